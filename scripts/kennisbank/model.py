@@ -1,0 +1,71 @@
+"""The records the rest of the package passes around: places, themes, initiatives, messages."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Provincie:
+    code: str  # CBS code, e.g. "PV28"
+    naam: str  # official name, e.g. "Zuid-Holland", "Fryslân"
+    slug: str  # e.g. "zuid-holland", "fryslan"
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    code: str  # CBS code, e.g. "GM0518"
+    naam: str  # official CBS name, e.g. "'s-Gravenhage"
+    naam_gangbaar: str  # common name shown on the site, e.g. "Den Haag"
+    slug: str  # from the common name, e.g. "den-haag"
+    provincie: Provincie
+    lat: float  # a point inside the municipality (for the map)
+    lon: float
+
+
+@dataclass(frozen=True)
+class Thema:
+    slug: str
+    label: str
+    beschrijving: str
+
+
+@dataclass(frozen=True)
+class Initiative:
+    slug: str
+    source: str  # path relative to the repository root, with "/" separators
+    titel: str
+    samenvatting: str
+    gemeenten: tuple[Gemeente, ...]  # empty when landelijk
+    landelijk: bool
+    themas: tuple[Thema, ...]
+    status: str
+    startjaar: int
+    eindjaar: int | None
+    initiatiefnemer: str
+    rol_overheid: str | None
+    partners: tuple[str, ...]
+    website: str | None
+    contact: str | None
+    trefwoorden: tuple[str, ...]
+    bijgewerkt: dt.date
+    body: str  # Markdown, as written
+    body_line: int  # 1-based line of the file where the body starts
+
+    @property
+    def provincies(self) -> tuple[Provincie, ...]:
+        seen: dict[str, Provincie] = {}
+        for gemeente in self.gemeenten:
+            seen.setdefault(gemeente.provincie.code, gemeente.provincie)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True, order=True)
+class Message:
+    """One finding of the check; sorted by path, then line."""
+
+    path: str
+    line: int
+    field: str
+    text: str
+    level: str = field(default="fout")  # "fout" (error) or "waarschuwing" (warning)
