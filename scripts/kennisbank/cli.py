@@ -1,0 +1,109 @@
+"""The `kennisbank` command: check, nieuw, build, serve. Thin: the work happens in the modules."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kennisbank import report, skeleton
+from kennisbank.validate import check_paths
+
+INITIATIVES = Path("initiatives")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [INITIATIVES]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        print(f"kennisbank check: pad bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    result = check_paths(paths)
+    print(report.render(result, args.format))
+    failed = bool(result.errors) or (args.strict and bool(result.warnings))
+    return 1 if failed else 0
+
+
+def ask(label: str, current: str | None) -> str | None:
+    if current is not None or not sys.stdin.isatty():
+        return current
+    return input(f"{label}: ").strip() or None
+
+
+def run_nieuw(args: argparse.Namespace) -> int:
+    answers: dict[str, object] = {
+        "titel": ask("Titel", args.titel),
+        "samenvatting": ask("Samenvatting (20-300 tekens)", args.samenvatting),
+        "gemeente": ask("Gemeente (of 'landelijk')", args.gemeente),
+        "themas": args.thema or [t.strip() for t in (ask("Thema's (komma's ertussen)", None) or "").split(",") if t.strip()],
+        "status": ask("Status (idee, lopend, afgerond, gestopt)", args.status),
+        "startjaar": ask("Startjaar", args.startjaar),
+        "initiatiefnemer": ask("Initiatiefnemer", args.initiatiefnemer),
+        "website": args.website,
+    }
+    if isinstance(answers["startjaar"], str) and answers["startjaar"].isdigit():
+        answers["startjaar"] = int(answers["startjaar"])
+    if not answers["titel"]:
+        print("kennisbank nieuw: geef minstens een titel (--titel)", file=sys.stderr)
+        return 2
+    slug = args.slug or skeleton.slug_for(str(answers["titel"]))
+    target = skeleton.folder_for(answers["gemeente"], Path(args.map)) / f"{slug}.md"
+    if target.exists():
+        print(f"kennisbank nieuw: {target} bestaat al; kies een andere --slug", file=sys.stderr)
+        return 2
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(skeleton.file_text(answers), encoding="utf-8")
+    print(f"{target} aangemaakt")
+    result = check_paths([target])
+    if result.messages:
+        print(report.render(result, "text"))
+        print("Vul de ontbrekende velden aan en controleer opnieuw met: kennisbank check")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from kennisbank import site
+
+    return site.build(Path(args.site_dir), strict=not args.no_strict)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from kennisbank import site
+
+    return site.serve(args.dev_addr)
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Maatschappelijke Initiatieven")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="controleer initiatiefbestanden")
+    check.add_argument("paths", nargs="*", help="bestanden of mappen (standaard: initiatives/)")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    check.set_defaults(func=run_check)
+
+    nieuw = commands.add_parser("nieuw", help="maak een nieuw initiatiefbestand")
+    for name in ("titel", "samenvatting", "gemeente", "status", "startjaar", "initiatiefnemer", "website", "slug"):
+        nieuw.add_argument(f"--{name}")
+    nieuw.add_argument("--thema", action="append", help="thema-slug (mag vaker)")
+    nieuw.add_argument("--map", default=str(INITIATIVES), help="map voor het bestand (standaard: initiatives/)")
+    nieuw.set_defaults(func=run_nieuw)
+
+    build = commands.add_parser("build", help="controleer, genereer en bouw de site")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--no-strict", action="store_true", help="bouw ook bij MkDocs-waarschuwingen")
+    build.set_defaults(func=run_build)
+
+    serve = commands.add_parser("serve", help="live voorbeeld van de site")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.set_defaults(func=run_serve)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

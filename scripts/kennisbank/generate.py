@@ -1,0 +1,81 @@
+"""Write the site's Markdown: hand-written docs/ plus generated pages, into the build folder.
+
+A plain Python step, independent of MkDocs' plugin API, so the same output can feed another
+builder. Files are only rewritten when their content changes, which keeps `mkdocs serve` from
+reloading in a loop and makes repeated builds cheap.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from kennisbank.model import Initiative
+from kennisbank.pages import all_pages
+from kennisbank.siteconfig import SiteConfig
+
+HANDWRITTEN = Path("docs")
+# Extra outputs (search data, form data, exports) each write their own files into the build folder.
+Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str | bytes]]]
+
+
+def writers() -> list[Writer]:
+    """The extra outputs, imported here so each stays a module of its own."""
+    return []
+
+
+def handwritten_files(source: Path) -> dict[str, bytes]:
+    """Every file under docs/, by its path relative to docs/."""
+    found = {}
+    for folder, dirs, files in os.walk(source):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(folder) / name
+            found[path.relative_to(source).as_posix()] = path.read_bytes()
+    return found
+
+
+def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, today: dt.date) -> dict[str, bytes]:
+    """All files of the build folder, by relative path; generated pages win over nothing: clashes fail."""
+    files = handwritten_files(source)
+    produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today))
+    for writer in writers():
+        produced.extend(writer(config.docs_dir, initiatives, config))
+    for path, content in produced:
+        if path in files:
+            raise ValueError(f"{path} is both hand-written in {source} and generated")
+        files[path] = content.encode("utf-8") if isinstance(content, str) else content
+    return files
+
+
+def sync(target: Path, files: dict[str, bytes]) -> int:
+    """Make target hold exactly these files; returns how many were written."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for relative, content in files.items():
+        path = target / relative
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        written += 1
+    for folder, dirs, names in os.walk(target, topdown=False):
+        for name in names:
+            path = Path(folder) / name
+            if path.relative_to(target).as_posix() not in files:
+                path.unlink()
+        if folder != str(target) and not os.listdir(folder):
+            os.rmdir(folder)
+    return written
+
+
+def generate(initiatives: list[Initiative], config: SiteConfig, source: Path = HANDWRITTEN, today: dt.date | None = None) -> int:
+    """Write the build folder; returns the number of files written."""
+    files = collect(initiatives, config, source, today or dt.date.today())
+    return sync(config.docs_dir, files)
+
+
+def clean(config: SiteConfig) -> None:
+    shutil.rmtree(config.docs_dir, ignore_errors=True)

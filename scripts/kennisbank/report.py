@@ -1,0 +1,59 @@
+"""Render check messages as text, GitHub Actions annotations or JSON."""
+from __future__ import annotations
+
+import json
+
+from kennisbank.model import Message
+from kennisbank.validate import CheckResult
+
+
+def text_line(message: Message) -> str:
+    prefix = "waarschuwing: " if message.level == "waarschuwing" else ""
+    return f"{message.path}:{message.line}: {message.field}: {prefix}{message.text}"
+
+
+def escape_github(value: str, is_property: bool = False) -> str:
+    """Escape as the Actions runner expects for workflow commands."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if is_property:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def github_line(message: Message) -> str:
+    kind = "warning" if message.level == "waarschuwing" else "error"
+    props = f"file={escape_github(message.path, True)},line={message.line},title={escape_github(message.field, True)}"
+    return f"::{kind} {props}::{escape_github(message.field + ': ' + message.text)}"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary(result: CheckResult) -> str:
+    errors, warnings = len(result.errors), len(result.warnings)
+    bad_files = len({m.path for m in result.errors})
+    files = plural(result.files, "bestand", "bestanden")
+    if not errors and not warnings:
+        return f"{files} gecontroleerd: alles in orde"
+    parts = [plural(errors, "fout", "fouten"), plural(warnings, "waarschuwing", "waarschuwingen")]
+    where = f" in {bad_files} van de {files}" if errors else f" ({files} gecontroleerd)"
+    return f"{' en '.join(parts)}{where}"
+
+
+def render(result: CheckResult, output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps(
+            {
+                "bestanden": result.files,
+                "geldig": len(result.initiatives),
+                "meldingen": [
+                    {"bestand": m.path, "regel": m.line, "veld": m.field, "niveau": m.level, "melding": m.text}
+                    for m in result.messages
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    line = github_line if output_format == "github" else text_line
+    return "\n".join([*(line(m) for m in result.messages), summary(result)])

@@ -1,0 +1,51 @@
+"""What the generator needs from mkdocs.yml: repository, branch and the published address."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml while ignoring MkDocs' own tags such as !ENV and !relative."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    site_name: str
+    site_url: str  # with a trailing slash
+    repo_url: str  # without a trailing slash
+    branch: str
+    docs_dir: Path  # where the generated Markdown goes
+    site_dir: Path
+
+    def edit_url(self, source: str) -> str:
+        """The hosting site's edit page for a file in the repository (source is repo-relative)."""
+        return f"{self.repo_url}/edit/{self.branch}/{source}"
+
+    def new_file_url(self) -> str:
+        """The hosting site's create-file page for the initiatives folder."""
+        return f"{self.repo_url}/new/{self.branch}/initiatives"
+
+
+def load(path: Path = Path("mkdocs.yml")) -> SiteConfig:
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    edit_uri = str(raw.get("edit_uri", "edit/main/docs/"))
+    # edit_uri is "edit/<branch>/docs/": the branch is its second part.
+    parts = edit_uri.strip("/").split("/")
+    branch = parts[1] if len(parts) > 1 else "main"
+    site_url = str(raw.get("site_url", "")).rstrip("/") + "/"
+    root = path.parent
+    return SiteConfig(
+        site_name=str(raw.get("site_name", "Kennisbank")),
+        site_url=site_url,
+        repo_url=str(raw.get("repo_url", "")).rstrip("/"),
+        branch=branch,
+        docs_dir=root / str(raw.get("docs_dir", "build/docs")),
+        site_dir=root / str(raw.get("site_dir", "site")),
+    )

@@ -1,0 +1,50 @@
+"""Write a new initiative file from a few answers, so nobody has to copy keys by hand."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from kennisbank import places
+from kennisbank.validate import LANDELIJK
+
+SECTIONS = ("Aanpak", "Resultaten", "Geleerde lessen", "Rol van de gemeente")
+FIELD_ORDER = (
+    "titel", "samenvatting", "gemeente", "themas", "status", "startjaar", "eindjaar",
+    "initiatiefnemer", "rol_overheid", "partners", "website", "contact", "trefwoorden", "bijgewerkt",
+)
+
+
+def front_matter(answers: dict[str, object]) -> str:
+    """YAML for the answers in the documented field order; lists in flow style, one per line."""
+    lines = []
+    for key in FIELD_ORDER:
+        value = answers.get(key)
+        if value in (None, "", [], ()):
+            continue
+        dumped = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=None, width=10_000, sort_keys=False)
+        lines.append(dumped.rstrip("\n"))
+    return "\n".join(lines)
+
+
+def body(sections: tuple[str, ...] = SECTIONS) -> str:
+    return "\n".join(f"## {title}\n\nSchrijf hier over {title.lower()}.\n" for title in sections)
+
+
+def file_text(answers: dict[str, object]) -> str:
+    answers = {"bijgewerkt": dt.date.today().isoformat(), **answers}
+    return f"---\n{front_matter(answers)}\n---\n\n{body()}"
+
+
+def folder_for(gemeente: object, root: Path) -> Path:
+    """initiatives/<provincie-slug>/ for one municipality, initiatives/landelijk/ for national ones."""
+    first = gemeente[0] if isinstance(gemeente, list) and gemeente else gemeente
+    if not isinstance(first, str) or first.strip().casefold() == LANDELIJK:
+        return root / LANDELIJK
+    lookup = places.lookup_gemeente(first)
+    return root / lookup.gemeenten[0].provincie.slug if lookup.gemeenten else root
+
+
+def slug_for(titel: str) -> str:
+    return places.slugify(titel)[:60].strip("-") or "nieuw-initiatief"

@@ -1,0 +1,310 @@
+"""Check initiative files the way a careful editor would: every problem of every file, in order."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kennisbank import places, schema
+from kennisbank.frontmatter import FrontMatter, FrontMatterError, parse
+from kennisbank.model import Initiative, Message
+from kennisbank.themes import themas_by_slug
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANDELIJK = "landelijk"
+LIST_FIELDS = ("themas", "partners", "trefwoorden")
+# Markdown links and link definitions whose target is another initiative file ("andere-slug.md").
+MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+\.md)(?:#[^)\s]*)?>?(?:\s+[\"'][^)]*)?\)|^\s*\[[^\]]+\]:\s*<?(\S+\.md)(?:#\S*)?>?", re.M)
+
+
+@dataclass
+class CheckResult:
+    """What a check found: the valid initiatives, all messages, and how many files were read."""
+
+    initiatives: list[Initiative] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Message]:
+        return [m for m in self.messages if m.level == "fout"]
+
+    @property
+    def warnings(self) -> list[Message]:
+        return [m for m in self.messages if m.level == "waarschuwing"]
+
+
+class FileCheck:
+    """Collects the messages of one file and knows the lines of its fields."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.messages: list[Message] = []
+        self.matter = FrontMatter()
+
+    def line_of(self, field_name: str, index: int | None = None) -> int:
+        if index is not None:
+            items = self.matter.item_lines.get(field_name, [])
+            if index < len(items):
+                return items[index]
+        return self.matter.key_lines.get(field_name, 1)
+
+    def error(self, field_name: str, text: str, index: int | None = None, line: int | None = None) -> None:
+        self.messages.append(Message(self.path, line or self.line_of(field_name, index), field_name, text))
+
+    def warning(self, field_name: str, text: str, index: int | None = None) -> None:
+        self.messages.append(Message(self.path, self.line_of(field_name, index), field_name, text, "waarschuwing"))
+
+    @property
+    def failed(self) -> bool:
+        return any(m.level == "fout" for m in self.messages)
+
+
+def display_path(path: Path) -> str:
+    """The path as users see it: relative to the working directory where possible, '/' separated."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Every file under the given folders (hidden ones aside), plus the given files, sorted."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.update(Path(folder) / name for name in files if not name.startswith("."))
+        else:
+            found.add(path)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def check_file_name(check: FileCheck, path: Path) -> None:
+    texts = schema.messages()["bestand"]
+    if path.suffix != ".md":
+        check.error("bestand", schema.say(texts["extensie"], waarde=schema.quote(path.name)))
+    elif not SLUG.match(path.stem):
+        better = places.slugify(path.stem) or "mijn-initiatief"
+        check.error("bestand", schema.say(texts["naam"], waarde=schema.quote(path.name), suggestie=f"'{better}.md'"))
+
+
+def check_keys(check: FileCheck) -> None:
+    """Unknown keys (with a suggestion) and missing or empty required keys."""
+    general = schema.messages()["algemeen"]
+    known = list(schema.properties())
+    for key in check.matter.values:
+        if key not in known:
+            hint = schema.suggestion(key, known)
+            check.error(key, schema.say(general["onbekend_veld"], veld=key, suggestie=hint, keuzes=", ".join(known)))
+    for key in schema.required():
+        if key not in check.matter.values:
+            check.error(key, general["verplicht"], line=1)
+        elif check.matter.values[key] is None:
+            check.error(key, general["leeg"])
+
+
+def normalised_values(check: FileCheck) -> dict[str, object]:
+    """Known, non-empty values; a single text where a list is expected becomes a one-item list."""
+    values = {}
+    for key, value in check.matter.values.items():
+        if key not in schema.properties() or value is None:
+            continue
+        if key in LIST_FIELDS and isinstance(value, str):
+            value = [value]
+        values[key] = value
+    return values
+
+
+def check_schema(check: FileCheck, values: dict[str, object]) -> None:
+    for key, value in values.items():
+        for index, text in schema.property_errors(key, value):
+            check.error(key, text, index)
+
+
+def next_year() -> int:
+    return dt.date.today().year + 1
+
+
+def check_years(check: FileCheck, values: dict[str, object]) -> None:
+    texts = schema.messages()["velden"]
+    start, end, status = values.get("startjaar"), values.get("eindjaar"), values.get("status")
+    for key in ("startjaar", "eindjaar"):
+        year = values.get(key)
+        if isinstance(year, int) and not isinstance(year, bool) and year > next_year():
+            check.error(key, schema.say(texts[key]["maximum"], max=next_year(), waarde=year))
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        check.error("eindjaar", schema.say(texts["eindjaar"]["voor_start"], waarde=end, jaar=start))
+    if end is not None and status in ("idee", "lopend"):
+        check.error("eindjaar", schema.say(texts["eindjaar"]["status"], waarde=status))
+
+
+def parse_date(check: FileCheck, values: dict[str, object]) -> dt.date | None:
+    texts = schema.messages()["velden"]["bijgewerkt"]
+    value = values.get("bijgewerkt")
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None  # the schema pattern already reported it
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        check.error("bijgewerkt", schema.say(texts["datum"], waarde=schema.quote(value)))
+        return None
+    if date > dt.date.today():
+        check.error("bijgewerkt", schema.say(texts["toekomst"], waarde=schema.quote(value)))
+        return None
+    return date
+
+
+def resolve_gemeenten(check: FileCheck, values: dict[str, object]) -> tuple[tuple, bool]:
+    """The municipalities named (merged old names mapped, with a warning) and whether it is national."""
+    value = values.get("gemeente")
+    names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    names = [name for name in names if isinstance(name, str) and name.strip()]
+    is_national = [name.strip().casefold() == LANDELIJK for name in names]
+    if any(is_national):
+        if len(names) > 1:
+            check.error("gemeente", schema.messages()["velden"]["gemeente"]["landelijk_lijst"])
+        return (), True
+    found = []
+    for index, name in enumerate(names):
+        item = index if isinstance(value, list) else None
+        lookup = places.lookup_gemeente(name)
+        if lookup.error:
+            check.error("gemeente", lookup.error, item)
+        elif lookup.warning:
+            check.warning("gemeente", lookup.warning, item)
+        found.extend(g for g in lookup.gemeenten if g not in found)
+    return tuple(found), False
+
+
+def resolve_themas(check: FileCheck, values: dict[str, object]) -> tuple:
+    vocabulary = themas_by_slug()
+    template = schema.messages()["velden"]["themas"]["onbekend"]
+    found = []
+    for index, slug in enumerate(values.get("themas") or []):
+        if not isinstance(slug, str):
+            continue  # the schema reported the type
+        if slug in vocabulary:
+            found.append(vocabulary[slug])
+        else:
+            hint = schema.suggestion(slug, list(vocabulary))
+            check.error("themas", schema.say(template, waarde=schema.quote(slug), suggestie=hint, keuzes=", ".join(vocabulary)), index)
+    return tuple(found)
+
+
+def text_tuple(value: object) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None:
+    """Validate the parsed front matter and build the Initiative when the file has no errors."""
+    for problem in check.matter.problems:
+        check.error(problem.field_name, problem.text, line=problem.line)
+    check_keys(check)
+    values = normalised_values(check)
+    check_schema(check, values)
+    check_years(check, values)
+    bijgewerkt = parse_date(check, values)
+    gemeenten, national = resolve_gemeenten(check, values)
+    found_themas = resolve_themas(check, values)
+    if check.failed or bijgewerkt is None:
+        return None
+    return Initiative(
+        slug=path.stem,
+        source=source,
+        titel=str(values["titel"]).strip(),
+        samenvatting=str(values["samenvatting"]).strip(),
+        gemeenten=gemeenten,
+        landelijk=national,
+        themas=found_themas,
+        status=str(values["status"]),
+        startjaar=int(values["startjaar"]),  # type: ignore[arg-type]
+        eindjaar=values.get("eindjaar"),  # type: ignore[arg-type]
+        initiatiefnemer=str(values["initiatiefnemer"]).strip(),
+        rol_overheid=values.get("rol_overheid"),  # type: ignore[arg-type]
+        partners=text_tuple(values.get("partners")),
+        website=values.get("website"),  # type: ignore[arg-type]
+        contact=values.get("contact"),  # type: ignore[arg-type]
+        trefwoorden=text_tuple(values.get("trefwoorden")),
+        bijgewerkt=bijgewerkt,
+        body=check.matter.body,
+        body_line=check.matter.body_line,
+    )
+
+
+def check_file(path: Path) -> tuple[Initiative | None, list[Message]]:
+    """All messages of one file, and its Initiative when it is valid."""
+    shown = display_path(path)
+    check = FileCheck(shown)
+    if path.is_symlink():
+        check.error("bestand", schema.messages()["bestand"]["koppeling"])
+        return None, check.messages
+    check_file_name(check, path)
+    if path.suffix != ".md":
+        return None, check.messages
+    try:
+        check.matter = parse(path.read_bytes())
+    except FrontMatterError as problem:
+        check.error(problem.field_name, problem.text, line=problem.line)
+        return None, check.messages
+    initiative = check_matter(check, path, shown)
+    return (None if check.failed else initiative), check.messages
+
+
+def check_duplicate_slugs(paths: list[Path]) -> list[Message]:
+    template = schema.messages()["bestand"]["dubbele_slug"]
+    first: dict[str, Path] = {}
+    found = []
+    for path in paths:
+        if path.suffix != ".md":
+            continue
+        if path.stem in first:
+            other = display_path(first[path.stem])
+            found.append(Message(display_path(path), 1, "bestand", schema.say(template, waarde=schema.quote(path.name), suggestie=other)))
+        else:
+            first[path.stem] = path
+    return found
+
+
+def linked_slugs(body: str) -> Iterable[tuple[int, str]]:
+    """(line offset in the body, target) for every relative link to a .md file."""
+    for match in MD_LINK.finditer(body):
+        target = match.group(1) or match.group(2)
+        if "://" in target or target.startswith(("mailto:", "/")):
+            continue
+        yield body.count("\n", 0, match.start()), target
+
+
+def check_links(initiatives: list[Initiative], all_slugs: set[str]) -> list[Message]:
+    """Relative links between initiatives must point at an existing initiative file."""
+    template = schema.messages()["bestand"]["link"]
+    found = []
+    for initiative in initiatives:
+        for offset, target in linked_slugs(initiative.body):
+            slug = target.rsplit("/", 1)[-1][: -len(".md")]
+            if slug not in all_slugs:
+                hint = schema.suggestion(slug, sorted(all_slugs))
+                found.append(Message(initiative.source, initiative.body_line + offset, "tekst", schema.say(template, waarde=schema.quote(target), suggestie=hint)))
+    return found
+
+
+def check_paths(paths: Iterable[Path]) -> CheckResult:
+    """Check every file under the given paths; deterministic order (by path, then line)."""
+    files = discover(paths)
+    result = CheckResult(files=len(files))
+    for path in files:
+        initiative, found = check_file(path)
+        result.messages.extend(found)
+        if initiative:
+            result.initiatives.append(initiative)
+    result.messages.extend(check_duplicate_slugs(files))
+    all_slugs = {p.stem for p in files if p.suffix == ".md"}
+    result.messages.extend(check_links(result.initiatives, all_slugs))
+    result.messages.sort(key=lambda m: (m.path, m.line))
+    invalid = {m.path for m in result.errors}
+    result.initiatives = [i for i in result.initiatives if i.source not in invalid]
+    return result
