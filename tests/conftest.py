@@ -1,0 +1,139 @@
+"""Shared fixtures: real site builds in temp dirs, a local HTTP server and headless Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+KENNISBANK = [sys.executable, "-m", "kennisbank.cli"]
+# Chromium flags for a closed network: without the background-networking ones it keeps dialling out.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def project_copy(target: Path, initiatives: Path) -> Path:
+    """A throw-away project: the repository's site files plus the given initiatives folder."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        if (REPO / folder).exists():
+            shutil.copytree(REPO / folder, target / folder)
+    shutil.copytree(initiatives, target / "initiatives", symlinks=True)
+    return target
+
+
+def run_kennisbank(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([*KENNISBANK, *args], cwd=project, env=env, capture_output=True, text=True, timeout=900)
+
+
+def build_site(project: Path) -> Path:
+    result = run_kennisbank(project, "build")
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return project_copy(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "site" / "initiatives")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_project: Path) -> Path:
+    """The site built from tests/fixtures/site/initiatives (hostile entries included)."""
+    return build_site(fixture_project)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the shipped initiatives/, as the README's first command builds it."""
+    return build_site(project_copy(tmp_path_factory.mktemp("shipped") / "project", REPO / "initiatives"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator:
+    """serve(site_dir) -> base URL of a local HTTP server for that folder (one per folder)."""
+    servers: dict[Path, tuple[http.server.ThreadingHTTPServer, str]] = {}
+
+    def start(site: Path) -> str:
+        if site not in servers:
+            handler = functools.partial(_QuietHandler, directory=str(site))
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers[site] = (server, f"http://127.0.0.1:{server.server_address[1]}/")
+        return servers[site][1]
+
+    yield start
+    for server, _ in servers.values():
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Debian's Chromium driven by Playwright; a missing browser fails in CI and skips elsewhere."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: scripts/run test installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing (run scripts/run test to install it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class PageWatch:
+    """What a page did that it should not: requests leaving the machine, console errors, dialogs."""
+
+    def __init__(self) -> None:
+        self.outside_requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.dialogs: list[str] = []
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A fresh page; any request to a non-local host is blocked and recorded in page.watch."""
+    context = browser.new_context()
+    watch = PageWatch()
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(("file://", "http://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            watch.outside_requests.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    new_page = context.new_page()
+    new_page.on("console", lambda msg: msg.type == "error" and watch.console_errors.append(msg.text))
+    new_page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
+
+    def on_dialog(dialog) -> None:
+        watch.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    new_page.on("dialog", on_dialog)
+    new_page.watch = watch
+    yield new_page
+    context.close()
