@@ -5,11 +5,34 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
+def _provincie(slug: str) -> Provincie:
+    from kennisbank.places import provincie_by_slug
+
+    return provincie_by_slug(slug)
+
+
+def _gemeente(code: str) -> Gemeente:
+    from kennisbank.places import gemeente_by_code
+
+    return gemeente_by_code(code)
+
+
+def _thema(slug: str) -> Thema:
+    from kennisbank.themes import themas_by_slug
+
+    return themas_by_slug()[slug]
+
+
+# Places and themes pickle as references to the shared tables: a parallel check sends back
+# thousands of initiatives, and copying every municipality record each time is slow.
 @dataclass(frozen=True)
 class Provincie:
     code: str  # CBS code, e.g. "PV28"
     naam: str  # official name, e.g. "Zuid-Holland", "Fryslân"
     slug: str  # e.g. "zuid-holland", "fryslan"
+
+    def __reduce__(self) -> tuple:
+        return (_provincie, (self.slug,))
 
 
 @dataclass(frozen=True)
@@ -22,12 +45,18 @@ class Gemeente:
     lat: float  # a point inside the municipality (for the map)
     lon: float
 
+    def __reduce__(self) -> tuple:
+        return (_gemeente, (self.code,))
+
 
 @dataclass(frozen=True)
 class Thema:
     slug: str
     label: str
     beschrijving: str
+
+    def __reduce__(self) -> tuple:
+        return (_thema, (self.slug,))
 
 
 @dataclass(frozen=True)

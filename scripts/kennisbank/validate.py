@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import re
 from collections.abc import Iterable
@@ -13,6 +14,8 @@ from kennisbank.frontmatter import FrontMatter, FrontMatterError, parse
 from kennisbank.model import Initiative, Message
 from kennisbank.themes import themas_by_slug
 
+# Above this many files the check runs in one process per core: parsing YAML is CPU-bound.
+PARALLEL_FROM = 1000
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANDELIJK = "landelijk"
 LIST_FIELDS = ("themas", "partners", "trefwoorden")
@@ -63,10 +66,12 @@ class FileCheck:
         return any(m.level == "fout" for m in self.messages)
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path as users see it: relative to the working directory where possible, '/' separated."""
+    if not path.is_absolute():
+        return path.as_posix()
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        return path.relative_to(cwd or Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -121,6 +126,9 @@ def normalised_values(check: FileCheck) -> dict[str, object]:
 
 
 def check_schema(check: FileCheck, values: dict[str, object]) -> None:
+    # Most files are valid: the compiled check settles those; only failures get the full report.
+    if schema.is_valid(values):
+        return
     for key, value in values.items():
         for index, text in schema.property_errors(key, value):
             check.error(key, text, index)
@@ -292,12 +300,20 @@ def check_links(initiatives: list[Initiative], all_slugs: set[str]) -> list[Mess
     return found
 
 
+def check_files(files: list[Path]) -> list[tuple[Initiative | None, list[Message]]]:
+    """check_file over all files, in order; in parallel for large trees."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [check_file(path) for path in files]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(check_file, files, chunksize=max(64, len(files) // (workers * 8)))
+
+
 def check_paths(paths: Iterable[Path]) -> CheckResult:
     """Check every file under the given paths; deterministic order (by path, then line)."""
     files = discover(paths)
     result = CheckResult(files=len(files))
-    for path in files:
-        initiative, found = check_file(path)
+    for initiative, found in check_files(files):
         result.messages.extend(found)
         if initiative:
             result.initiatives.append(initiative)
