@@ -119,6 +119,7 @@ YAML_PROBLEMS = {
     "mapping values are not allowed in this context": "een dubbele punt met spatie (': ') midden in een waarde; zet de waarde tussen aanhalingstekens",
     "could not find expected ':'": "een regel zonder 'veld: waarde'; controleer de inspringing en dubbele punten",
     "found character '\\t' that cannot start any token": "een tab; gebruik spaties om in te springen",
+    "found unexpected end of stream": "een aanhalingsteken dat niet wordt gesloten; zet een waarde die met ' begint (zoals 's-Gravenhage) tussen dubbele aanhalingstekens",
     "found undefined alias": "een verwijzing (*); zet tekst die met * begint tussen aanhalingstekens",
 }
 

@@ -2,7 +2,8 @@
 
 Candidates come from shared municipalities, shared tags and rare title words (inverted indexes),
 so a site of thousands of entries never compares every pair. Themes and province add to the
-score; when too few candidates remain, the newest entries of the same theme fill up.
+score; when too few candidates remain, the newest entries of the same theme, then of the same
+province, then of the whole kennisbank fill up to the minimum.
 """
 from __future__ import annotations
 
@@ -43,11 +44,14 @@ def score(a: Initiative, b: Initiative, shared_keys: int) -> float:
 def related(initiatives: list[Initiative], count: int = 5, minimum: int = 3) -> dict[str, list[Initiative]]:
     """For each slug: up to `count` similar initiatives, best first, at least `minimum` where possible."""
     index = inverted(initiatives)
-    by_theme: dict[str, list[int]] = defaultdict(list)
+    groups: dict[str, list[int]] = defaultdict(list)
     newest_first = sorted(range(len(initiatives)), key=lambda n: (initiatives[n].bijgewerkt, initiatives[n].slug), reverse=True)
     for position in newest_first:
         for thema in initiatives[position].themas:
-            by_theme[thema.slug].append(position)
+            groups[f"t:{thema.slug}"].append(position)
+        for provincie in initiatives[position].provincies:
+            groups[f"p:{provincie.code}"].append(position)
+        groups["*"].append(position)
     result = {}
     for position, initiative in enumerate(initiatives):
         shared: Counter[int] = Counter()
@@ -61,8 +65,9 @@ def related(initiatives: list[Initiative], count: int = 5, minimum: int = 3) -> 
                 shared[other] += weight
         shared.pop(position, None)
         ranked = sorted(shared, key=lambda o: (-score(initiative, initiatives[o], shared[o]), initiatives[o].slug))[:count]
-        for thema in initiative.themas:
-            for other in by_theme[thema.slug]:
+        fill_keys = [f"t:{t.slug}" for t in initiative.themas] + [f"p:{p.code}" for p in initiative.provincies] + ["*"]
+        for key in fill_keys:
+            for other in groups[key]:
                 if len(ranked) >= minimum:
                     break
                 if other != position and other not in ranked:

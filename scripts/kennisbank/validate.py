@@ -244,23 +244,33 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     )
 
 
-def check_file(path: Path) -> tuple[Initiative | None, list[Message]]:
-    """All messages of one file, and its Initiative when it is valid."""
+@dataclass
+class FileResult:
+    """One file's outcome: its Initiative when valid, its messages, and the initiative links in its body."""
+
+    initiative: Initiative | None
+    messages: list[Message]
+    links: list[tuple[int, str]] = field(default_factory=list)  # (file line, target)
+
+
+def check_file(path: Path) -> FileResult:
+    """All messages of one file, its Initiative when it is valid, and the links it makes."""
     shown = display_path(path)
     check = FileCheck(shown)
     if path.is_symlink():
         check.error("bestand", schema.messages()["bestand"]["koppeling"])
-        return None, check.messages
+        return FileResult(None, check.messages)
     check_file_name(check, path)
     if path.suffix != ".md":
-        return None, check.messages
+        return FileResult(None, check.messages)
     try:
         check.matter = parse(path.read_bytes())
     except FrontMatterError as problem:
         check.error(problem.field_name, problem.text, line=problem.line)
-        return None, check.messages
+        return FileResult(None, check.messages)
     initiative = check_matter(check, path, shown)
-    return (None if check.failed else initiative), check.messages
+    links = [(check.matter.body_line + offset, target) for offset, target in linked_slugs(check.matter.body)]
+    return FileResult(None if check.failed else initiative, check.messages, links)
 
 
 def check_duplicate_slugs(paths: list[Path]) -> list[Message]:
@@ -287,20 +297,19 @@ def linked_slugs(body: str) -> Iterable[tuple[int, str]]:
         yield body.count("\n", 0, match.start()), target
 
 
-def check_links(initiatives: list[Initiative], all_slugs: set[str]) -> list[Message]:
+def check_links(path: str, links: list[tuple[int, str]], all_slugs: set[str]) -> list[Message]:
     """Relative links between initiatives must point at an existing initiative file."""
     template = schema.messages()["bestand"]["link"]
     found = []
-    for initiative in initiatives:
-        for offset, target in linked_slugs(initiative.body):
-            slug = target.rsplit("/", 1)[-1][: -len(".md")]
-            if slug not in all_slugs:
-                hint = schema.suggestion(slug, sorted(all_slugs))
-                found.append(Message(initiative.source, initiative.body_line + offset, "tekst", schema.say(template, waarde=schema.quote(target), suggestie=hint)))
+    for line, target in links:
+        slug = target.rsplit("/", 1)[-1][: -len(".md")]
+        if slug not in all_slugs:
+            hint = schema.suggestion(slug, sorted(all_slugs))
+            found.append(Message(path, line, "tekst", schema.say(template, waarde=schema.quote(target), suggestie=hint)))
     return found
 
 
-def check_files(files: list[Path]) -> list[tuple[Initiative | None, list[Message]]]:
+def check_files(files: list[Path]) -> list[FileResult]:
     """check_file over all files, in order; in parallel for large trees."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
@@ -313,13 +322,13 @@ def check_paths(paths: Iterable[Path]) -> CheckResult:
     """Check every file under the given paths; deterministic order (by path, then line)."""
     files = discover(paths)
     result = CheckResult(files=len(files))
-    for initiative, found in check_files(files):
-        result.messages.extend(found)
-        if initiative:
-            result.initiatives.append(initiative)
-    result.messages.extend(check_duplicate_slugs(files))
     all_slugs = {p.stem for p in files if p.suffix == ".md"}
-    result.messages.extend(check_links(result.initiatives, all_slugs))
+    for path, outcome in zip(files, check_files(files)):
+        result.messages.extend(outcome.messages)
+        result.messages.extend(check_links(display_path(path), outcome.links, all_slugs))
+        if outcome.initiative:
+            result.initiatives.append(outcome.initiative)
+    result.messages.extend(check_duplicate_slugs(files))
     result.messages.sort(key=lambda m: (m.path, m.line))
     invalid = {m.path for m in result.errors}
     result.initiatives = [i for i in result.initiatives if i.source not in invalid]

@@ -1,0 +1,163 @@
+"""The check over real files: the broken fixture's full message list, formats, exit codes, edge cases."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, run_kennisbank
+from kennisbank.validate import check_paths
+
+BROKEN = FIXTURES / "broken"
+VALID = """---
+titel: Buurtmoestuin De Pijp
+samenvatting: Bewoners onderhouden samen een moestuin op een binnenterrein en delen de oogst.
+gemeente: Amsterdam
+themas: [voedsel]
+status: lopend
+startjaar: 2016
+initiatiefnemer: Bewonersgroep De Pijp
+bijgewerkt: 2025-01-01
+---
+
+## Aanpak
+
+Tekst.
+"""
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / "initiatives" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def test_broken_fixture_reports_every_message_in_order() -> None:
+    result = run_kennisbank(BROKEN, "check")
+    expected = (BROKEN / "expected.txt").read_text(encoding="utf-8").replace("{volgend_jaar}", str(dt.date.today().year + 1))
+    assert result.stdout == expected
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_every_file_is_either_valid_or_reported() -> None:
+    result = check_paths([BROKEN / "initiatives"])
+    files = {p.relative_to(BROKEN).as_posix() for p in (BROKEN / "initiatives").rglob("*") if p.is_file()}
+    reported = {m.path.split("broken/", 1)[-1] for m in result.errors}
+    valid = {i.source.split("broken/", 1)[-1] for i in result.initiatives}
+    assert reported | valid == files
+    assert valid == {"initiatives/b/geldig.md"}
+
+
+def test_github_format_annotates_file_and_line() -> None:
+    lines = run_kennisbank(BROKEN, "check", "--format", "github").stdout.splitlines()
+    assert "::error file=initiatives/a/alles-fout.md,line=6,title=status::status: onbekende waarde 'no'. Kies uit: idee, lopend, afgerond, gestopt" in lines
+    assert any(line.startswith("::warning file=initiatives/a/alles-fout.md,line=4,") and "Weesp" in line for line in lines)
+
+
+def test_json_format_lists_every_message() -> None:
+    text = run_kennisbank(BROKEN, "check", "--format", "json").stdout
+    data = json.loads(text)
+    expected_lines = (BROKEN / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert len(data["meldingen"]) == len(expected_lines) - 1  # the summary line is not a message
+    assert data["geldig"] == 1
+    first = data["meldingen"][0]
+    assert set(first) == {"bestand", "regel", "veld", "niveau", "melding"}
+
+
+def test_clean_tree_exits_zero_and_warnings_fail_only_when_strict(tmp_path: Path) -> None:
+    write(tmp_path, "amsterdam/moestuin.md", VALID)
+    clean = run_kennisbank(tmp_path, "check")
+    assert (clean.returncode, clean.stdout.strip()) == (0, "1 bestand gecontroleerd: alles in orde")
+    write(tmp_path, "amsterdam/moestuin.md", VALID.replace("gemeente: Amsterdam", "gemeente: Weesp"))
+    warned = run_kennisbank(tmp_path, "check")
+    assert warned.returncode == 0
+    assert "waarschuwing: 'Weesp' is op 24 maart 2022 opgegaan in Amsterdam" in warned.stdout
+    assert run_kennisbank(tmp_path, "check", "--strict").returncode == 1
+
+
+def test_merged_municipality_maps_to_todays(tmp_path: Path) -> None:
+    write(tmp_path, "x/moestuin.md", VALID.replace("gemeente: Amsterdam", "gemeente: Leeuwarderadeel"))
+    result = check_paths([tmp_path / "initiatives"])
+    assert [g.naam for g in result.initiatives[0].gemeenten] == ["Leeuwarden"]
+
+
+@pytest.mark.parametrize(
+    ("gemeente", "expected"),
+    [
+        ('"\'s-Gravenhage"', ["GM0518"]),
+        ("den haag", ["GM0518"]),
+        ("Den Bosch", ["GM0796"]),
+        ("gm0363", ["GM0363"]),
+        ('"Nuenen, Gerwen en Nederwetten"', ["GM0820"]),
+        ("[Vlissingen, Middelburg]", ["GM0718", "GM0687"]),
+        ("landelijk", []),
+    ],
+)
+def test_municipality_forms_are_accepted(tmp_path: Path, gemeente: str, expected: list[str]) -> None:
+    write(tmp_path, "x/moestuin.md", VALID.replace("gemeente: Amsterdam", f"gemeente: {gemeente}"))
+    result = check_paths([tmp_path / "initiatives"])
+    assert result.messages == []
+    assert [g.code for g in result.initiatives[0].gemeenten] == expected
+
+
+def test_file_over_one_megabyte_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, "x/groot.md", VALID + "woord " * 200_000)
+    (message,) = check_paths([tmp_path / "initiatives"]).messages
+    assert message.field == "bestand" and "hoogstens 1 MB" in message.text
+
+
+def test_symlink_is_refused_and_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "initiatives").mkdir()
+    outside = tmp_path / "geheim.md"
+    outside.write_text(VALID, encoding="utf-8")
+    os.symlink(outside, tmp_path / "initiatives" / "link.md")
+    result = check_paths([tmp_path / "initiatives"])
+    assert result.initiatives == []
+    assert [m.text for m in result.messages] == ["symbolische koppelingen zijn niet toegestaan; zet het bestand zelf in initiatives/"]
+
+
+def test_alias_bomb_fails_fast_in_constant_memory(tmp_path: Path) -> None:
+    levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    write(tmp_path, "x/bom.md", "---\n" + "\n".join(levels) + "\n---\n")
+    tracemalloc.start()
+    result = check_paths([tmp_path / "initiatives"])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [m.line for m in result.messages] == [2]
+    assert "ankers" in result.messages[0].text
+    # Expanded, this document has 9^10 items; refusing it must not allocate anything like that.
+    assert peak < 5 * 1024 * 1024
+
+
+def test_shipped_initiatives_pass_without_errors_or_warnings() -> None:
+    result = check_paths([REPO / "initiatives"])
+    assert [f"{m.path}:{m.line}: {m.text}" for m in result.messages] == []
+    assert len(result.initiatives) >= 15
+    assert result.files == len(result.initiatives)
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_kennisbank(tmp_path, "check", "bestaat-niet")
+    assert result.returncode == 2 and "pad bestaat niet" in result.stderr
+
+
+def test_large_tree_is_checked_in_parallel_with_the_same_result(tmp_path: Path) -> None:
+    from kennisbank import validate
+    from kennisbank.synthetic import write_initiatives
+
+    write_initiatives(tmp_path, validate.PARALLEL_FROM + 50)
+    write(tmp_path, "zz/kapot.md", VALID.replace("status: lopend", "status: no"))
+    parallel = check_paths([tmp_path])
+    files = validate.discover([tmp_path])
+    serial = [validate.check_file(path) for path in files]
+    assert len(parallel.initiatives) == validate.PARALLEL_FROM + 50
+    assert parallel.messages == [m for outcome in serial for m in outcome.messages]
+    assert parallel.initiatives[0].gemeenten[0] == serial[0].initiative.gemeenten[0]
