@@ -36,7 +36,8 @@ def summary(result: CheckResult) -> str:
     files = plural(result.files, "bestand", "bestanden")
     if not errors and not warnings:
         return f"{files} gecontroleerd: alles in orde"
-    parts = [plural(errors, "fout", "fouten"), plural(warnings, "waarschuwing", "waarschuwingen")]
+    parts = [plural(errors, "fout", "fouten")] if errors else []
+    parts += [plural(warnings, "waarschuwing", "waarschuwingen")] if warnings else []
     where = f" in {bad_files} van de {files}" if errors else f" ({files} gecontroleerd)"
     return f"{' en '.join(parts)}{where}"
 

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from kennisbank import report, siteconfig
+from kennisbank import offline, report, siteconfig
 from kennisbank.generate import generate
 from kennisbank.validate import CheckResult, check_paths
 
@@ -76,6 +76,7 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
     generate(result.initiatives, config)
     status = mkdocs_build(config_file, site_dir, strict)
     if status == 0:
+        offline.write_zip(site_dir)
         seconds = time.perf_counter() - started
         print(f"Site gebouwd in {site_dir}/ met {len(result.initiatives)} initiatieven ({seconds:.1f} s)", file=sys.stderr)
     return status

@@ -23,7 +23,9 @@ def front_matter(answers: dict[str, object]) -> str:
         value = answers.get(key)
         if value in (None, "", [], ()):
             continue
-        dumped = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=None, width=10_000, sort_keys=False)
+        # Lists in flow style ([a, b]), scalars in block style; safe_dump quotes what YAML would misread.
+        flow = None if isinstance(value, (list, tuple)) else False
+        dumped = yaml.safe_dump({key: list(value) if isinstance(value, tuple) else value}, allow_unicode=True, default_flow_style=flow, width=10_000, sort_keys=False)
         lines.append(dumped.rstrip("\n"))
     return "\n".join(lines)
 

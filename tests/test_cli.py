@@ -1,0 +1,90 @@
+"""The kennisbank command as a user runs it: nieuw writes a valid file; serve picks up a change."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import FIXTURES, KENNISBANK, project_copy, run_kennisbank
+from kennisbank.validate import check_paths
+
+
+def test_nieuw_writes_a_valid_file_in_the_province_folder(tmp_path: Path) -> None:
+    result = run_kennisbank(
+        tmp_path, "nieuw", "--titel", "Repair Café Vlissingen", "--gemeente", "Vlissingen",
+        "--thema", "energie-klimaat", "--thema", "inclusie", "--status", "lopend", "--startjaar", "2015",
+        "--initiatiefnemer", "Stichting Repair Café Vlissingen",
+        "--samenvatting", "Vrijwilligers repareren samen met bezoekers kapotte spullen, elke maand in het buurthuis.",
+    )
+    target = tmp_path / "initiatives" / "zeeland" / "repair-cafe-vlissingen.md"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{Path('initiatives/zeeland/repair-cafe-vlissingen.md')} aangemaakt"
+    checked = check_paths([target])
+    assert checked.messages == []
+    (initiative,) = checked.initiatives
+    assert [t.slug for t in initiative.themas] == ["energie-klimaat", "inclusie"]
+    assert "## Geleerde lessen" in initiative.body
+
+
+def test_nieuw_with_few_answers_says_what_is_missing(tmp_path: Path) -> None:
+    result = run_kennisbank(tmp_path, "nieuw", "--titel", "Buurtbus", "--gemeente", "landelijk")
+    assert result.returncode == 0
+    assert (tmp_path / "initiatives" / "landelijk" / "buurtbus.md").is_file()
+    assert "samenvatting: verplicht veld ontbreekt" in result.stdout
+    again = run_kennisbank(tmp_path, "nieuw", "--titel", "Buurtbus", "--gemeente", "landelijk")
+    assert again.returncode == 2 and "bestaat al" in again.stderr
+
+
+def test_nieuw_quotes_values_that_yaml_would_misread(tmp_path: Path) -> None:
+    run_kennisbank(tmp_path, "nieuw", "--titel", "yes", "--slug", "ja", "--gemeente", "'s-Gravenhage",
+                   "--samenvatting", "Titel: een waarde met dubbele punt # en hekje, 'quotes' en [haken].",
+                   "--thema", "wonen", "--status", "idee", "--startjaar", "2024", "--initiatiefnemer", "2024")
+    result = check_paths([tmp_path / "initiatives"])
+    assert result.errors == [], result.errors
+    (initiative,) = result.initiatives
+    assert (initiative.titel, initiative.initiatiefnemer) == ("yes", "2024")
+    assert initiative.samenvatting.startswith("Titel: een waarde")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_regenerates_when_an_initiative_changes(tmp_path: Path) -> None:
+    project = project_copy(tmp_path / "p", FIXTURES / "site" / "initiatives")
+    port = free_port()
+    # mkdocs serve mounts the site at site_url's path (/kennisbank/ in mkdocs.yml).
+    url = f"http://127.0.0.1:{port}/kennisbank/initiatieven/menukaart-vlissingen.html"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([*KENNISBANK, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: "Menukaart Vlissingen" in fetch(url), 120), "preview did not come up"
+        source = project / "initiatives" / "zeeland" / "menukaart-vlissingen.md"
+        source.write_text(source.read_text(encoding="utf-8").replace("titel: Menukaart Vlissingen", "titel: Menukaart Vlissingen vernieuwd"), encoding="utf-8")
+        assert wait_for(lambda: "Menukaart Vlissingen vernieuwd" in fetch(url), 120), "change was not picked up"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
