@@ -8,6 +8,7 @@ links, no images (an external image would leave the reader's machine).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import markdown
 import nh3
@@ -41,10 +42,15 @@ def demote_h1(html: str) -> str:
     return re.sub(r"<(/?)h1([ >])", r"<\1h2\2", html)
 
 
+@cache
+def converter() -> markdown.Markdown:
+    # Building a Markdown instance costs more than converting a typical body: reuse one.
+    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"], extension_configs={"toc": {"permalink": False}})
+
+
 def render(source: str) -> str:
     """Markdown body -> sanitised HTML."""
-    converter = markdown.Markdown(extensions=["tables", "sane_lists", "toc"], extension_configs={"toc": {"permalink": False}})
-    html = demote_h1(converter.convert(source))
+    html = demote_h1(converter().reset().convert(source))
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

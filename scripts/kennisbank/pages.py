@@ -6,6 +6,7 @@ page title in Markdown through `mdtext`, which escapes HTML and Markdown syntax 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 from collections import defaultdict
@@ -14,10 +15,10 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
 from kennisbank import PACKAGE_DIR, body, places, schema
+from kennisbank.exports import jsonld, mapsvg
 from kennisbank.model import Gemeente, Initiative, Provincie
 from kennisbank.related import related
 from kennisbank.siteconfig import SiteConfig
@@ -51,6 +52,7 @@ def contact_href(value: str) -> str:
     return value if "://" in value else f"mailto:{value}"
 
 
+@cache
 def link(here: str, target: str) -> str:
     """Relative URL from one generated page to another ('a/b.md' -> '../c/d.html')."""
     relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
@@ -96,9 +98,12 @@ def environment() -> jinja2.Environment:
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> Markup:
-    """Page metadata; title and description are HTML-escaped because the theme prints them raw."""
+    """Page metadata; title and description are HTML-escaped because the theme prints them raw.
+
+    Each value is written as JSON, which is valid YAML and much faster to produce than yaml.dump.
+    """
     values = {"title": str(escape(title)), **({"description": str(escape(description))} if description else {}), **extra}
-    return Markup(yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000).rstrip("\n"))
+    return Markup("\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()))
 
 
 def render(template: str, **context: object) -> str:
@@ -123,7 +128,8 @@ def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: d
             i=initiative, here=here, edit_url=edit_url, related=similar[initiative.slug],
             body_html=Markup(body.render(initiative.body)),
             outdated=today - initiative.bijgewerkt > OUTDATED_AFTER,
-            front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief"),
+            front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
+                                      jsonld=jsonld.for_initiative(initiative, config)),
         )
 
 
@@ -170,7 +176,7 @@ def gemeente_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
             continue
         here = f"gemeenten/{gemeente.slug}.md"
         nearby = [i for i in newest(in_provincie[gemeente.provincie.code], len(initiatives)) if i not in items][:NEARBY_ON_GEMEENTE]
-        yield here, render("gemeente.md.j2", gemeente=gemeente, here=here, items=sort_by_title(items), nearby=nearby,
+        yield here, render("gemeente.md.j2", gemeente=gemeente, here=here, items=sort_by_title(items), nearby=nearby, kaart=mapsvg.locator(gemeente),
                            front_matter=front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}."))
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
     yield "gemeenten/index.md", render("gemeenten.md.j2", here="gemeenten/index.md", groups=groups, total=len(places.gemeenten()),

@@ -66,17 +66,30 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> int:
     return 0
 
 
-def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.yml")) -> int:
+def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.yml"), timings: dict[str, float] | None = None) -> int:
+    """Check, generate, render, zip; `timings` (if given) receives the seconds of each phase."""
     eol_notice()
-    started = time.perf_counter()
+    phases = timings if timings is not None else {}
+    started = clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        phases[name] = now - clock
+        clock = now
+
     result = checked()
+    lap("check")
     if result is None:
         return 1
     config = siteconfig.load(config_file)
     generate(result.initiatives, config)
+    lap("generate")
     status = mkdocs_build(config_file, site_dir, strict)
+    lap("mkdocs")
     if status == 0:
         offline.write_zip(site_dir)
+        lap("zip")
         seconds = time.perf_counter() - started
         print(f"Site gebouwd in {site_dir}/ met {len(result.initiatives)} initiatieven ({seconds:.1f} s)", file=sys.stderr)
     return status

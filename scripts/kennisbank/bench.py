@@ -1,0 +1,147 @@
+"""Benchmarks that print figures (never timed tests).
+
+    python -m kennisbank.bench                 # everything with the default sizes
+    python -m kennisbank.bench check 1000 10000
+    python -m kennisbank.bench build 1000 5000
+    python -m kennisbank.bench search 1000 5000 10000
+
+Every measurement runs in a child process, so peak memory (max RSS) is that run's own.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kennisbank.synthetic import write_initiatives
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULTS = {"check": [1000, 10000], "build": [1000, 5000], "search": [1000, 5000, 10000]}
+
+
+def run_child(args: list[str], cwd: Path | None = None) -> tuple[dict, float, float]:
+    """(JSON the child printed last, wall seconds, peak RSS in MiB) of `python -m kennisbank.bench ARGS`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "kennisbank.bench", *args], cwd=cwd, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    output = child.stdout.read() if child.stdout else ""
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    if status != 0:
+        raise RuntimeError(f"benchmark child {args} failed with status {status}")
+    return json.loads(output.strip().splitlines()[-1]), wall, usage.ru_maxrss / 1024
+
+
+def folder_size(folder: Path, skip: str = "") -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p.name != skip)
+
+
+# --- children -------------------------------------------------------------------------------------
+
+def child_check(folder: str) -> None:
+    from kennisbank.validate import check_paths
+
+    started = time.perf_counter()
+    result = check_paths([Path(folder)])
+    print(json.dumps({"seconds": time.perf_counter() - started, "valid": len(result.initiatives), "messages": len(result.messages)}))
+
+
+def child_build(project: str) -> None:
+    from kennisbank import site
+
+    os.chdir(project)
+    timings: dict[str, float] = {}
+    status = site.build(Path("site"), timings=timings)
+    print(json.dumps({"status": status, **timings}))
+
+
+def child_stock(project: str) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    started = time.perf_counter()
+    build(load_config(str(Path(project) / "mkdocs.yml")))
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+# --- measurements -----------------------------------------------------------------------------------
+
+def bench_check(counts: list[int]) -> None:
+    print("kennisbank check (synthetic valid initiatives)")
+    print(f"{'N':>7} {'seconds':>8} {'files/s':>9} {'peak MiB':>9}")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_initiatives(Path(tmp), count)
+            figures, _, peak = run_child(["_check", tmp])
+            assert figures["valid"] == count, figures
+            print(f"{count:>7} {figures['seconds']:>8.2f} {count / figures['seconds']:>9.0f} {peak:>9.0f}")
+
+
+def project_with(tmp: Path, count: int) -> Path:
+    project = tmp / "project"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(REPO / folder, project / folder)
+    write_initiatives(project / "initiatives", count)
+    return project
+
+
+def stock_project(tmp: Path, initiatives: Path) -> Path:
+    """Stock Material with the search plugin, one plain page per initiative, a short navigation."""
+    project = tmp / "stock"
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    for number, source in enumerate(sorted(initiatives.rglob("*.md"))):
+        text = source.read_text(encoding="utf-8").split("---\n", 2)[2]
+        (docs / f"page-{number:05d}.md").write_text(f"# Pagina {number}\n\n{text}", encoding="utf-8")
+    (docs / "index.md").write_text("# Stock\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: Stock\ntheme:\n  name: material\nnav:\n  - index.md\n", encoding="utf-8")
+    return project
+
+
+def bench_build(counts: list[int]) -> None:
+    print("kennisbank build vs stock Material (plain pages, search plugin on, short navigation)")
+    print(f"{'N':>6} {'check':>6} {'generate':>9} {'mkdocs':>7} {'zip':>5} {'total s':>8} {'peak MiB':>9} {'site MB':>8} {'zip MB':>7} | {'stock s':>8} {'stock MB':>9} {'ratio':>6}")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = project_with(Path(tmp), count)
+            figures, wall, peak = run_child(["_build", str(project)])
+            assert figures["status"] == 0, figures
+            site = project / "site"
+            site_mb = folder_size(site, skip="kennisbank-offline.zip") / 1e6
+            zip_mb = (site / "kennisbank-offline.zip").stat().st_size / 1e6
+            shutil.rmtree(project / "build")
+            stock = stock_project(Path(tmp), project / "initiatives")
+            stock_figures, _, _ = run_child(["_stock", str(stock)])
+            stock_mb = folder_size(stock / "site") / 1e6
+            total = figures["check"] + figures["generate"] + figures["mkdocs"] + figures["zip"]
+            print(f"{count:>6} {figures['check']:>6.1f} {figures['generate']:>9.1f} {figures['mkdocs']:>7.1f} {figures['zip']:>5.1f} "
+                  f"{total:>8.1f} {peak:>9.0f} {site_mb:>8.1f} {zip_mb:>7.1f} | {stock_figures['seconds']:>8.1f} {stock_mb:>9.1f} {total / stock_figures['seconds']:>6.2f}")
+
+
+def main(argv: list[str]) -> None:
+    children = {"_check": child_check, "_build": child_build, "_stock": child_stock}
+    if argv and argv[0] in children:
+        children[argv[0]](argv[1])
+        return
+    what = argv[0] if argv else "all"
+    counts = [int(n) for n in argv[1:]]
+    if what in ("check", "all"):
+        bench_check(counts or DEFAULTS["check"])
+    if what in ("build", "all"):
+        bench_build(counts or DEFAULTS["build"])
+    if what in ("search", "all"):
+        from kennisbank import bench_search
+
+        bench_search.run(counts or DEFAULTS["search"])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
