@@ -337,3 +337,8 @@ def test_reference_mergers() -> None:
     assert set(expected) <= set(ours)
     for oude_code, codes in expected.items():
         assert ours[oude_code] == codes, oude_code
+
+
+def test_renamed_municipality_says_renamed_not_merged() -> None:
+    found = places.lookup_gemeente("De Friese Meren")
+    assert found.warning == "'De Friese Meren' is op 1 januari 2015 hernoemd tot De Fryske Marren; schrijf voortaan 'De Fryske Marren'"

@@ -50,6 +50,7 @@ class _Herindeling:
     oude_naam: str
     ingangsdatum: dt.date
     opvolgers: tuple[Gemeente, ...]
+    soort: str  # "opgegaan", "opgesplitst" or "naamswijziging"
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def _herindelingen() -> tuple[_Herindeling, ...]:
             oude_naam=row["oude_naam"],
             ingangsdatum=dt.date.fromisoformat(row["ingangsdatum"]),
             opvolgers=tuple(gemeente_by_code(code) for code in _split_list(row["opvolgers"])),
+            soort=row["soort"],
         )
         for row in _read_csv("herindelingen.csv")
     )
@@ -282,8 +284,9 @@ def _former_lookup(shown: str, herindeling: _Herindeling) -> Lookup:
     datum = _datum(herindeling.ingangsdatum)
     if len(herindeling.opvolgers) == 1:
         opvolger = herindeling.opvolgers[0]
+        change = "hernoemd tot" if herindeling.soort == "naamswijziging" else "opgegaan in"
         warning = (
-            f"{subject} is op {datum} opgegaan in {opvolger.naam_gangbaar}; "
+            f"{subject} is op {datum} {change} {opvolger.naam_gangbaar}; "
             f"schrijf voortaan '{opvolger.naam_gangbaar}'"
         )
         return Lookup(gemeenten=(opvolger,), warning=warning)
