@@ -340,5 +340,5 @@ def test_reference_mergers() -> None:
 
 
 def test_renamed_municipality_says_renamed_not_merged() -> None:
-    found = places.lookup_gemeente("De Friese Meren")
+    found = lookup_gemeente("De Friese Meren")
     assert found.warning == "'De Friese Meren' is op 1 januari 2015 hernoemd tot De Fryske Marren; schrijf voortaan 'De Fryske Marren'"
