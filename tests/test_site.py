@@ -109,7 +109,8 @@ class ElementCollector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
+        # Data blocks (JSON-LD) are not run; their escaping is tested with the exports.
+        self._in_script = tag == "script" and dict(attrs).get("type") in (None, "text/javascript", "module")
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False

@@ -48,9 +48,17 @@ def converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", "sane_lists", "toc"], extension_configs={"toc": {"permalink": False}})
 
 
+# A link whose address the sanitiser dropped (javascript: and the like) keeps only its text.
+HREFLESS_LINK = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
+
+
 def render(source: str) -> str:
     """Markdown body -> sanitised HTML."""
     html = demote_h1(converter().reset().convert(source))
+    return HREFLESS_LINK.sub(r"\1", clean(html))
+
+
+def clean(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
