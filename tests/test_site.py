@@ -169,5 +169,4 @@ def test_body_links_keep_only_safe_schemes(fixture_site: Path) -> None:
 
 def test_website_with_quotes_stays_inside_its_attribute(fixture_site: Path) -> None:
     html = read(fixture_site, HOSTILE)
-    assert 'href="https://voorbeeld.nl/?q=&#34;&gt;&lt;script&gt;alert(4)&lt;/script&gt;"' in html
-    assert "alert(4)</script>" not in html
+    assert 'href="https://voorbeeld.nl/?q=&#39;onmouseover=alert(4)"' in html

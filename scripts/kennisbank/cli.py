@@ -1,4 +1,4 @@
-"""The `kennisbank` command: check, nieuw, build, serve. Thin: the work happens in the modules."""
+"""The `kennisbank` command: check, nieuw, build, serve, van-issue, links. Thin: the work happens in the modules."""
 from __future__ import annotations
 
 import argparse
@@ -72,6 +72,47 @@ def run_serve(args: argparse.Namespace) -> int:
     return site.serve(args.dev_addr)
 
 
+def append_outputs(path: str | None, values: dict[str, str]) -> None:
+    """Step outputs for GitHub Actions ($GITHUB_OUTPUT); values are single-line by construction."""
+    if path:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.writelines(f"{key}={value}\n" for key, value in values.items())
+
+
+def run_van_issue(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from kennisbank import issueform
+
+    body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
+    today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
+    outcome = issueform.submit(body, Path(args.output_dir), today)
+    shown = outcome.target.as_posix()
+    append_outputs(args.github_output, {"valid": str(outcome.ok).lower(), "path": shown if outcome.ok else ""})
+    if outcome.ok:
+        print(f"{shown} aangemaakt")
+        return 0
+    if args.comment_file:
+        Path(args.comment_file).write_text(issueform.comment(outcome), encoding="utf-8")
+    print("\n".join(f"{m.field}: {m.text}" for m in outcome.messages), file=sys.stderr)
+    return 1
+
+
+def run_links(args: argparse.Namespace) -> int:
+    from kennisbank import linkcheck
+
+    result = check_paths([Path(p) for p in args.paths] or [INITIATIVES])
+    results = linkcheck.check_links(linkcheck.links_of(result.initiatives), timeout=args.timeout)
+    dead = [r for r in results if r.dead]
+    for r in dead:
+        print(f"{r.link.source}: {r.link.url}: {r.reason}")
+    print(f"{len(dead)} van de {len(results)} webadressen antwoorden niet")
+    if args.report:
+        Path(args.report).write_text(linkcheck.report(results), encoding="utf-8")
+    append_outputs(args.github_output, {"dead": str(len(dead))})
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Maatschappelijke Initiatieven")
     commands = root.add_subparsers(dest="command", required=True)
@@ -97,6 +138,21 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="live voorbeeld van de site")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(func=run_serve)
+
+    van_issue = commands.add_parser("van-issue", help="maak een initiatiefbestand van een ingevuld GitHub-issueformulier")
+    van_issue.add_argument("--body-file", required=True, help="de tekst van het issue")
+    van_issue.add_argument("--output-dir", default=str(INITIATIVES))
+    van_issue.add_argument("--comment-file", help="schrijf hier de reactie met fouten (Markdown)")
+    van_issue.add_argument("--github-output", help="schrijf valid= en path= voor GitHub Actions")
+    van_issue.add_argument("--datum", help="datum voor 'bijgewerkt' (JJJJ-MM-DD, standaard vandaag)")
+    van_issue.set_defaults(func=run_van_issue)
+
+    links = commands.add_parser("links", help="controleer of de websites van de initiatieven nog antwoorden")
+    links.add_argument("paths", nargs="*", help="bestanden of mappen (standaard: initiatives/)")
+    links.add_argument("--timeout", type=float, default=15.0)
+    links.add_argument("--report", help="schrijf de lijst met dode links hierheen (Markdown)")
+    links.add_argument("--github-output", help="schrijf dead= voor GitHub Actions")
+    links.set_defaults(func=run_links)
     return root
 
 

@@ -1,0 +1,703 @@
+/* Kennisbank search page (zoeken.html): Dutch full-text search with facets, from disk or a server.
+ *
+ * No fetch and no Web Worker: file:// forbids both. Data arrives as classic scripts that store
+ * their content in self.kbZoekData (see scripts/kennisbank/search/codec.py):
+ *   basis.js      labels, synonyms, the list of term files (loaded by the page itself)
+ *   t-xx.js       the terms starting with "xx" and their postings, loaded per query word
+ *   d-n.js        display records of a few initiatives, loaded for the results shown
+ *   facetten.js   facet values of every initiative, loaded when a filter is set or the counts
+ *                 must follow a query (right after the first results)
+ * Words are analysed exactly like scripts/kennisbank/search/text.py, with lunr-languages' Dutch
+ * stemmer and stop words (lunr.nl.js, as shipped with MkDocs); a test proves both sides agree.
+ * Everything from the data is put on the page with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var DATA_URL = new URL("data/", document.currentScript.src).href;
+  var DEBOUNCE_MS = 120;
+  var PAGE = 10;
+  var FACTOR_SYNONYM = 0.8;
+  var FACTOR_PREFIX = 0.3;
+  var MULTI = ["thema", "status", "rol"];
+  var SINGLE = ["provincie", "gemeente"];
+  var FACETS = ["thema", "provincie", "gemeente", "status", "rol"];
+  var store = (self.kbZoekData = self.kbZoekData || {});
+
+  /* ---------- Text analysis: the same steps as text.py ---------- */
+
+  var MARKS = /\p{Mn}/gu;
+  var TOKEN = /[\p{L}\p{N}]{2,}/gu;
+  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  var LETTER = /^\p{L}$/u;
+  var VOWELS = "aeiouy";
+  var termCache = new Map();
+
+  function fold(text) {
+    var lower = text.toLowerCase();
+    return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS, "");
+  }
+
+  function tokens(text) {
+    return fold(text).match(TOKEN) || [];
+  }
+
+  function isStopWord(token) {
+    return lunr.nl.stopWordFilter(new lunr.Token(token)) === undefined;
+  }
+
+  function stem(word) {
+    return lunr.nl.stemmer(new lunr.Token(word)).toString();
+  }
+
+  function singular(token) {
+    var chars = Array.from(token);
+    if (chars.length >= 5 && token.slice(-2) === "es" && chars[chars.length - 3] !== "s") {
+      return token.slice(0, -1);
+    }
+    return token;
+  }
+
+  function tidy(stemmed) {
+    var chars = Array.from(stemmed);
+    if (chars.length < 3) return stemmed;
+    var last = chars[chars.length - 1];
+    if (last === chars[chars.length - 2] && VOWELS.indexOf(last) < 0 && LETTER.test(last)) chars.pop();
+    last = chars[chars.length - 1];
+    if (last === "v") chars[chars.length - 1] = "f";
+    else if (last === "z") chars[chars.length - 1] = "s";
+    return chars.join("");
+  }
+
+  function term(token) {
+    if (!termCache.has(token)) termCache.set(token, isStopWord(token) ? null : tidy(stem(singular(token))));
+    return termCache.get(token);
+  }
+
+  function terms(text) {
+    return tokens(text).map(term).filter(Boolean);
+  }
+
+  function shardKey(value) {
+    var chars = Array.from(value).slice(0, 2);
+    while (chars.length < 2) chars.push("_");
+    return chars.map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
+  }
+
+  /* ---------- Packed numbers (codec.py) ---------- */
+
+  var DIGITS = new Int8Array(128).fill(-1);
+  "0123456789abcdefghijklmnopqrstuv".split("").forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
+  "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".split("").forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = 32 + i; });
+
+  function readVarints(packed) {
+    var values = [], current = 0;
+    for (var i = 0; i < packed.length; i++) {
+      var digit = DIGITS[packed.charCodeAt(i)];
+      if (digit >= 32) current = current * 32 + digit - 32;
+      else { values.push(current * 32 + digit); current = 0; }
+    }
+    return values;
+  }
+
+  /* ---------- Loading data files by script tag ---------- */
+
+  var pending = {};
+  var loaded = [];
+
+  function load(name) {
+    if (store[name]) return Promise.resolve(store[name]);
+    if (!pending[name]) {
+      pending[name] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = DATA_URL + name + ".js";
+        script.onload = function () {
+          if (store[name]) { loaded.push(name); resolve(store[name]); }
+          else reject(new Error("leeg: " + name));
+        };
+        script.onerror = function () { delete pending[name]; reject(new Error("niet geladen: " + name)); };
+        document.head.appendChild(script);
+      });
+    }
+    return pending[name];
+  }
+
+  var api = (window.kbZoeken = {
+    text: { fold: fold, tokens: tokens, term: term, terms: terms, shardKey: shardKey, singular: singular, tidy: tidy, stem: stem, isStopWord: isStopWord },
+    loaded: loaded, lastRender: null,
+  });
+  /* Without the page's markup (a test page) only the text functions are offered. */
+  if (!document.getElementById("kb-zoeken")) return;
+  if (!store.basis) {
+    document.getElementById("kb-zoeken").dataset.status = "fout";
+    document.getElementById("kb-zoek-aantal").textContent = "De zoekgegevens konden niet worden geladen. Probeer de pagina opnieuw te laden.";
+    return;
+  }
+
+  /* ---------- The index ---------- */
+
+  var basis = store.basis;
+  var N = basis.aantal;
+  var shards = new Set(basis.delen);
+  var decoded = new Map();
+  var facets = null;
+
+  function postings(name, value) {
+    var key = name + "\u0000" + value;
+    if (!decoded.has(key)) {
+      var numbers = readVarints(store[name][value]);
+      var docs = new Int32Array(numbers.length / 2), weights = new Uint16Array(numbers.length / 2), doc = 0;
+      for (var i = 0; i < numbers.length; i += 2) { doc += numbers[i]; docs[i / 2] = doc; weights[i / 2] = numbers[i + 1]; }
+      decoded.set(key, { docs: docs, weights: weights });
+    }
+    return decoded.get(key);
+  }
+
+  function lists(packed) {
+    var values = readVarints(packed), starts = new Int32Array(N + 1), flat = [], at = 0;
+    for (var doc = 0; doc < N; doc++) {
+      starts[doc] = flat.length;
+      var count = values[at++];
+      for (var k = 0; k < count; k++) flat.push(values[at++]);
+    }
+    starts[N] = flat.length;
+    return { starts: starts, values: Int32Array.from(flat) };
+  }
+
+  function provinceLists(gemeenten) {
+    var starts = new Int32Array(N + 1), flat = [], national = basis.provincies.length - 1;
+    for (var doc = 0; doc < N; doc++) {
+      starts[doc] = flat.length;
+      var seen = new Set();
+      for (var k = gemeenten.starts[doc]; k < gemeenten.starts[doc + 1]; k++) seen.add(basis.gemeenten[gemeenten.values[k]][2]);
+      if (!seen.size) seen.add(national);
+      seen.forEach(function (p) { flat.push(p); });
+    }
+    starts[N] = flat.length;
+    return { starts: starts, values: Int32Array.from(flat) };
+  }
+
+  function loadFacets() {
+    if (facets) return Promise.resolve(facets);
+    return load("facetten").then(function (raw) {
+      if (!facets) {
+        var gemeente = lists(raw.gemeente);
+        facets = {
+          status: readVarints(raw.status), rol: readVarints(raw.rol), start: readVarints(raw.start),
+          gemeente: gemeente, thema: lists(raw.thema), provincie: provinceLists(gemeente),
+        };
+      }
+      return facets;
+    });
+  }
+
+  /* ---------- Query analysis and scoring ---------- */
+
+  function analyse(query) {
+    var groups = [], seen = new Set();
+    tokens(query).forEach(function (token) {
+      var exact = term(token);
+      if (!exact || seen.has(exact)) return;
+      seen.add(exact);
+      var prefixes = [];
+      if (Array.from(exact).length >= 4) prefixes.push(exact);
+      if (Array.from(token).length >= 3 && token !== exact) prefixes.push(token);
+      groups.push({ word: token, exact: exact, synonyms: basis.synoniemen[exact] || [], prefixes: prefixes });
+    });
+    return groups;
+  }
+
+  function shardNames(groups) {
+    var names = new Set();
+    groups.forEach(function (group) {
+      [group.exact].concat(group.synonyms, group.prefixes).forEach(function (value) {
+        var key = shardKey(value);
+        if (shards.has(key)) names.add("t-" + key);
+      });
+    });
+    return Array.from(names);
+  }
+
+  function candidates(group) {
+    var found = new Map();
+    function add(value, factor) {
+      var name = "t-" + shardKey(value);
+      if (store[name] && Object.prototype.hasOwnProperty.call(store[name], value) && !(found.get(value) >= factor)) {
+        found.set(value, { name: name, factor: factor });
+      }
+    }
+    add(group.exact, 1);
+    group.synonyms.forEach(function (value) { add(value, FACTOR_SYNONYM); });
+    group.prefixes.forEach(function (prefix) {
+      var shard = store["t-" + shardKey(prefix)];
+      if (!shard) return;
+      Object.keys(shard).forEach(function (value) { if (value.startsWith(prefix)) add(value, FACTOR_PREFIX); });
+    });
+    return found;
+  }
+
+  function score(groups) {
+    var totals = new Float64Array(N), hits = new Uint8Array(N), matched = new Set();
+    function idf(df) { return Math.log(1 + (N - df + 0.5) / (df + 0.5)); }
+    groups.forEach(function (group) {
+      var best = new Float64Array(N), found = candidates(group), exact = found.get(group.exact);
+      /* A synonym, prefix or compound is never rarer than the word typed: rare expansions must not
+         outrank the word itself. */
+      var ceiling = exact ? idf(postings(exact.name, group.exact).docs.length) : Infinity;
+      found.forEach(function (info, value) {
+        var list = postings(info.name, value), df = list.docs.length;
+        if (!df) return;
+        matched.add(value);
+        var weight = info.factor * Math.min(idf(df), ceiling);
+        for (var i = 0; i < df; i++) {
+          var s = weight * list.weights[i], doc = list.docs[i];
+          if (s > best[doc]) best[doc] = s;
+        }
+      });
+      for (var doc = 0; doc < N; doc++) if (best[doc] > 0) { totals[doc] += best[doc]; hits[doc]++; }
+    });
+    var all = [], some = [];
+    for (var doc = 0; doc < N; doc++) {
+      if (hits[doc] === groups.length) all.push(doc);
+      else if (hits[doc]) some.push(doc);
+    }
+    var partial = !all.length && some.length > 0;
+    return { docs: partial ? some : all, scores: totals, matched: matched, partial: partial };
+  }
+
+  /* ---------- Filters and facet counts ---------- */
+
+  function selection(state) {
+    function positions(list, chosen) {
+      var wanted = new Set(chosen), found = new Set();
+      list.forEach(function (item, i) { if (wanted.has(item[0])) found.add(i); });
+      return found;
+    }
+    return {
+      thema: positions(basis.themas, state.thema),
+      provincie: positions(basis.provincies, state.provincie ? [state.provincie] : []),
+      gemeente: positions(basis.gemeenten, state.gemeente ? [state.gemeente] : []),
+      status: positions(basis.statussen, state.status),
+      rol: positions(basis.rollen, state.rol),
+      van: state.van, tot: state.tot,
+    };
+  }
+
+  function hasFilters(state) {
+    return MULTI.some(function (n) { return state[n].length; }) || SINGLE.some(function (n) { return state[n]; }) ||
+      state.van !== null || state.tot !== null;
+  }
+
+  /* Calls back with each facet value of a document (positions in basis's lists). */
+  function eachValue(name, doc, callback) {
+    if (name === "status") return callback(facets.status[doc]);
+    if (name === "rol") return facets.rol[doc] ? callback(facets.rol[doc] - 1) : undefined;
+    var list = facets[name];
+    for (var k = list.starts[doc]; k < list.starts[doc + 1]; k++) callback(list.values[k]);
+  }
+
+  function passes(name, doc, chosen) {
+    if (name === "status") return chosen.has(facets.status[doc]);
+    if (name === "rol") return facets.rol[doc] > 0 && chosen.has(facets.rol[doc] - 1);
+    var list = facets[name];
+    for (var k = list.starts[doc]; k < list.starts[doc + 1]; k++) if (chosen.has(list.values[k])) return true;
+    return false;
+  }
+
+  /* Counts per facet follow the other facets' filters but not their own (so one can widen a choice). */
+  function filterAndCount(docs, state) {
+    var chosen = selection(state), first = basis.jaren[0], kept = [], counts = {};
+    var active = FACETS.filter(function (name) { return chosen[name].size; });
+    FACETS.forEach(function (name) { counts[name] = new Array(optionsOf(name).length).fill(0); });
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i], year = facets.start[doc] + first;
+      if ((chosen.van !== null && year < chosen.van) || (chosen.tot !== null && year > chosen.tot)) continue;
+      var failures = 0, failed = null;
+      for (var a = 0; a < active.length && failures < 2; a++) {
+        if (!passes(active[a], doc, chosen[active[a]])) { failures++; failed = active[a]; }
+      }
+      if (failures > 1) continue;
+      if (!failures) kept.push(doc);
+      for (var f = 0; f < FACETS.length; f++) {
+        var name = FACETS[f], tally = counts[name];
+        if (!failures || failed === name) eachValue(name, doc, function (v) { tally[v]++; });
+      }
+    }
+    return { docs: kept, counts: counts };
+  }
+
+  function optionsOf(name) {
+    return { thema: basis.themas, provincie: basis.provincies, gemeente: basis.gemeenten, status: basis.statussen, rol: basis.rollen }[name];
+  }
+
+  /* ---------- State in the URL ---------- */
+
+  var $ = function (id) { return document.getElementById(id); };
+  var ui = {
+    root: $("kb-zoeken"), form: $("kb-zoek-form"), q: $("kb-zoek-q"), count: $("kb-zoek-aantal"),
+    list: $("kb-zoek-resultaten"), more: $("kb-zoek-meer"), empty: $("kb-zoek-leeg"), emptyWords: $("kb-zoek-leeg-woorden"),
+    emptyFilters: $("kb-zoek-leeg-filters"), sort: $("kb-zoek-sorteer"), provincie: $("kb-zoek-provincie"),
+    gemeente: $("kb-zoek-gemeente"), van: $("kb-zoek-van"), tot: $("kb-zoek-tot"), panel: $("kb-zoek-filterpaneel"),
+  };
+
+  function year(value) {
+    return /^\d{4}$/.test(value || "") ? Number(value) : null;
+  }
+
+  function fromUrl() {
+    var params = new URLSearchParams(location.search), state = { q: params.get("q") || "" };
+    MULTI.forEach(function (name) {
+      var known = new Set(optionsOf(name).map(function (o) { return o[0]; }));
+      state[name] = params.getAll(name).filter(function (v, i, all) { return known.has(v) && all.indexOf(v) === i; });
+    });
+    SINGLE.forEach(function (name) {
+      var value = params.get(name) || "";
+      state[name] = optionsOf(name).some(function (o) { return o[0] === value; }) ? value : "";
+    });
+    state.van = year(params.get("van"));
+    state.tot = year(params.get("tot"));
+    state.sorteer = params.get("sorteer") === "nieuw" ? "nieuw" : "relevantie";
+    state.toon = PAGE;
+    return state;
+  }
+
+  function toUrl(state, push) {
+    var params = new URLSearchParams();
+    if (state.q.trim()) params.set("q", state.q.trim());
+    FACETS.forEach(function (name) {
+      (MULTI.indexOf(name) >= 0 ? state[name] : state[name] ? [state[name]] : []).forEach(function (v) { params.append(name, v); });
+    });
+    if (state.van !== null) params.set("van", state.van);
+    if (state.tot !== null) params.set("tot", state.tot);
+    if (state.sorteer !== "relevantie") params.set("sorteer", state.sorteer);
+    var search = params.toString(), url = location.pathname + (search ? "?" + search : "");
+    if (url === location.pathname + location.search) return;
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    } catch (error) {
+      /* Some browsers refuse history entries for file:// pages; the search still works. */
+    }
+  }
+
+  /* ---------- Controls ---------- */
+
+  function checkboxes(name) {
+    var box = $("kb-zoek-" + name);
+    optionsOf(name).forEach(function (option) {
+      var row = document.createElement("div"), input = document.createElement("input"), label = document.createElement("label");
+      row.className = "kb-zoeken__keuze";
+      input.type = "checkbox";
+      input.name = name;
+      input.value = option[0];
+      input.id = "kb-zoek-" + name + "-" + option[0];
+      label.htmlFor = input.id;
+      label.appendChild(document.createTextNode(option[1] + " "));
+      var count = document.createElement("span");
+      count.className = "kb-zoeken__telling";
+      label.appendChild(count);
+      row.appendChild(input);
+      row.appendChild(label);
+      box.appendChild(row);
+    });
+  }
+
+  function selectOptions(name) {
+    optionsOf(name).forEach(function (option) {
+      var element = document.createElement("option");
+      element.value = option[0];
+      element.dataset.label = option[1];
+      element.textContent = option[1];
+      ui[name].appendChild(element);
+    });
+  }
+
+  function setText(node, value) {
+    if (node.textContent !== value) node.textContent = value;  /* untouched nodes need no new layout */
+  }
+
+  function showCounts(counts) {
+    ["thema", "status", "rol"].forEach(function (name) {
+      optionsOf(name).forEach(function (option, i) {
+        setText(document.getElementById("kb-zoek-" + name + "-" + option[0]).nextElementSibling.lastChild, counts ? "(" + counts[name][i] + ")" : "");
+      });
+    });
+    SINGLE.forEach(function (name) {
+      var select = ui[name], options = select.options;
+      var texts = optionsOf(name).map(function (option, i) { return option[1] + (counts ? " (" + counts[name][i] + ")" : ""); });
+      if (texts.every(function (text, i) { return options[i + 1].textContent === text; })) return;
+      /* Renaming hundreds of options one by one makes Chromium rebuild the list each time: swap them at once. */
+      var fresh = document.createDocumentFragment();
+      Array.prototype.forEach.call(options, function (element, i) {
+        var copy = element.cloneNode(false);
+        copy.textContent = i ? texts[i - 1] : element.textContent;
+        fresh.appendChild(copy);
+      });
+      var value = select.value;
+      select.replaceChildren(fresh);
+      select.value = value;
+    });
+  }
+
+  /* Only the municipalities of the chosen province are offered. */
+  function limitGemeenten(state) {
+    var province = basis.provincies.findIndex(function (p) { return p[0] === state.provincie; });
+    Array.prototype.forEach.call(ui.gemeente.options, function (element, i) {
+      if (i) element.hidden = element.disabled = province >= 0 && basis.gemeenten[i - 1][2] !== province;
+    });
+  }
+
+  function showState(state) {
+    ui.q.value = state.q;
+    MULTI.forEach(function (name) {
+      document.querySelectorAll('input[name="' + name + '"]').forEach(function (input) { input.checked = state[name].indexOf(input.value) >= 0; });
+    });
+    ui.provincie.value = state.provincie;
+    ui.gemeente.value = state.gemeente;
+    ui.van.value = state.van === null ? "" : state.van;
+    ui.tot.value = state.tot === null ? "" : state.tot;
+    ui.sort.value = state.sorteer;
+    limitGemeenten(state);
+  }
+
+  function readControls(state) {
+    MULTI.forEach(function (name) {
+      state[name] = Array.prototype.filter.call(document.querySelectorAll('input[name="' + name + '"]'), function (i) { return i.checked; })
+        .map(function (i) { return i.value; });
+    });
+    state.provincie = ui.provincie.value;
+    limitGemeenten(state);
+    var gemeente = basis.gemeenten.findIndex(function (g) { return g[0] === ui.gemeente.value; });
+    var province = basis.provincies.findIndex(function (p) { return p[0] === state.provincie; });
+    if (gemeente >= 0 && province >= 0 && basis.gemeenten[gemeente][2] !== province) ui.gemeente.value = "";
+    state.gemeente = ui.gemeente.value;
+    state.van = year(ui.van.value);
+    state.tot = year(ui.tot.value);
+    state.sorteer = ui.sort.value === "nieuw" ? "nieuw" : "relevantie";
+  }
+
+  /* ---------- Results ---------- */
+
+  /* A word is marked when it is a matched term or a compound ending in one (buurtmoestuin). */
+  function isMatch(value, matched) {
+    if (matched.has(value)) return true;
+    for (var m of matched) if (m.length >= 4 && value.length > m.length && value.endsWith(m)) return true;
+    return false;
+  }
+
+  function highlighted(parent, value, matched) {
+    var last = 0, match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(value))) {
+      if (!terms(match[0]).some(function (t) { return isMatch(t, matched); })) continue;
+      parent.appendChild(document.createTextNode(value.slice(last, match.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = match[0];
+      parent.appendChild(mark);
+      last = match.index + match[0].length;
+    }
+    parent.appendChild(document.createTextNode(value.slice(last)));
+    return parent;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function record(doc) {
+    return store["d-" + Math.floor(doc / basis.blok)][doc % basis.blok];
+  }
+
+  function resultItem(doc, matched) {
+    var r = record(doc), item = element("li", "kb-zoeken__resultaat"), heading = element("h3", "kb-zoeken__titel");
+    var link = element("a");
+    link.href = "initiatieven/" + encodeURIComponent(r[0]) + ".html";
+    heading.appendChild(highlighted(link, r[1], matched));
+    item.appendChild(heading);
+    item.appendChild(highlighted(element("p", "kb-zoeken__samenvatting"), r[2], matched));
+    var meta = element("p", "kb-card__meta");
+    var places = r[3].length ? r[3].map(function (g) { return basis.gemeenten[g][1]; }).join(", ") : "Landelijk";
+    meta.appendChild(element("span", "kb-zoeken__plaats", places));
+    var status = basis.statussen[r[5]];
+    meta.appendChild(element("span", "kb-badge kb-badge--" + status[0], status[1]));
+    meta.appendChild(element("span", "kb-zoeken__themas", r[4].map(function (t) { return basis.themas[t][1]; }).join(", ")));
+    item.appendChild(meta);
+    return item;
+  }
+
+  function plural(count) {
+    return count === 1 ? "1 initiatief" : count + " initiatieven";
+  }
+
+  function summary(state, found, groups) {
+    var query = state.q.trim(), filtered = hasFilters(state);
+    if (!found.docs.length) return "Geen initiatieven gevonden.";
+    if (found.partial) return "Geen initiatief bevat al uw zoekwoorden. " + plural(found.docs.length) + " met een deel ervan.";
+    var text = plural(found.docs.length) + " gevonden";
+    if (!groups.length && !filtered) text = found.docs.length === 1 ? "1 initiatief." : "Alle " + found.docs.length + " initiatieven.";
+    else text += (groups.length ? " voor ‘" + query + "’" : "") + (filtered ? " met de gekozen filters" : "") + ".";
+    if (query && !groups.length) text += " (‘" + query + "’ is te algemeen om op te zoeken.)";
+    return text;
+  }
+
+  function showEmpty(state, show) {
+    ui.empty.hidden = !show;
+    if (!show) return;
+    ui.emptyWords.textContent = state.q.trim() ? " voor ‘" + state.q.trim() + "’" + (hasFilters(state) ? " met de gekozen filters" : "") : hasFilters(state) ? " met de gekozen filters" : "";
+    ui.emptyFilters.hidden = !hasFilters(state);
+  }
+
+  /* ---------- Running a search ---------- */
+
+  var state = fromUrl();
+  var run = 0;
+  var last = null;
+  api.state = function () { return state; };
+
+  function orderDocs(found, state) {
+    var docs = found.docs.slice();
+    if (state.sorteer === "relevantie" && found.scores) {
+      docs.sort(function (a, b) { return found.scores[b] - found.scores[a] || a - b; });
+    }
+    return docs;
+  }
+
+  function blocksFor(docs) {
+    var names = new Set();
+    docs.forEach(function (doc) { names.add("d-" + Math.floor(doc / basis.blok)); });
+    return Array.from(names);
+  }
+
+  function search(started, focusFrom) {
+    var mine = ++run, current = state, began = performance.now(), groups = analyse(current.q);
+    var needs = shardNames(groups), withFacets = hasFilters(current) || !!facets;
+    ui.root.dataset.status = "bezig";
+    ui.list.setAttribute("aria-busy", "true");
+    var phases = {};
+    return Promise.all(needs.map(load).concat(withFacets ? [loadFacets()] : [])).then(function () {
+      if (mine !== run) return;
+      phases.terms = performance.now();
+      var found = groups.length ? score(groups) : { docs: Array.from({ length: N }, function (_, i) { return i; }), scores: null, matched: new Set(), partial: false };
+      var counted = null;
+      if (facets) {
+        counted = filterAndCount(found.docs, current);
+        found.docs = counted.docs;
+      }
+      var docs = orderDocs(found, current), shown = docs.slice(0, current.toon), blocks = blocksFor(shown);
+      phases.scored = performance.now();
+      return Promise.all(blocks.map(load)).then(function () {
+        if (mine !== run) return;
+        phases.blocks = performance.now();
+        render(current, found, groups, docs, shown, counted, focusFrom);
+        last = { state: current, found: found, groups: groups };
+        /* For tests and the benchmark: timings, and the data files this result needed. */
+        api.lastRender = { query: current.q, started: started, began: began, phases: phases, finished: performance.now(),
+          files: needs.concat(blocks, hasFilters(current) ? ["facetten"] : []) };
+        if (!facets) loadFacets().then(function () { if (mine === run) recount(); });
+      });
+    }).catch(function (error) {
+      if (mine !== run) return;
+      ui.root.dataset.status = "fout";
+      ui.list.removeAttribute("aria-busy");
+      ui.count.textContent = "De zoekgegevens konden niet worden geladen. Probeer de pagina opnieuw te laden.";
+      if (window.console) console.warn(error);
+    });
+  }
+
+  function render(current, found, groups, docs, shown, counted, from) {
+    var fragment = document.createDocumentFragment();
+    shown.slice(from || 0).forEach(function (doc) { fragment.appendChild(resultItem(doc, found.matched)); });
+    if (from) ui.list.appendChild(fragment);
+    else ui.list.replaceChildren(fragment);
+    ui.more.hidden = docs.length <= shown.length;
+    showEmpty(current, !docs.length);
+    var text = summary(current, found, groups);
+    if (ui.count.textContent !== text) ui.count.textContent = text;
+    showCounts(counted ? counted.counts : !groups.length && !hasFilters(current) ? basis.totalen : null);
+    ui.list.removeAttribute("aria-busy");
+    ui.root.dataset.status = "klaar";
+    ui.root.dataset.zoekopdracht = current.q;
+    if (from && ui.list.children[from]) ui.list.children[from].querySelector("a").focus();
+  }
+
+  /* facetten.js arrived after the first results: count the facets of the results on screen. */
+  function recount() {
+    if (!last || !facets) return;
+    var counted = filterAndCount(last.found.docs, last.state);
+    showCounts(counted.counts);
+    ui.root.dataset.facetten = "klaar";
+  }
+
+  /* ---------- Events ---------- */
+
+  var timer = null;
+
+  /* The address follows once the results are on screen: writing history can take a while, and the
+     results should not wait for it. */
+  function changed(push) {
+    readControls(state);
+    state.toon = PAGE;
+    return search(performance.now()).then(function () { toUrl(state, push); });
+  }
+
+  ui.q.addEventListener("input", function () {
+    var started = performance.now();
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      state.q = ui.q.value;
+      state.toon = PAGE;
+      search(started).then(function () { toUrl(state, false); });
+    }, DEBOUNCE_MS);
+  });
+
+  ui.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    state.q = ui.q.value;
+    changed(true);
+  });
+
+  $("kb-zoek-filters").addEventListener("change", function (event) {
+    if (event.target.matches("input, select")) changed(true);
+  });
+  ui.sort.addEventListener("change", function () { changed(true); });
+
+  function clearFilters() {
+    MULTI.forEach(function (name) { state[name] = []; });
+    SINGLE.forEach(function (name) { state[name] = ""; });
+    state.van = state.tot = null;
+    showState(state);
+    changed(true);
+    ui.q.focus();
+  }
+
+  $("kb-zoek-wis").addEventListener("click", clearFilters);
+  $("kb-zoek-leeg-wis").addEventListener("click", clearFilters);
+
+  ui.more.addEventListener("click", function () {
+    var from = ui.list.children.length;
+    state.toon += PAGE;
+    search(performance.now(), from);
+  });
+
+  window.addEventListener("popstate", function () {
+    clearTimeout(timer);
+    state = fromUrl();
+    showState(state);
+    search(performance.now());
+  });
+
+  /* ---------- Start ---------- */
+
+  checkboxes("thema");
+  checkboxes("status");
+  checkboxes("rol");
+  selectOptions("provincie");
+  selectOptions("gemeente");
+  [ui.van, ui.tot].forEach(function (input) { input.min = basis.jaren[0]; input.max = basis.jaren[1]; });
+  if (window.matchMedia && window.matchMedia("(max-width: 59.9375em)").matches && !hasFilters(state)) ui.panel.open = false;
+  showState(state);
+  search(performance.now());
+})();

@@ -1,0 +1,69 @@
+"""feed.xml: an Atom feed (RFC 4287) of the newest and most recently updated initiatives.
+
+Built with ElementTree, which escapes every text and attribute, so titles from strangers stay text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from kennisbank.exports import records
+from kennisbank.exports.xmltext import XML_DECLARATION, clean
+from kennisbank.model import Initiative
+from kennisbank.siteconfig import SiteConfig
+
+FILE = "feed.xml"
+NEWEST = 50
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def timestamp(day: dt.date) -> str:
+    """RFC 3339 date-time at midnight UTC: 'bijgewerkt' is a date only."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def newest(initiatives: list[Initiative], count: int = NEWEST) -> list[Initiative]:
+    return sorted(initiatives, key=lambda i: (i.bijgewerkt, i.slug), reverse=True)[:count]
+
+
+def text(parent: ET.Element, tag: str, value: str, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    element.text = clean(value)
+    return element
+
+
+def entry(feed: ET.Element, initiative: Initiative, config: SiteConfig) -> None:
+    url = records.initiative_url(config, initiative)
+    item = ET.SubElement(feed, "entry")
+    text(item, "title", initiative.titel)
+    text(item, "id", url)
+    ET.SubElement(item, "link", {"rel": "alternate", "type": "text/html", "href": url})
+    text(item, "updated", timestamp(initiative.bijgewerkt))
+    text(item, "summary", initiative.samenvatting)
+    for thema in initiative.themas:
+        ET.SubElement(item, "category", {"term": thema.slug, "label": clean(thema.label)})
+
+
+def feed(initiatives: list[Initiative], config: SiteConfig) -> ET.Element:
+    chosen = newest(initiatives)
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "nl"})
+    text(root, "title", f"{config.site_name}: nieuw en bijgewerkt")
+    text(root, "subtitle", "De nieuwste en laatst bijgewerkte maatschappelijke initiatieven.")
+    text(root, "id", config.site_url)
+    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": records.file_url(config, FILE)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": config.site_url})
+    # An empty site has no dates; the epoch keeps the feed valid and the output stable.
+    text(root, "updated", timestamp(chosen[0].bijgewerkt if chosen else dt.date(1970, 1, 1)))
+    author = ET.SubElement(root, "author")
+    text(author, "name", config.site_name)
+    text(author, "uri", config.site_url)
+    text(root, "rights", f"Inhoud onder {records.LICENSE_NAME}")
+    for initiative in chosen:
+        entry(root, initiative, config)
+    return root
+
+
+def render(initiatives: list[Initiative], config: SiteConfig) -> str:
+    root = feed(initiatives, config)
+    ET.indent(root)
+    return XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n"

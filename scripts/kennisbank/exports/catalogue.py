@@ -1,0 +1,37 @@
+"""The published data files: one list feeds the open-data page and the DCAT description."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kennisbank.exports import atom, csvexport, exportschema, geojson, jsonexport
+
+
+@dataclass(frozen=True)
+class Published:
+    file: str
+    titel: str
+    formaat: str  # what a visitor reads, e.g. "JSON"
+    media_type: str  # IANA media type
+    file_type: str | None  # code in the EU file-type vocabulary, for DCAT
+    beschrijving: str  # Dutch, one or two sentences
+    distribution: bool = True  # a DCAT distribution of the dataset (schemas are not)
+
+
+FILES: tuple[Published, ...] = (
+    Published(jsonexport.FILE, "Alle initiatieven (JSON)", "JSON", "application/json", "JSON",
+              "Alle initiatieven met alle velden, ook de tekst, met vaste codes en webadressen. "
+              f"Volgt het schema {exportschema.SCHEMA_FILE}."),
+    Published(csvexport.FILE, "Alle initiatieven (CSV)", "CSV", "text/csv", "CSV",
+              "Eén regel per initiatief, voor Excel en andere rekenprogramma's. Zonder de vrije tekst."),
+    Published(geojson.FILE, "Initiatieven op de kaart (GeoJSON)", "GeoJSON", "application/geo+json", "GEOJSON",
+              "Een punt per initiatief per gemeente, op een punt binnen die gemeente. Landelijke initiatieven hebben geen punt en staan er niet in."),
+    Published(atom.FILE, "Nieuw en bijgewerkt (Atom-feed)", "Atom", "application/atom+xml", "ATOM",
+              f"De {atom.NEWEST} initiatieven die het laatst zijn toegevoegd of bijgewerkt, voor een feedlezer."),
+    Published(exportschema.SCHEMA_FILE, "Schema van de JSON", "JSON Schema", "application/schema+json", None,
+              f"Beschrijft de velden van {jsonexport.FILE}.", distribution=False),
+    Published(exportschema.INPUT_SCHEMA_FILE, "Schema van een initiatiefbestand", "JSON Schema", "application/schema+json", None,
+              "Beschrijft de velden die een indiener invult (de bovenkant van een initiatiefbestand).", distribution=False),
+    Published("dcat.rdf", "Beschrijving van de dataset (DCAT)", "RDF/XML", "application/rdf+xml", "RDF_XML",
+              "Metagegevens volgens DCAT-AP-NL, zodat data.overheid.nl en andere catalogi de dataset kunnen vinden.",
+              distribution=False),
+)

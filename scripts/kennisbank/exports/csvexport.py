@@ -1,0 +1,87 @@
+"""initiatieven.csv: one row per initiative, for spreadsheets (Dutch Excel first) and any CSV reader.
+
+Dutch Excel expects ';' between fields and needs a byte order mark to read UTF-8; CRLF line ends
+and quoting follow RFC 4180, so other readers cope too. Lists are joined with ' | ', because
+commas occur inside names. A cell that a spreadsheet would run as a formula (one starting with
+= + - @, tab or carriage return, possibly after apostrophes) gets one extra leading apostrophe;
+`restore` takes it off again, so the text stays recoverable exactly.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from typing import Any
+
+FILE = "initiatieven.csv"
+BOM = "\ufeff"
+DELIMITER = ";"
+LIST_SEPARATOR = " | "
+FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+
+
+def joined(key: str, field: str | None = None) -> Callable[[dict[str, Any]], str]:
+    """A column that joins a list of the record (or one field of each object in it)."""
+    def cell(item: dict[str, Any]) -> str:
+        return LIST_SEPARATOR.join(str(value[field]) if field else str(value) for value in item[key])
+    return cell
+
+
+def plain(key: str) -> Callable[[dict[str, Any]], str]:
+    def cell(item: dict[str, Any]) -> str:
+        value = item[key]
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "ja" if value else "nee"
+        return str(value)
+    return cell
+
+
+# (header, cell) in the order of the JSON record; the Markdown text is left out: too long for a cell.
+COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
+    ("slug", plain("slug")),
+    ("titel", plain("titel")),
+    ("samenvatting", plain("samenvatting")),
+    ("landelijk", plain("landelijk")),
+    ("gemeenten", joined("gemeenten", "naam")),
+    ("gemeente_codes", joined("gemeenten", "code")),
+    ("provincies", joined("provincies", "naam")),
+    ("provincie_codes", joined("provincies", "code")),
+    ("themas", joined("themas", "label")),
+    ("thema_slugs", joined("themas", "slug")),
+    ("status", plain("status")),
+    ("startjaar", plain("startjaar")),
+    ("eindjaar", plain("eindjaar")),
+    ("initiatiefnemer", plain("initiatiefnemer")),
+    ("rol_overheid", plain("rol_overheid")),
+    ("partners", joined("partners")),
+    ("website", plain("website")),
+    ("contact", plain("contact")),
+    ("trefwoorden", joined("trefwoorden")),
+    ("bijgewerkt", plain("bijgewerkt")),
+    ("url", plain("url")),
+    ("bron", plain("bron")),
+)
+
+
+def neutralise(text: str) -> str:
+    """Keep a spreadsheet from reading a cell as a formula: one leading apostrophe, shown by no one."""
+    return "'" + text if FORMULA_START.match(text) else text
+
+
+def restore(text: str) -> str:
+    """The cell's original text (the inverse of neutralise)."""
+    return text[1:] if text.startswith("'") and FORMULA_START.match(text[1:]) else text
+
+
+def rows(items: list[dict[str, Any]]) -> list[list[str]]:
+    return [[header for header, _ in COLUMNS]] + [[neutralise(cell(item)) for _, cell in COLUMNS] for item in items]
+
+
+def render(items: list[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerows(rows(items))
+    return (BOM + buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,79 @@
+"""The generated pages of this package: open-data.md, cijfers.md and kaart.md.
+
+They use the same helpers as kennisbank.pages (relative links, escaped headings, front matter),
+with templates of their own in exports/templates; Jinja autoescapes every value.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import jinja2
+
+from kennisbank import pages, places
+from kennisbank.exports import PACKAGE_DIR as EXPORTS_DIR
+from kennisbank.exports import catalogue, charts, exportschema, fields, mapsvg, records
+from kennisbank.exports.catalogue import Published
+from kennisbank.model import Gemeente, Initiative
+from kennisbank.siteconfig import SiteConfig
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(EXPORTS_DIR / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(mdtext=pages.mdtext, datum=pages.datum)
+    env.globals.update(link=pages.link, count_text=charts.count_text)
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def size_text(size: int) -> str:
+    """File size as a visitor reads it: '12 kB', '1,4 MB'."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def open_data_page(config: SiteConfig, sizes: dict[str, int]) -> tuple[str, str]:
+    here = "open-data.md"
+    export = exportschema.export_schema(config)
+    listed: list[tuple[Published, str]] = [(item, size_text(sizes[item.file])) for item in catalogue.FILES if item.file in sizes]
+    return here, render(
+        "open-data.md.j2", here=here, files=listed, config=config, license_name=records.LICENSE_NAME,
+        license_url=records.LICENSE_URL, input_fields=fields.input_fields(), export_fields=fields.export_fields(export),
+        front_matter=pages.front_matter("Open data", "Alle initiatieven als open data: JSON, CSV, GeoJSON, een Atom-feed en een DCAT-beschrijving."),
+    )
+
+
+def charts_page(initiatives: list[Initiative]) -> tuple[str, str]:
+    here = "cijfers.md"
+    drawn = [(chart, charts.svg(chart)) for chart in charts.all_charts(initiatives)]
+    return here, render(
+        "cijfers.md.j2", here=here, charts=drawn, total=len(initiatives),
+        front_matter=pages.front_matter("Cijfers", "Hoeveel initiatieven er zijn per thema, provincie, startjaar, status en rol van de overheid."),
+    )
+
+
+def gemeente_counts(initiatives: list[Initiative]) -> list[tuple[Gemeente, int]]:
+    """Municipalities with at least one initiative, most first, then by name."""
+    counts = Counter(g.code for i in initiatives for g in i.gemeenten)
+    found = [(g, counts[g.code]) for g in places.gemeenten() if counts[g.code]]
+    return sorted(found, key=lambda item: (-item[1], places.fold(item[0].naam_gangbaar)))
+
+
+def map_page(initiatives: list[Initiative]) -> tuple[str, str]:
+    here = "kaart.md"
+    counts = gemeente_counts(initiatives)
+    return here, render(
+        "kaart.md.j2", here=here, counts=counts, map=mapsvg.country_map(counts, here, pages.link),
+        national=sum(1 for i in initiatives if i.landelijk),
+        front_matter=pages.front_matter("Kaart", "Kaart van Nederland met alle gemeenten die initiatieven hebben."),
+    )

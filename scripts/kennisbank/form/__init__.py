@@ -1,0 +1,51 @@
+"""The page 'Initiatief aanmelden': a form generated from the schema, with its script and style.
+
+`write` is one of generate.writers(): it emits aanmelden.md (the form, rendered from the schema),
+assets/aanmelden-data.js (schema, messages and vocabularies for the browser) and the form's own
+JavaScript and CSS, which live in kennisbank/assets/.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from kennisbank import PACKAGE_DIR
+from kennisbank.form.data import data_script, gemeente_rows, new_file_base
+from kennisbank.form.fields import fields
+from kennisbank.model import Initiative
+from kennisbank.pages import front_matter, render
+from kennisbank.siteconfig import SiteConfig
+from kennisbank.skeleton import SECTIONS
+
+PAGE = "aanmelden.md"
+ASSETS = PACKAGE_DIR / "assets"
+STATIC = ("aanmelden.js", "aanmelden.css")
+# Short prompts under the body sections; the sections themselves are fixed in skeleton.SECTIONS.
+SECTION_HELP = {
+    "Aanpak": "Hoe begon het en hoe pakken de initiatiefnemers het aan?",
+    "Resultaten": "Wat heeft het opgeleverd? Noem wat u kunt laten zien.",
+    "Geleerde lessen": "Wat zou u een ander initiatief aanraden of afraden?",
+    "Rol van de gemeente": "Wat deed de gemeente of een andere overheid: geld, ruimte, regels, contact?",
+}
+
+
+def page(config: SiteConfig) -> str:
+    return render(
+        "aanmelden.md.j2",
+        new_file=new_file_base(config),
+        fields=fields(),
+        gemeenten=gemeente_rows(),
+        sections=[(title, SECTION_HELP.get(title, "")) for title in SECTIONS],
+        front_matter=front_matter(
+            "Initiatief aanmelden",
+            "Meld een maatschappelijk initiatief aan voor de kennisbank: vul het formulier in en zet het bestand op GitHub.",
+        ),
+    )
+
+
+def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterable[tuple[str, str]]:
+    """The form page, its data script and its static files, as (relative path, content)."""
+    yield PAGE, page(config)
+    yield "assets/aanmelden-data.js", data_script(config)
+    for name in STATIC:
+        yield f"assets/{name}", (ASSETS / name).read_text(encoding="utf-8")

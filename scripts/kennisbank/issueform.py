@@ -1,0 +1,289 @@
+"""A GitHub issue made with the form 'Initiatief aanmelden', turned into an initiative file.
+
+The issue form (.github/ISSUE_TEMPLATE/initiatief.yml) is generated from the schema by
+`issue_template()`; GitHub renders a filled-in form as Markdown: one '### Label' heading per
+field, then the answer, or '_No response_' when it was left empty. `convert` reads that body,
+maps the answers onto the front matter and writes the same file the web form would. The body is
+written by strangers: it is only ever data here, never a command, a path or markup.
+
+    python -m kennisbank.issueform > .github/ISSUE_TEMPLATE/initiatief.yml
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from kennisbank import places, schema
+from kennisbank.form import entry
+from kennisbank.form.fields import Field, fields
+from kennisbank.model import Message
+from kennisbank.skeleton import SECTIONS
+from kennisbank.validate import LANDELIJK, check_paths, display_path
+
+LABEL = "initiatief"
+NO_RESPONSE = "_No response_"
+HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.M)
+INTEGER = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+BULLET = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]+")
+# The date is not asked: the file says when the entry was last checked, i.e. when it is converted.
+NOT_ASKED = ("bijgewerkt",)
+CONSENT_ID = "toestemming"
+CONSENT_LABEL = "Toestemming"
+CONSENT_TEXT = (
+    "De tekst mag onder de licentie CC BY 4.0 op de site; er staan geen namen of gegevens van "
+    "privépersonen in."
+)
+INTRO = (
+    "Bedankt dat u een initiatief aanmeldt! Vul de vragen zo goed mogelijk in. Na het versturen "
+    "maakt een robot er een voorstel (pull request) van, of zet hij in een reactie wat er nog "
+    "verbeterd moet worden. Een redacteur kijkt alles na voordat het op de site komt."
+)
+EXTRA_HELP = {
+    "gemeente": "Meerdere gemeenten: zet er een komma tussen. Een landelijk initiatief: schrijf landelijk.",
+}
+EXISTS = "er staat al een initiatief in {waarde}; kies een andere titel, of verbeter dat bestand met een pull request"
+
+
+def section_id(title: str) -> str:
+    return places.slugify(title).replace("-", "_")
+
+
+def asked_fields() -> list[Field]:
+    return [f for f in fields() if f.name not in NOT_ASKED]
+
+
+# --- the issue form, generated from the schema ----------------------------------------------
+
+
+def form_item(f: Field) -> dict[str, object]:
+    """One question of the issue form for a schema field."""
+    description = " ".join(part for part in (f.help, EXTRA_HELP.get(f.name, "")) if part)
+    attributes: dict[str, object] = {"label": f.label, "description": description}
+    if f.widget in ("select", "themes"):
+        attributes["options"] = [label for _, label in f.choices]
+        if f.widget == "themes":
+            attributes["multiple"] = True
+        kind = "dropdown"
+    elif f.widget in ("textarea", "lines"):
+        kind = "textarea"
+    else:
+        kind = "input"
+    return {"type": kind, "id": f.name, "attributes": attributes, "validations": {"required": f.required}}
+
+
+def section_item(title: str) -> dict[str, object]:
+    return {
+        "type": "textarea",
+        "id": section_id(title),
+        "attributes": {"label": title, "description": "Mag leeg blijven. Markdown mag."},
+        "validations": {"required": False},
+    }
+
+
+def issue_template() -> str:
+    """The YAML of .github/ISSUE_TEMPLATE/initiatief.yml."""
+    form = {
+        "name": "Initiatief aanmelden",
+        "description": "Meld een maatschappelijk initiatief aan voor de kennisbank.",
+        "title": "Initiatief: ",
+        "labels": [LABEL],
+        "body": [
+            {"type": "markdown", "attributes": {"value": INTRO}},
+            *(form_item(f) for f in asked_fields()),
+            *(section_item(title) for title in SECTIONS),
+            {
+                "type": "checkboxes",
+                "id": CONSENT_ID,
+                "attributes": {"label": CONSENT_LABEL, "options": [{"label": CONSENT_TEXT, "required": True}]},
+            },
+        ],
+    }
+    header = "# Generated from scripts/kennisbank/schema/initiatief.schema.json: python -m kennisbank.issueform\n"
+    return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
+
+
+# --- reading a filled-in issue ----------------------------------------------------------------
+
+
+def labels_in_order() -> list[str]:
+    return [f.label for f in asked_fields()] + list(SECTIONS) + [CONSENT_LABEL]
+
+
+def parse_body(body: str, labels: list[str]) -> dict[str, str | None]:
+    """The answer under each expected '### Label' heading (None for '_No response_' or missing).
+
+    Headings count only when they carry the next expected labels in order, so a '### Website'
+    typed inside a later answer stays part of that answer.
+    """
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    starts: list[tuple[str, int, int]] = []
+    position = 0
+    for match in HEADING.finditer(text):
+        label = match.group(1)
+        if label in labels[position:]:
+            position = labels.index(label, position) + 1
+            starts.append((label, match.start(), match.end()))
+    found: dict[str, str | None] = {label: None for label in labels}
+    for index, (label, _, end) in enumerate(starts):
+        stop = starts[index + 1][1] if index + 1 < len(starts) else len(text)
+        answer = entry.strip(text[end:stop])
+        found[label] = None if answer in ("", NO_RESPONSE) else answer
+    return found
+
+
+def items(text: str) -> list[str]:
+    """One item per line; list bullets and empty lines dropped."""
+    return [entry.strip(BULLET.sub("", line)) for line in text.split("\n") if entry.strip(BULLET.sub("", line))]
+
+
+def gemeente_names(text: str) -> list[str]:
+    """Split on commas and line breaks, but keep names that contain a comma themselves."""
+    if places.lookup_gemeente(text).gemeenten:
+        return [text]
+    parts = [entry.strip(p) for p in re.split(r"[,;\n]", text) if entry.strip(p)]
+    names, index = [], 0
+    while index < len(parts):
+        for stop in range(len(parts), index, -1):
+            joined = ", ".join(parts[index:stop])
+            if stop == index + 1 or places.lookup_gemeente(joined).gemeenten:
+                names.append(joined)
+                index = stop
+                break
+    return names
+
+
+def gemeente_value(text: str) -> str | list[str]:
+    if places.fold(text) == LANDELIJK:
+        return LANDELIJK
+    names = []
+    for name in gemeente_names(text):
+        found = places.lookup_gemeente(name).gemeenten
+        shown = found[0].naam_gangbaar if found else name
+        if shown not in names:
+            names.append(shown)
+    return names[0] if len(names) == 1 else names
+
+
+def choice_values(text: str, f: Field) -> list[str]:
+    """Dropdown labels (comma-separated when several) back to their values; unknown ones kept."""
+    by_label = {label: value for value, label in f.choices}
+    parts = [entry.strip(p) for p in text.split(",")]
+    values, index = [], 0
+    while index < len(parts):
+        for stop in range(len(parts), index, -1):
+            joined = ", ".join(parts[index:stop])
+            if joined in by_label or stop == index + 1:
+                values.append(by_label.get(joined, joined))
+                index = stop
+                break
+    return [v for v in values if v]
+
+
+def answer_value(f: Field, text: str) -> object:
+    if f.widget == "gemeente":
+        return gemeente_value(text)
+    if f.widget == "themes":
+        return choice_values(text, f)
+    if f.widget == "select":
+        return next(iter(choice_values(text, f)), text)
+    if f.widget == "year":
+        return int(text) if INTEGER.match(text) else text
+    if f.widget == "lines":
+        return items(text)
+    return text
+
+
+@dataclass
+class Conversion:
+    answers: dict[str, object]
+    sections: dict[str, str]
+    path: str  # repository-relative, e.g. initiatives/utrecht/buurtkamer.md
+    text: str
+
+
+def convert(body: str, today: dt.date) -> Conversion:
+    """The initiative file for an issue body."""
+    found = parse_body(body, labels_in_order())
+    answers: dict[str, object] = {}
+    for f in asked_fields():
+        text = found.get(f.label)
+        if text is not None:
+            answers[f.name] = answer_value(f, text)
+    answers["bijgewerkt"] = today.isoformat()
+    sections = {title: found[title] or "" for title in SECTIONS}
+    return Conversion(answers, sections, entry.path_for(answers), entry.file_text(answers, sections))
+
+
+# --- writing and checking it ------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    conversion: Conversion
+    target: Path
+    messages: list[Message] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(m.level == "fout" for m in self.messages)
+
+
+def target_in(output_dir: Path, path: str) -> Path:
+    """Where the repository-relative path lands when initiatives/ is output_dir."""
+    return output_dir.joinpath(*PurePosixPath(path).relative_to(entry.ROOT).parts)
+
+
+def concerns(message: Message, shown: str) -> bool:
+    return message.path == shown or shown in message.text
+
+
+def submit(body: str, output_dir: Path, today: dt.date) -> Outcome:
+    """Write the file into output_dir and run the real check over the folder; remove it if invalid."""
+    conversion = convert(body, today)
+    target = target_in(output_dir, conversion.path)
+    outcome = Outcome(conversion, target)
+    if target.exists() or target.is_symlink():
+        text = schema.say(EXISTS, waarde=schema.quote(conversion.path))
+        outcome.messages.append(Message(display_path(target), 1, "bestand", text))
+        return outcome
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(conversion.text, encoding="utf-8")
+    shown = display_path(target)
+    result = check_paths([output_dir])
+    outcome.messages = [m for m in result.messages if concerns(m, shown)]
+    if not outcome.ok:
+        target.unlink()
+    return outcome
+
+
+def field_label(name: str) -> str:
+    return schema.properties().get(name, {}).get("title", name)
+
+
+def fence_for(text: str) -> str:
+    """A backtick fence longer than any run of backticks in the text, so nothing breaks out."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def comment(outcome: Outcome) -> str:
+    """The Dutch reply on the issue when the entry cannot become a pull request yet."""
+    lines = [
+        f"{field_label(m.field)}: {'waarschuwing: ' if m.level == 'waarschuwing' else ''}{m.text}"
+        for m in outcome.messages
+    ]
+    listing = "\n".join(lines)
+    fence = fence_for(listing)
+    return (
+        "Bedankt voor uw aanmelding! Voordat we er een voorstel van kunnen maken, moet er nog iets "
+        "verbeterd worden. Pas het issue aan (kies ··· en dan Edit); we controleren het daarna opnieuw.\n\n"
+        f"{fence}text\n{listing}\n{fence}\n"
+    )
+
+
+if __name__ == "__main__":
+    print(issue_template(), end="")

