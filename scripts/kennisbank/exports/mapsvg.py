@@ -132,6 +132,12 @@ def country_map(counts: list[tuple[Gemeente, int]], here: str, link: Callable[[s
     return Markup("".join(parts))
 
 
+@cache
+def small_land() -> str:
+    # The same background on every municipality page: draw it once per build.
+    return land(frame(SMALL_WIDTH))
+
+
 def locator(gemeente: Gemeente) -> Markup:
     """A small map for a municipality page: every municipality faint, this one marked."""
     view = frame(SMALL_WIDTH)
@@ -143,7 +149,7 @@ def locator(gemeente: Gemeente) -> Markup:
         f'<title id="kb-locator-title">Ligging van {name}</title>'
         f'<desc id="kb-locator-desc">Kaart van Nederland met een stip voor elke gemeente; {name} in de provincie '
         f'{escape(gemeente.provincie.naam)} is gemarkeerd.</desc>'
-        f'{land(view)}'
+        f'{small_land()}'
         f'<circle class="kb-map__marker kb-map__here" fill="{styles.ACCENT["light"]}" stroke="currentColor" cx="{x}" cy="{y}" r="5"/>'
         "</svg>"
     )
