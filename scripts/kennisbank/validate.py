@@ -204,8 +204,13 @@ def resolve_themas(check: FileCheck, values: dict[str, object]) -> tuple:
     return tuple(found)
 
 
+def one_line(value: object) -> str:
+    """Plain text on one line: YAML block scalars may carry newlines that would break a heading."""
+    return " ".join(str(value).split())
+
+
 def text_tuple(value: object) -> tuple[str, ...]:
-    return tuple(str(item) for item in value) if isinstance(value, list) else ()
+    return tuple(one_line(item) for item in value) if isinstance(value, list) else ()
 
 
 def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None:
@@ -224,15 +229,15 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     return Initiative(
         slug=path.stem,
         source=source,
-        titel=str(values["titel"]).strip(),
-        samenvatting=str(values["samenvatting"]).strip(),
+        titel=one_line(values["titel"]),
+        samenvatting=one_line(values["samenvatting"]),
         gemeenten=gemeenten,
         landelijk=national,
         themas=found_themas,
         status=str(values["status"]),
         startjaar=int(values["startjaar"]),  # type: ignore[arg-type]
         eindjaar=values.get("eindjaar"),  # type: ignore[arg-type]
-        initiatiefnemer=str(values["initiatiefnemer"]).strip(),
+        initiatiefnemer=one_line(values["initiatiefnemer"]),
         rol_overheid=values.get("rol_overheid"),  # type: ignore[arg-type]
         partners=text_tuple(values.get("partners")),
         website=values.get("website"),  # type: ignore[arg-type]

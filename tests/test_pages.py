@@ -1,0 +1,59 @@
+"""Generated Markdown, compared with reviewed golden files (KENNISBANK_UPDATE_GOLDEN=1 rewrites them)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO
+from golden import assert_golden
+from kennisbank import siteconfig
+from kennisbank.pages import all_pages, link, mdtext
+from kennisbank.validate import check_paths
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "pages"
+TODAY = dt.date(2026, 11, 28)
+PAGES = (
+    "index.md", "initiatieven/buurtmoestuin-delfshaven.md", "initiatieven/zorgcooperatie-zeeland.md",
+    "initiatieven/kwaadaardig-initiatief.md", "themas/index.md", "themas/voedsel.md", "gemeenten/vlissingen.md",
+    "provincies/zeeland.md", "provincies/index.md", "landelijk.md",
+)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    result = check_paths([FIXTURES / "site" / "initiatives"])
+    assert result.errors == []
+    # Sources as the build sees them: relative to the project root.
+    initiatives = [replace(i, source=i.source.split("site/", 1)[1]) for i in result.initiatives]
+    config = replace(siteconfig.load(REPO / "mkdocs.yml"), docs_dir=tmp_path_factory.mktemp("docs"))
+    return dict(all_pages(initiatives, config, TODAY))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_generated_page_matches_golden(generated: dict[str, str], page: str) -> None:
+    assert_golden(generated[page], GOLDEN / page)
+
+
+def test_every_theme_and_province_gets_a_page(generated: dict[str, str]) -> None:
+    assert sum(p.startswith("themas/") for p in generated) == 15 + 1
+    assert sum(p.startswith("provincies/") for p in generated) == 12 + 1
+
+
+@pytest.mark.parametrize(
+    ("here", "target", "expected"),
+    [
+        ("index.md", "themas/wonen.md", "themas/wonen.html"),
+        ("themas/wonen.md", "initiatieven/x.md", "../initiatieven/x.html"),
+        ("initiatieven/x.md", "initiatieven/y.md", "y.html"),
+        ("gemeenten/a.md", "landelijk.md", "../landelijk.html"),
+    ],
+)
+def test_link_is_relative_and_html(here: str, target: str, expected: str) -> None:
+    assert link(here, target) == expected
+
+
+def test_mdtext_escapes_html_and_markdown() -> None:
+    assert str(mdtext("<b>[x](javascript:y)</b> *z*")) == r"&lt;b&gt;\[x\]\(javascript:y\)&lt;/b&gt; \*z\*"
