@@ -37,7 +37,7 @@ def test_a_heading_inside_an_answer_stays_part_of_it() -> None:
     found = issueform.parse_body(body("volledig"), issueform.labels_in_order())
     assert "### Tips van ons" in found["Aanpak"]
     hostile = issueform.parse_body(body("kwaadaardig"), issueform.labels_in_order())
-    assert hostile["Website"] == 'https://voorbeeld.nl/?q="><script>alert(1)</script>'
+    assert hostile["Website"] == "https://voorbeeld.nl/?q='onmouseover=alert(1)//"
     assert "### Website\n\nhttps://evil.example" in hostile["Aanpak"]
 
 
