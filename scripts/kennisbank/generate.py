@@ -23,7 +23,11 @@ Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str 
 
 def writers() -> list[Writer]:
     """The extra outputs, imported here so each stays a module of its own."""
-    return []
+    from kennisbank import form
+    from kennisbank.exports import writer as exports_writer
+    from kennisbank.search import writer as search_writer
+
+    return [exports_writer.write, form.write, search_writer.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:

@@ -31,6 +31,7 @@
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
   var LETTER = /^\p{L}$/u;
   var VOWELS = "aeiouy";
+  var MAX_TOKEN = 50;
   var termCache = new Map();
 
   function fold(text) {
@@ -39,7 +40,7 @@
   }
 
   function tokens(text) {
-    return fold(text).match(TOKEN) || [];
+    return (fold(text).match(TOKEN) || []).filter(function (t) { return t.length <= MAX_TOKEN || Array.from(t).length <= MAX_TOKEN; });
   }
 
   function isStopWord(token) {

@@ -1,0 +1,160 @@
+"""Every file zoeken.html loads, as (path in the build folder, content) pairs.
+
+The data is split so that a first result needs little: a small `basis.js` (labels, synonyms, the
+list of term files), one term file per two-letter start of a term (`t-xx.js`, loaded only for the
+words asked for), display records in blocks of a few initiatives (`d-n.js`, loaded only for the
+results shown) and `facetten.js` with every initiative's facet values (loaded when a filter is set
+or right after the first results, to count the facets). lunr.js, lunr.stemmer.support.js and
+lunr.nl.js are copied from the installed MkDocs package; the page's own script and styles come from
+the kennisbank package's assets.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kennisbank import PACKAGE_DIR, places, schema
+from kennisbank.model import Initiative
+from kennisbank.search import codec, lunrjs, text
+from kennisbank.search.index import SearchIndex, build
+from kennisbank.siteconfig import SiteConfig
+from kennisbank.themes import themas
+
+FOLDER = "zoeken"
+DATA = f"{FOLDER}/data"
+ASSETS = ("zoeken.js", "zoeken.css")
+BLOCK = 5  # initiatives per display file: results are scattered, so small files waste little
+VERSION = 1
+LANDELIJK = ("landelijk", "Landelijk")
+
+
+def choices(field_name: str) -> list[list[str]]:
+    """[value, Dutch label] of an enum field, in the schema's order."""
+    prop = schema.properties()[field_name]
+    labels = prop.get("x-labels", {})
+    return [[value, labels.get(value, value)] for value in prop["enum"]]
+
+
+class Vocabulary:
+    """Positions of every facet value in basis.js's lists, which the other files refer to."""
+
+    def __init__(self, initiatives: tuple[Initiative, ...]) -> None:
+        used = {g.code for i in initiatives for g in i.gemeenten}
+        self.provincies = list(places.provincies())
+        self.gemeenten = [g for g in places.gemeenten() if g.code in used]
+        self.themas = list(themas())
+        self.statussen = choices("status")
+        self.rollen = choices("rol_overheid")
+        self.provincie_nr = {p.code: n for n, p in enumerate(self.provincies)}
+        self.gemeente_nr = {g.code: n for n, g in enumerate(self.gemeenten)}
+        self.thema_nr = {t.slug: n for n, t in enumerate(self.themas)}
+        self.status_nr = {value: n for n, (value, _) in enumerate(self.statussen)}
+        self.rol_nr = {value: n for n, (value, _) in enumerate(self.rollen)}
+
+    def provinces_of(self, initiative: Initiative) -> list[int]:
+        """Province positions; national initiatives get the extra 'Landelijk' position at the end."""
+        if initiative.landelijk:
+            return [len(self.provincies)]
+        return [self.provincie_nr[p.code] for p in initiative.provincies]
+
+
+def totals(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, list[int]]:
+    """Facet counts over all initiatives: the page shows them before facetten.js has arrived."""
+    counted: dict[str, Counter[int]] = {name: Counter() for name in ("thema", "provincie", "gemeente", "status", "rol")}
+    for initiative in index.initiatives:
+        counted["thema"].update(vocabulary.thema_nr[t.slug] for t in initiative.themas)
+        counted["provincie"].update(vocabulary.provinces_of(initiative))
+        counted["gemeente"].update(vocabulary.gemeente_nr[g.code] for g in initiative.gemeenten)
+        counted["status"][vocabulary.status_nr[initiative.status]] += 1
+        if initiative.rol_overheid:
+            counted["rol"][vocabulary.rol_nr[initiative.rol_overheid]] += 1
+    sizes = {"thema": len(vocabulary.themas), "provincie": len(vocabulary.provincies) + 1, "gemeente": len(vocabulary.gemeenten),
+             "status": len(vocabulary.statussen), "rol": len(vocabulary.rollen)}
+    return {name: [counted[name][n] for n in range(sizes[name])] for name in sizes}
+
+
+def term_files(index: SearchIndex) -> dict[str, dict[str, str]]:
+    """shard key -> {term: packed postings}."""
+    shards: dict[str, dict[str, str]] = {}
+    for term in sorted(index.postings):
+        shards.setdefault(codec.shard_key(term), {})[term] = codec.postings(index.postings[term])
+    return shards
+
+
+def years(index: SearchIndex) -> list[int]:
+    found = [i.startjaar for i in index.initiatives]
+    return [min(found), max(found)] if found else [0, 0]
+
+
+def synonyms_in(index: SearchIndex) -> dict[str, list[str]]:
+    """The synonym list, keeping only synonyms the index holds: the page never loads a file in vain."""
+    found = {key: [other for other in others if other in index.postings] for key, others in text.synonyms().items()}
+    return {key: others for key, others in found.items() if others}
+
+
+def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str]) -> dict[str, object]:
+    return {
+        "versie": VERSION,
+        "aantal": len(index.initiatives),
+        "blok": BLOCK,
+        "themas": [[t.slug, t.label] for t in vocabulary.themas],
+        "provincies": [[p.slug, p.naam] for p in vocabulary.provincies] + [list(LANDELIJK)],
+        "gemeenten": [[g.slug, g.naam_gangbaar, vocabulary.provincie_nr[g.provincie.code]] for g in vocabulary.gemeenten],
+        "statussen": vocabulary.statussen,
+        "rollen": vocabulary.rollen,
+        "jaren": years(index),
+        "totalen": totals(index, vocabulary),
+        "synoniemen": synonyms_in(index),
+        "delen": sorted(shard_keys),
+    }
+
+
+def display_record(initiative: Initiative, vocabulary: Vocabulary) -> list[object]:
+    return [
+        initiative.slug,
+        initiative.titel,
+        initiative.samenvatting,
+        [vocabulary.gemeente_nr[g.code] for g in initiative.gemeenten],
+        [vocabulary.thema_nr[t.slug] for t in initiative.themas],
+        vocabulary.status_nr[initiative.status],
+    ]
+
+
+def facets(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, str]:
+    """Per initiative, in document order: one value, or a count followed by that many values."""
+    first_year = years(index)[0]
+    status, rol, start, gemeente, thema = [], [], [], [], []
+    for initiative in index.initiatives:
+        status.append(vocabulary.status_nr[initiative.status])
+        rol.append(vocabulary.rol_nr[initiative.rol_overheid] + 1 if initiative.rol_overheid else 0)
+        start.append(initiative.startjaar - first_year)
+        gemeente.extend([len(initiative.gemeenten), *(vocabulary.gemeente_nr[g.code] for g in initiative.gemeenten)])
+        thema.extend([len(initiative.themas), *(vocabulary.thema_nr[t.slug] for t in initiative.themas)])
+    return {name: codec.varints(values) for name, values in
+            (("status", status), ("rol", rol), ("start", start), ("gemeente", gemeente), ("thema", thema))}
+
+
+def data_files(index: SearchIndex) -> Iterator[tuple[str, str]]:
+    vocabulary = Vocabulary(index.initiatives)
+    shards = term_files(index)
+    yield f"{DATA}/basis.js", codec.data_script("basis", basis(index, vocabulary, shards))
+    yield f"{DATA}/facetten.js", codec.data_script("facetten", facets(index, vocabulary))
+    for key, content in shards.items():
+        yield f"{DATA}/t-{key}.js", codec.data_script(f"t-{key}", content)
+    for start in range(0, len(index.initiatives), BLOCK):
+        block = [display_record(i, vocabulary) for i in index.initiatives[start : start + BLOCK]]
+        yield f"{DATA}/d-{start // BLOCK}.js", codec.data_script(f"d-{start // BLOCK}", block)
+
+
+def static_files() -> Iterator[tuple[str, bytes]]:
+    for name, content in lunrjs.files().items():
+        yield f"{FOLDER}/{name}", content
+    for name in ASSETS:
+        yield f"{FOLDER}/{name}", (PACKAGE_DIR / "assets" / name).read_bytes()
+
+
+def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterable[tuple[str, str | bytes]]:
+    """The generate.writers() entry point: search data, lunr files and the page's script and styles."""
+    yield from static_files()
+    yield from data_files(build(initiatives))
