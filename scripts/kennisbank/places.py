@@ -180,6 +180,12 @@ def _provincie_by_slug() -> dict[str, Provincie]:
     return {provincie.slug: provincie for provincie in provincies()}
 
 
+@cache
+def aliassen() -> dict[str, tuple[str, ...]]:
+    """Well-known other names of each municipality, by CBS code (for pickers and search)."""
+    return {gemeente.code: found for gemeente, found in _gemeente_records()}
+
+
 def gemeente_by_code(code: str) -> Gemeente:
     """The current municipality with this CBS code ("GM0518"); KeyError if unknown."""
     return _gemeente_by_code()[code]

@@ -31,7 +31,7 @@ def unknown_gemeente_template() -> str:
 
 def gemeente_rows() -> list[dict[str, Any]]:
     """Current municipalities with every spelling the check accepts (aliases via the records)."""
-    aliases = {gemeente.code: found for gemeente, found in places._gemeente_records()}  # noqa: SLF001 - no public accessor for aliases yet
+    aliases = places.aliassen()
     return [
         {
             "naam": gemeente.naam_gangbaar,
