@@ -16,12 +16,49 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
+VNU_JAR = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
 KENNISBANK = [sys.executable, "-m", "kennisbank.cli"]
 # Chromium flags for a closed network: without the background-networking ones it keeps dialling out.
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+def missing_tool(what: str) -> None:
+    """A tool that scripts/run test installs: missing fails in CI (CI=true) and skips elsewhere."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing: scripts/run test installs it")
+    pytest.skip(f"{what} is missing (run scripts/run test to install it)")
+
+
+@functools.cache
+def _axe():
+    """One Axe object for the session: it reads axe-core's script once."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious and critical axe-core violations of the WCAG 2.0/2.1 A and AA rules on the page."""
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    return [v for v in _axe().run(page, options=options).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """axe violations as readable lines for an assertion message."""
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}  [{violation['helpUrl']}]")
+        for node in violation["nodes"][:8]:
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"    at {', '.join(map(str, node['target']))}: {summary}")
+        if len(violation["nodes"]) > 8:
+            lines.append(f"    ... and {len(violation['nodes']) - 8} more")
+    return "\n".join(lines)
 
 
 def project_copy(target: Path, initiatives: Path) -> Path:
@@ -90,9 +127,7 @@ def serve() -> Iterator:
 def browser() -> Iterator:
     """Debian's Chromium driven by Playwright; a missing browser fails in CI and skips elsewhere."""
     if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: scripts/run test installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing (run scripts/run test to install it)")
+        missing_tool(f"{CHROMIUM} (Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -9,7 +9,6 @@ import functools
 import html.parser
 import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -21,13 +20,10 @@ from urllib.parse import unquote, urlsplit
 import material
 import pytest
 
-from conftest import REPO
+from conftest import REPO, VNU_JAR, axe_violations, describe_violations, missing_tool
 
 
-VNU_JAR = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING_IMPACTS = {"serious", "critical"}
 LOCAL_PREFIXES = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")
 # The lintblauw header of docs/assets/kennisbank.css: proof that the site's own stylesheet loaded.
 HEADER_BLUE = {"light": "rgb(21, 66, 115)", "dark": "rgb(12, 37, 64)"}
@@ -81,32 +77,6 @@ def watched_page(browser, scheme: str, **context_options: object):
     page.on("pageerror", lambda error: watch.console_errors.append(f"{page.url}: {error}"))
     page.watch = watch
     return page
-
-
-def describe_violations(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}  [{violation['helpUrl']}]")
-        for node in violation["nodes"][:8]:
-            summary = " ".join((node.get("failureSummary") or "").split())
-            lines.append(f"    at {', '.join(map(str, node['target']))}: {summary}")
-        if len(violation["nodes"]) > 8:
-            lines.append(f"    ... and {len(violation['nodes']) - 8} more")
-    return "\n".join(lines)
-
-
-@functools.cache
-def axe():
-    """One Axe object for the session: it reads axe-core's 500 kB script once."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
-
-
-def axe_violations(page) -> list[dict]:
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    results = axe().run(page, options=options)
-    return [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
 
 
 def own_style_applied(page) -> bool:
@@ -233,10 +203,7 @@ def test_page_loads_cleanly(page, base_url: str, page_type: str) -> None:
 def test_every_page_is_valid_html(site: Path) -> None:
     java = shutil.which("java")
     if not VNU_JAR.is_file() or java is None:
-        message = f"Nu Html Checker needs {VNU_JAR} and java (scripts/run test installs both)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(f"the Nu Html Checker ({VNU_JAR}) or java")
     files = sorted(str(p) for p in site.rglob("*.html"))
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],

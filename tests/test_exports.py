@@ -11,10 +11,8 @@ import dataclasses
 import io
 import json
 import math
-import os
 import re
 import shutil
-import subprocess
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -24,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import jsonschema
 import pytest
 
-from conftest import REPO
+from conftest import REPO, axe_violations, describe_violations
 from kennisbank import places, schema, siteconfig
 from kennisbank.exports import atom, charts, csvexport, exportschema, jsonld, mapsvg, records, styles, writer
 from kennisbank.exports.xmltext import clean
@@ -39,7 +37,6 @@ DCT = "{http://purl.org/dc/terms/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-VNU_JAR = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 DATA_FILES = ("initiatieven.json", "initiatieven.schema.json", "initiatief.schema.json", "initiatieven.csv",
               "initiatieven.geojson", "feed.xml", "dcat.rdf")
 HOSTILE_TITLE = "<script>alert('titel')</script> Kwaad [x](javascript:alert(1))"
@@ -283,7 +280,7 @@ def test_csv_round_trips_to_the_json(site: Path, data: dict) -> None:
 def test_csv_neutralises_formulas_and_round_trips(formula_files: dict) -> None:
     rows = {row["slug"]: row for row in parse_csv(formula_files["initiatieven.csv"])}
     items = {item["slug"]: item for item in json.loads(formula_files["initiatieven.json"])["initiatieven"]}
-    row, item = rows["formule-proef"], items["formule-proef"]
+    row = rows["formule-proef"]
     for column in ("titel", "samenvatting", "initiatiefnemer", "partners", "trefwoorden"):
         assert row[column][:1] == "'", f"{column} would run as a formula: {row[column]!r}"
     assert row["partners"].startswith("'-min | ")
@@ -558,36 +555,7 @@ def test_municipality_pages_show_a_locator_map(site: Path, data: dict) -> None:
 
 # ---------- validity (Nu Html Checker) of the drawings and tables ----------
 
-def test_own_pages_are_valid_html(site: Path, tmp_path: Path) -> None:
-    """The article of each page (and a locator map) checked on its own, so other parts of the theme do not interfere."""
-    java = shutil.which("java")
-    if not VNU_JAR.is_file() or java is None:
-        message = f"Nu Html Checker needs {VNU_JAR} and java (scripts/run test installs both)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    files = []
-    for name in (*MY_PAGES, "gemeenten/rotterdam.html"):
-        article = re.search(r"<article[^>]*>(.*)</article>", read(site, name), re.S).group(1)
-        path = tmp_path / name.replace("/", "-")
-        path.write_text(f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>t</title></head><body><main>{article}</main></body></html>', encoding="utf-8")
-        files.append(str(path))
-    result = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
-                            capture_output=True, text=True, timeout=300)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") != "info"]
-    assert not errors, "\n".join(errors)
-
-
 # ---------- in the browser ----------
-
-def axe_blocking(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
-    violations = Axe().run(page, options=options).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:5]]}" for v in violations if v["impact"] in ("serious", "critical")]
-
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -601,8 +569,8 @@ def test_axe_and_contrast_on_charts_and_maps(browser, site: Path, serve, name: s
     try:
         page.goto(serve(site) + name)
         assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == {"light": "default", "dark": "slate"}[scheme]
-        problems = axe_blocking(page)
-        assert not problems, f"axe on {name} ({scheme}):\n" + "\n".join(problems)
+        problems = axe_violations(page)
+        assert not problems, f"axe on {name} ({scheme}):\n{describe_violations(problems)}"
         colours = page.evaluate("""() => {
             const bg = getComputedStyle(document.body).backgroundColor;
             const shape = document.querySelector('.kb-chart__bar, .kb-map__marker');

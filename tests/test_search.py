@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, PageWatch, build_site, project_copy
+from conftest import FIXTURES, PageWatch, axe_violations, build_site, describe_violations, project_copy
 from kennisbank import places
 from kennisbank.model import Initiative
 from kennisbank.search import codec, index, text, writer
@@ -26,8 +26,6 @@ from kennisbank.validate import check_paths
 
 SEARCH_INITIATIVES = FIXTURES / "search" / "initiatives"
 HOSTILE = FIXTURES / "site" / "initiatives" / "hostile"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING_IMPACTS = {"serious", "critical"}
 LOCAL = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")
 SCHEMES = ["http", "file"]
 
@@ -485,13 +483,6 @@ def test_count_is_announced_politely(over_http: SearchPage) -> None:
     assert page.get_by_role("group", name="Thema").get_by_role("checkbox").count() == 15
 
 
-def axe_violations(page) -> list[dict]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    return [v for v in Axe().run(page, options=options).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("query", ["?q=cooperatie&thema=zorg-welzijn", "?q=ruimtevaart&status=idee"])
@@ -502,7 +493,7 @@ def test_axe_finds_no_serious_violations(browser, search_site: Path, serve, sche
         SearchPage(page, serve(search_site)).open(query)
         page.wait_for_function("() => kbZoeken.loaded.includes('facetten')")
         violations = axe_violations(page)
-        assert not violations, json.dumps([(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in violations], indent=1)
+        assert not violations, describe_violations(violations)
     finally:
         context.close()
 

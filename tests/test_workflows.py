@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import missing_tool
 from kennisbank import issueform, schema
 from kennisbank.themes import themas
 
@@ -31,13 +32,6 @@ createLinter().then((lint) => {
   process.exit(0);
 }).catch((error) => { console.error(error); process.exit(2); });
 """
-
-
-def missing_tool(what: str) -> None:
-    """A missing linter fails in CI (scripts/run test installs it) and skips elsewhere."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing: scripts/run test installs it")
-    pytest.skip(f"{what} is missing (run scripts/run test to install it)")
 
 
 def load(path: Path) -> dict:

@@ -18,7 +18,7 @@ ALLOWED_TAGS = {
     "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody",
     "td", "th", "thead", "tr", "ul",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 RELATIVE_MD = re.compile(r"^(?:\.\./|\./)*(?:[a-z0-9-]+/)*([a-z0-9-]+)\.md(#[\w-]*)?$")
 
@@ -45,7 +45,7 @@ def demote_h1(html: str) -> str:
 @cache
 def converter() -> markdown.Markdown:
     # Building a Markdown instance costs more than converting a typical body: reuse one.
-    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"], extension_configs={"toc": {"permalink": False}})
+    return markdown.Markdown(extensions=["tables", "sane_lists"])
 
 
 # A link whose address the sanitiser dropped (javascript: and the like) keeps only its text.

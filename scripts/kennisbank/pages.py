@@ -52,10 +52,14 @@ def contact_href(value: str) -> str:
     return value if "://" in value else f"mailto:{value}"
 
 
-@cache
 def link(here: str, target: str) -> str:
     """Relative URL from one generated page to another ('a/b.md' -> '../c/d.html')."""
-    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return _link_from(posixpath.dirname(here), target)
+
+
+@cache
+def _link_from(folder: str, target: str) -> str:
+    relative = posixpath.relpath(target, folder or ".")
     return relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
 
 
@@ -81,6 +85,19 @@ def looptijd(initiative: Initiative) -> str:
     return f"sinds {initiative.startjaar}"
 
 
+# Rendered cards by (slug, folder of the page that shows them); cleared for every build.
+_cards: dict[tuple[str, str], Markup] = {}
+
+
+def card(initiative: Initiative, here: str) -> Markup:
+    """One initiative as a list card; the same card appears on many pages, so it is rendered once per folder."""
+    key = (initiative.slug, posixpath.dirname(here))
+    if key not in _cards:
+        href = link(here, page_of(initiative))
+        _cards[key] = Markup(environment().get_template("_card.md.j2").render(i=initiative, href=href).rstrip("\n"))
+    return _cards[key]
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -91,7 +108,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(mdtext=mdtext, datum=datum, host=host)
     env.globals.update(
-        link=link, page_of=page_of, places_of=places_of, looptijd=looptijd, contact_href=contact_href,
+        link=link, page_of=page_of, places_of=places_of, card=card, looptijd=looptijd, contact_href=contact_href,
         status_label=lambda value: label("status", value), rol_label=lambda value: label("rol_overheid", value),
     )
     return env
@@ -169,13 +186,14 @@ def gemeente_rows(provincie: Provincie, members: dict[str, list[Initiative]]) ->
 
 def gemeente_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
     members = by_gemeente(initiatives)
-    in_provincie = by_provincie(initiatives)
+    newest_in_provincie = {code: newest(items, len(items)) for code, items in by_provincie(initiatives).items()}
     for gemeente in places.gemeenten():
         items = members.get(gemeente.code)
         if not items:
             continue
         here = f"gemeenten/{gemeente.slug}.md"
-        nearby = [i for i in newest(in_provincie[gemeente.provincie.code], len(initiatives)) if i not in items][:NEARBY_ON_GEMEENTE]
+        own = {i.slug for i in items}
+        nearby = [i for i in newest_in_provincie[gemeente.provincie.code] if i.slug not in own][:NEARBY_ON_GEMEENTE]
         yield here, render("gemeente.md.j2", gemeente=gemeente, here=here, items=sort_by_title(items), nearby=nearby, kaart=mapsvg.locator(gemeente),
                            front_matter=front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}."))
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
@@ -213,6 +231,7 @@ def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
 
 def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
     """Every generated page, in a fixed order."""
+    _cards.clear()
     yield from home_page(initiatives)
     yield from initiative_pages(initiatives, config, today)
     yield from theme_pages(initiatives)
