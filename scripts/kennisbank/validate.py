@@ -314,11 +314,20 @@ def check_links(path: str, links: list[tuple[int, str]], all_slugs: set[str]) ->
     return found
 
 
+def warm_up() -> None:
+    """Build the lookup tables and the compiled schema once, before forking, so workers inherit them."""
+    places.lookup_gemeente("Amsterdam")
+    themas_by_slug()
+    schema.fast_check()
+    schema.messages()
+
+
 def check_files(files: list[Path]) -> list[FileResult]:
     """check_file over all files, in order; in parallel for large trees."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         return [check_file(path) for path in files]
+    warm_up()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         return pool.map(check_file, files, chunksize=max(64, len(files) // (workers * 8)))
 
