@@ -145,15 +145,18 @@ class PageWatch:
         self.dialogs: list[str] = []
 
 
-@pytest.fixture
-def page(browser) -> Iterator:
-    """A fresh page; any request to a non-local host is blocked and recorded in page.watch."""
-    context = browser.new_context()
+LOCAL_PREFIXES = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")
+
+
+def watched_page(browser, local: tuple[str, ...] = LOCAL_PREFIXES, **context_options: object):
+    """A page in a fresh context; requests to anything but `local` are blocked and recorded in page.watch,
+    as are console errors and dialogs (which are dismissed). Close it with page.context.close()."""
+    context = browser.new_context(**context_options)
     watch = PageWatch()
 
     def route(route) -> None:
         url = route.request.url
-        if url.startswith(("file://", "http://127.0.0.1", "data:", "blob:", "about:")):
+        if url.startswith(local):
             route.continue_()
         else:
             watch.outside_requests.append(url)
@@ -161,8 +164,8 @@ def page(browser) -> Iterator:
 
     context.route("**/*", route)
     new_page = context.new_page()
-    new_page.on("console", lambda msg: msg.type == "error" and watch.console_errors.append(msg.text))
-    new_page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
+    new_page.on("console", lambda msg: msg.type == "error" and watch.console_errors.append(f"{new_page.url}: {msg.text}"))
+    new_page.on("pageerror", lambda error: watch.console_errors.append(f"{new_page.url}: {error}"))
 
     def on_dialog(dialog) -> None:
         watch.dialogs.append(dialog.message)
@@ -170,5 +173,12 @@ def page(browser) -> Iterator:
 
     new_page.on("dialog", on_dialog)
     new_page.watch = watch
+    return new_page
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A fresh watched page (see watched_page)."""
+    new_page = watched_page(browser)
     yield new_page
-    context.close()
+    new_page.context.close()

@@ -20,11 +20,10 @@ from urllib.parse import unquote, urlsplit
 import material
 import pytest
 
-from conftest import REPO, VNU_JAR, axe_violations, describe_violations, missing_tool
+from conftest import REPO, VNU_JAR, axe_violations, describe_violations, missing_tool, watched_page
 
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
-LOCAL_PREFIXES = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")
 # The lintblauw header of docs/assets/kennisbank.css: proof that the site's own stylesheet loaded.
 HEADER_BLUE = {"light": "rgb(21, 66, 115)", "dark": "rgb(12, 37, 64)"}
 
@@ -52,32 +51,6 @@ PAGE_TYPES = {**FIXED_PAGES, **SAMPLE_PAGES}
 
 
 # ---------- helpers ----------
-
-class _Watch:
-    def __init__(self) -> None:
-        self.outside_requests: list[str] = []
-        self.console_errors: list[str] = []
-
-
-def watched_page(browser, scheme: str, **context_options: object):
-    """A page in a fresh context with the given colour scheme; outside requests are blocked and recorded."""
-    context = browser.new_context(color_scheme=scheme, **context_options)
-    watch = _Watch()
-
-    def route(route) -> None:
-        if route.request.url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            watch.outside_requests.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda msg: msg.type == "error" and watch.console_errors.append(f"{page.url}: {msg.text}"))
-    page.on("pageerror", lambda error: watch.console_errors.append(f"{page.url}: {error}"))
-    page.watch = watch
-    return page
-
 
 def own_style_applied(page) -> bool:
     """Material's stylesheet (sticky header) and ours (lintblauw header) both apply to the header."""
@@ -146,7 +119,7 @@ def base_url(site: Path, serve) -> str:
 @pytest.fixture(scope="module", params=["light", "dark"])
 def scheme_page(request: pytest.FixtureRequest, browser):
     """One page per colour scheme, shared by the axe tests (a context per test costs seconds)."""
-    page = watched_page(browser, request.param)
+    page = watched_page(browser, color_scheme=request.param)
     page.scheme = request.param
     yield page
     page.context.close()
@@ -334,7 +307,7 @@ def test_header_search_hands_over_to_search_page_from_disk(page, site: Path, sta
 @pytest.mark.browser
 @pytest.mark.slow
 def test_header_search_fits_a_phone(browser, site: Path) -> None:
-    page = watched_page(browser, "light", viewport={"width": 320, "height": 640})
+    page = watched_page(browser, color_scheme="light", viewport={"width": 320, "height": 640})
     try:
         page.goto((site / "themas/index.html").as_uri())
         field = page.get_by_role("searchbox", name="Zoek in de kennisbank")

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, PageWatch, axe_violations, build_site, describe_violations, project_copy
+from conftest import FIXTURES, LOCAL_PREFIXES as LOCAL, axe_violations, build_site, describe_violations, project_copy, watched_page
 from kennisbank import places
 from kennisbank.model import Initiative
 from kennisbank.search import codec, index, text, writer
@@ -26,7 +26,6 @@ from kennisbank.validate import check_paths
 
 SEARCH_INITIATIVES = FIXTURES / "search" / "initiatives"
 HOSTILE = FIXTURES / "site" / "initiatives" / "hostile"
-LOCAL = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")
 SCHEMES = ["http", "file"]
 
 
@@ -183,24 +182,8 @@ class SearchPage:
 
 def watched_context(browser, scheme: str):
     """A context whose requests may not leave the machine; from disk the network is off altogether."""
-    context = browser.new_context(offline=scheme == "file")
-    watch = PageWatch()
-
-    def route(route) -> None:
-        url = route.request.url
-        if url.startswith("file://" if scheme == "file" else LOCAL):
-            route.continue_()
-        else:
-            watch.outside_requests.append(url)
-            route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda msg: msg.type == "error" and watch.console_errors.append(msg.text))
-    page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
-    page.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
-    page.watch = watch
-    return context, page
+    page = watched_page(browser, local=("file://",) if scheme == "file" else LOCAL, offline=scheme == "file")
+    return page.context, page
 
 
 @pytest.fixture(params=SCHEMES)

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
@@ -98,17 +99,24 @@ def card(initiative: Initiative, here: str) -> Markup:
     return _cards[key]
 
 
-@cache
-def environment() -> jinja2.Environment:
+def template_environment(folder: Path) -> jinja2.Environment:
+    """Jinja for Markdown pages: autoescape on, undefined names fail, the shared filters and link()."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(PACKAGE_DIR / "templates"),
+        loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
     env.filters.update(mdtext=mdtext, datum=datum, host=host)
+    env.globals.update(link=link)
+    return env
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = template_environment(PACKAGE_DIR / "templates")
     env.globals.update(
-        link=link, page_of=page_of, places_of=places_of, card=card, looptijd=looptijd, contact_href=contact_href,
+        page_of=page_of, places_of=places_of, card=card, looptijd=looptijd, contact_href=contact_href,
         status_label=lambda value: label("status", value), rol_label=lambda value: label("rol_overheid", value),
     )
     return env

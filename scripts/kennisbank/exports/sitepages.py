@@ -20,14 +20,8 @@ from kennisbank.siteconfig import SiteConfig
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(EXPORTS_DIR / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(mdtext=pages.mdtext, datum=pages.datum)
-    env.globals.update(link=pages.link, count_text=charts.count_text)
+    env = pages.template_environment(EXPORTS_DIR / "templates")
+    env.globals.update(count_text=charts.count_text)
     return env
 
 
