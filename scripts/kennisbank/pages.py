@@ -10,7 +10,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -159,10 +159,7 @@ def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: d
 
 
 def theme_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
-    members: dict[str, list[Initiative]] = defaultdict(list)
-    for initiative in initiatives:
-        for thema in initiative.themas:
-            members[thema.slug].append(initiative)
+    members = grouped(initiatives, lambda i: (t.slug for t in i.themas))
     for thema in themas():
         here = f"themas/{thema.slug}.md"
         yield here, render("thema.md.j2", thema=thema, here=here, items=sort_by_title(members[thema.slug]),
@@ -172,20 +169,21 @@ def theme_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
                                     front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
 
 
-def by_gemeente(initiatives: list[Initiative]) -> dict[str, list[Initiative]]:
+def grouped(initiatives: list[Initiative], keys: Callable[[Initiative], Iterable[str]]) -> dict[str, list[Initiative]]:
+    """Initiatives by each key they carry (an initiative with two municipalities is in both groups)."""
     members: dict[str, list[Initiative]] = defaultdict(list)
     for initiative in initiatives:
-        for gemeente in initiative.gemeenten:
-            members[gemeente.code].append(initiative)
+        for key in keys(initiative):
+            members[key].append(initiative)
     return members
+
+
+def by_gemeente(initiatives: list[Initiative]) -> dict[str, list[Initiative]]:
+    return grouped(initiatives, lambda i: (g.code for g in i.gemeenten))
 
 
 def by_provincie(initiatives: list[Initiative]) -> dict[str, list[Initiative]]:
-    members: dict[str, list[Initiative]] = defaultdict(list)
-    for initiative in initiatives:
-        for provincie in initiative.provincies:
-            members[provincie.code].append(initiative)
-    return members
+    return grouped(initiatives, lambda i: (p.code for p in i.provincies))
 
 
 def gemeente_rows(provincie: Provincie, members: dict[str, list[Initiative]]) -> list[tuple[Gemeente, int]]:
