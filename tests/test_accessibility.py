@@ -19,9 +19,14 @@ from urllib.parse import unquote, urlsplit
 
 import material
 import pytest
-
-from conftest import REPO, VNU_JAR, axe_violations, describe_violations, missing_tool, watched_page
-
+from conftest import (
+    REPO,
+    VNU_JAR,
+    axe_violations,
+    describe_violations,
+    missing_tool,
+    watched_page,
+)
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 # The lintblauw header of docs/assets/kennisbank.css: proof that the site's own stylesheet loaded.
@@ -227,7 +232,7 @@ def test_link_checker_notices_a_broken_link(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_edit_buttons_point_at_files_that_exist(site: Path, fixture_project: Path) -> None:
     """The edit button leads to the file a reader should change, or is absent on generated overviews."""
-    from kennisbank import siteconfig
+    from kennisbank.site import config as siteconfig
 
     config = siteconfig.load(fixture_project / "mkdocs.yml")
     edit_prefix = f"{config.repo_url}/edit/{config.branch}/"
@@ -353,7 +358,7 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def hosted(site: Path) -> Iterator[str]:
     """The site as published: below the path of site_url (from mkdocs.yml), 404.html for missing pages."""
-    from kennisbank import siteconfig
+    from kennisbank.site import config as siteconfig
 
     prefix = urlsplit(siteconfig.load(REPO / "mkdocs.yml").site_url).path or "/"
     handler = type("Handler", (_SubpathHandler,), {"prefix": prefix})

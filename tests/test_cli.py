@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 from conftest import FIXTURES, KENNISBANK, project_copy, run_kennisbank
-from kennisbank.validate import check_paths
+from kennisbank.entries.validate import check_paths
 
 
 def test_nieuw_writes_a_valid_file_in_the_province_folder(tmp_path: Path) -> None:

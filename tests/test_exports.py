@@ -21,12 +21,14 @@ from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
-
 from conftest import REPO, axe_violations, describe_violations
-from kennisbank import places, schema, siteconfig
-from kennisbank.exports import atom, charts, csvexport, exportschema, jsonld, mapsvg, records, styles, writer
+from kennisbank.entries import places, schema
+from kennisbank.entries.validate import check_paths
+from kennisbank.exports import atom, csvexport, exportschema, jsonld, records
+from kennisbank.exports import files as writer
 from kennisbank.exports.xmltext import clean
-from kennisbank.validate import check_paths
+from kennisbank.pages import charts, mapsvg, styles
+from kennisbank.site import config as siteconfig
 
 CONFIG = siteconfig.load(REPO / "mkdocs.yml")
 SITE_URL = CONFIG.site_url

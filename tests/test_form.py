@@ -13,16 +13,17 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from conftest import axe_violations, describe_violations
-from kennisbank import generate, schema, siteconfig
-from kennisbank.form import data as form_data
-from kennisbank.form import entry
-from kennisbank.form.fields import fields as form_fields
-from kennisbank.frontmatter import parse
-from kennisbank.skeleton import SECTIONS, slug_for
-from kennisbank.themes import themas
-from kennisbank.validate import check_paths
+from kennisbank.entries import schema
+from kennisbank.entries.frontmatter import parse
+from kennisbank.entries.themes import themas
+from kennisbank.entries.validate import check_paths
+from kennisbank.site import config as siteconfig
+from kennisbank.site import docs_folder as generate
+from kennisbank.submission.form_fields import fields as form_fields
+from kennisbank.submission import form_data
+from kennisbank.submission import entry_file as entry
+from kennisbank.submission.skeleton import SECTIONS, slug_for
 
 # Values a naive YAML writer gets wrong: booleans, dates, numbers, indicators, quotes, escapes.
 TRICKY = [
@@ -91,7 +92,7 @@ def form_page(fixture_site: Path) -> str:
 
 
 def test_writer_is_registered() -> None:
-    from kennisbank import form
+    from kennisbank.submission import form_page as form
 
     assert form.write in generate.writers()
 

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from kennisbank import issueform
-from kennisbank.frontmatter import parse
-from kennisbank.validate import check_paths
+from kennisbank.entries.frontmatter import parse
+from kennisbank.entries.validate import check_paths
+from kennisbank.submission import issue_form as issueform
 
 ISSUES = Path(__file__).resolve().parent / "fixtures" / "issues"
 TODAY = dt.date(2024, 6, 1)

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from kennisbank import linkcheck
 from kennisbank.linkcheck import Link
 

@@ -6,12 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO
 from golden import assert_golden
-from kennisbank import siteconfig
-from kennisbank.pages import all_pages, link, mdtext
-from kennisbank.validate import check_paths
+from kennisbank.entries.validate import check_paths
+from kennisbank.pages.listing import all_pages, link, mdtext
+from kennisbank.site import config as siteconfig
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "pages"
 TODAY = dt.date(2026, 11, 28)

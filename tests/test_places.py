@@ -1,4 +1,4 @@
-"""Tests for kennisbank.places: lookups, and our tables against the shared reference data."""
+"""Tests for kennisbank.entries.places: lookups, and our tables against the shared reference data."""
 from __future__ import annotations
 
 import csv
@@ -6,9 +6,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-
 from kennisbank import DATA_DIR
-from kennisbank.places import (
+from kennisbank.entries.places import (
     Lookup,
     fold,
     gemeente_by_code,

@@ -16,13 +16,21 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from conftest import FIXTURES, LOCAL_PREFIXES as LOCAL, axe_violations, build_site, describe_violations, project_copy, watched_page
-from kennisbank import places
-from kennisbank.model import Initiative
-from kennisbank.search import codec, index, text, writer
-from kennisbank.themes import themas_by_slug
-from kennisbank.validate import check_paths
+from conftest import (
+    FIXTURES,
+    axe_violations,
+    build_site,
+    describe_violations,
+    project_copy,
+    watched_page,
+)
+from conftest import LOCAL_PREFIXES as LOCAL
+from kennisbank.entries import places
+from kennisbank.entries.model import Initiative
+from kennisbank.entries.themes import themas_by_slug
+from kennisbank.entries.validate import check_paths
+from kennisbank.search import codec, index, text
+from kennisbank.search import payload as writer
 
 SEARCH_INITIATIVES = FIXTURES / "search" / "initiatives"
 HOSTILE = FIXTURES / "site" / "initiatives" / "hostile"
@@ -120,7 +128,7 @@ def test_data_files_are_split_for_loading_on_demand() -> None:
 
 
 def test_writer_is_registered_with_the_generator() -> None:
-    from kennisbank.generate import writers
+    from kennisbank.site.docs_folder import writers
 
     assert writer.write in writers()
 

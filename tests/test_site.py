@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import run_kennisbank
 
 HOSTILE = "initiatieven/kwaadaardig-initiatief.html"

@@ -12,9 +12,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
-from kennisbank.search import lunr_compat, lunrjs, text, writer
+from kennisbank.search import lunr_compat, lunrjs, text
+from kennisbank.search import payload as writer
 
 WORDS_FILE = FIXTURES / "search" / "woorden.txt"
 # Beyond single words: capitals, punctuation, apostrophes, hyphens, ligatures, decomposed accents.

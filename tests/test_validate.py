@@ -8,9 +8,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO, run_kennisbank
-from kennisbank.validate import check_paths
+from kennisbank.entries.validate import check_paths
 
 BROKEN = FIXTURES / "broken"
 VALID = """---
@@ -149,7 +148,7 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_large_tree_is_checked_in_parallel_with_the_same_result(tmp_path: Path) -> None:
-    from kennisbank import validate
+    from kennisbank.entries import validate
     from kennisbank.synthetic import write_initiatives
 
     write_initiatives(tmp_path, validate.PARALLEL_FROM + 50)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import missing_tool
-from kennisbank import issueform, schema
-from kennisbank.themes import themas
+from kennisbank.entries import schema
+from kennisbank.entries.themes import themas
+from kennisbank.submission import issue_form as issueform
 
 REPO = Path(__file__).resolve().parents[1]
 GITHUB = REPO / ".github"
@@ -119,7 +119,7 @@ def test_issue_body_passes_through_env_only() -> None:
 
 def test_issue_template_is_generated_from_the_schema() -> None:
     path = GITHUB / "ISSUE_TEMPLATE" / "initiatief.yml"
-    assert path.read_text(encoding="utf-8") == issueform.issue_template(), "regenerate: python -m kennisbank.issueform"
+    assert path.read_text(encoding="utf-8") == issueform.issue_template(), "regenerate: python -m kennisbank.submission.issue_form"
 
 
 def test_issue_template_matches_schema_and_vocabularies() -> None:

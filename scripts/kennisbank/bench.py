@@ -45,7 +45,7 @@ def folder_size(folder: Path, skip: str = "") -> int:
 # --- children -------------------------------------------------------------------------------------
 
 def child_check(folder: str) -> None:
-    from kennisbank.validate import check_paths
+    from kennisbank.entries.validate import check_paths
 
     started = time.perf_counter()
     result = check_paths([Path(folder)])
@@ -53,7 +53,7 @@ def child_check(folder: str) -> None:
 
 
 def child_build(project: str) -> None:
-    from kennisbank import site
+    from kennisbank.site import pipeline as site
 
     os.chdir(project)
     timings: dict[str, float] = {}

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kennisbank import synthetic
-from kennisbank.model import Initiative
-from kennisbank.search import index, lunr_compat, writer
-from kennisbank.validate import check_paths
+from kennisbank.entries.model import Initiative
+from kennisbank.entries.validate import check_paths
+from kennisbank.search import index, lunr_compat
+from kennisbank.search import payload as writer
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE_SOURCE = REPO / "docs" / "zoeken.md"

@@ -5,8 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from kennisbank import report, skeleton
-from kennisbank.validate import check_paths
+from kennisbank.entries import check_output as report
+from kennisbank.entries.validate import check_paths
+from kennisbank.submission import skeleton
 
 INITIATIVES = Path("initiatives")
 
@@ -61,13 +62,13 @@ def run_nieuw(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from kennisbank import site
+    from kennisbank.site import pipeline as site
 
     return site.build(Path(args.site_dir), strict=not args.no_strict)
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from kennisbank import site
+    from kennisbank.site import pipeline as site
 
     return site.serve(args.dev_addr)
 
@@ -82,7 +83,7 @@ def append_outputs(path: str | None, values: dict[str, str]) -> None:
 def run_van_issue(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from kennisbank import issueform
+    from kennisbank.submission import issue_form as issueform
 
     body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
     today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()

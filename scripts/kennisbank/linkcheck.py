@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from kennisbank.model import Initiative
+from kennisbank.entries.model import Initiative
 
 USER_AGENT = "kennisbank-linkcheck/1.0 (+https://github.com/kennisbank-initiatieven/kennisbank)"
 ANSWERED = frozenset({401, 403, 429})

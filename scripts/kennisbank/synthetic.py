@@ -4,8 +4,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from kennisbank import places
-from kennisbank.themes import themas
+from kennisbank.entries import places
+from kennisbank.entries.themes import themas
 
 SUBJECTS = (
     "buurtmoestuin", "repair café", "energiecoöperatie", "zorgcoöperatie", "voedselbos", "buurtbus",

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+from kennisbank.entries.model import Initiative
 from kennisbank.exports import records
 from kennisbank.exports.xmltext import XML_DECLARATION, clean
-from kennisbank.model import Initiative
-from kennisbank.siteconfig import SiteConfig
+from kennisbank.site.config import SiteConfig
 
 FILE = "feed.xml"
 NEWEST = 50

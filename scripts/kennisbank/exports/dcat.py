@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+from kennisbank.entries.model import Initiative
+from kennisbank.entries.themes import themas
 from kennisbank.exports import catalogue, records
 from kennisbank.exports.xmltext import XML_DECLARATION, clean
-from kennisbank.model import Initiative
-from kennisbank.siteconfig import SiteConfig
-from kennisbank.themes import themas
+from kennisbank.site.config import SiteConfig
 
 FILE = "dcat.rdf"
 NS = {

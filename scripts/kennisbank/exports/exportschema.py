@@ -9,8 +9,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from kennisbank import schema
-from kennisbank.siteconfig import SiteConfig
+from kennisbank.entries import schema
+from kennisbank.site.config import SiteConfig
 
 SCHEMA_FILE = "initiatieven.schema.json"
 INPUT_SCHEMA_FILE = "initiatief.schema.json"

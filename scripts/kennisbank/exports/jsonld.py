@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.exports import records
-from kennisbank.model import Gemeente, Initiative
-from kennisbank.siteconfig import SiteConfig
+from kennisbank.site.config import SiteConfig
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 COUNTRY = {"@type": "Country", "name": "Nederland"}

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from kennisbank.entries.model import Gemeente, Initiative, Provincie, Thema
+
 # Imported as a module, not by name: pages imports the exports, so names are looked up at call time.
-from kennisbank import pages
-from kennisbank.model import Gemeente, Initiative, Provincie, Thema
-from kennisbank.siteconfig import SiteConfig
+from kennisbank.pages import listing as pages
+from kennisbank.site.config import SiteConfig
 
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"

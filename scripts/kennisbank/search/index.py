@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kennisbank.model import Initiative
+from kennisbank.entries.model import Initiative
 from kennisbank.search import text
 
 # A title hit must outrank anything the body can add (the body tops out near K1 + 1 = 2.2).

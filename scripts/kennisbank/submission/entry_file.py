@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from kennisbank import places, schema
-from kennisbank.skeleton import SECTIONS, slug_for
-from kennisbank.validate import LANDELIJK
+from kennisbank.entries import places, schema
+from kennisbank.entries.validate import LANDELIJK
+from kennisbank.submission.skeleton import SECTIONS, slug_for
 
 ROOT = "initiatives"
 # Plain only: an ASCII letter first, then letters (also accented Latin), digits, spaces and a few

@@ -12,9 +12,9 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kennisbank.model import Initiative
-from kennisbank.pages import all_pages
-from kennisbank.siteconfig import SiteConfig
+from kennisbank.entries.model import Initiative
+from kennisbank.pages.listing import all_pages
+from kennisbank.site.config import SiteConfig
 
 HANDWRITTEN = Path("docs")
 # Extra outputs (search data, form data, exports) each write their own files into the build folder.
@@ -23,9 +23,9 @@ Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str 
 
 def writers() -> list[Writer]:
     """The extra outputs, imported here so each stays a module of its own."""
-    from kennisbank import form
-    from kennisbank.exports import writer as exports_writer
-    from kennisbank.search import writer as search_writer
+    from kennisbank.exports import files as exports_writer
+    from kennisbank.search import payload as search_writer
+    from kennisbank.submission import form_page as form
 
     return [exports_writer.write, form.write, search_writer.write]
 

@@ -1,6 +1,6 @@
 """The generated pages of this package: open-data.md, cijfers.md and kaart.md.
 
-They use the same helpers as kennisbank.pages (relative links, escaped headings, front matter),
+They use the same helpers as kennisbank.pages.listing (relative links, escaped headings, front matter),
 with templates of their own in exports/templates; Jinja autoescapes every value.
 """
 from __future__ import annotations
@@ -10,17 +10,20 @@ from functools import cache
 
 import jinja2
 
-from kennisbank import pages, places
-from kennisbank.exports import PACKAGE_DIR as EXPORTS_DIR
-from kennisbank.exports import catalogue, charts, exportschema, fields, mapsvg, records
+from kennisbank import PACKAGE_DIR
+from kennisbank.entries import places
+from kennisbank.entries.model import Gemeente, Initiative
+from kennisbank.exports import catalogue, exportschema, records
+from kennisbank.exports import field_tables as fields
 from kennisbank.exports.catalogue import Published
-from kennisbank.model import Gemeente, Initiative
-from kennisbank.siteconfig import SiteConfig
+from kennisbank.pages import charts, mapsvg
+from kennisbank.pages import listing as pages
+from kennisbank.site.config import SiteConfig
 
 
 @cache
 def environment() -> jinja2.Environment:
-    env = pages.template_environment(EXPORTS_DIR / "templates")
+    env = pages.template_environment(PACKAGE_DIR / "pages" / "templates")
     env.globals.update(count_text=charts.count_text)
     return env
 

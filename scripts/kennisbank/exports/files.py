@@ -8,10 +8,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from kennisbank import schema
-from kennisbank.exports import atom, csvexport, dcat, exportschema, geojson, jsonexport, records, sitepages, styles
-from kennisbank.model import Initiative
-from kennisbank.siteconfig import SiteConfig
+from kennisbank.entries import schema
+from kennisbank.entries.model import Initiative
+from kennisbank.exports import (
+    atom,
+    csvexport,
+    dcat,
+    exportschema,
+    geojson,
+    jsonexport,
+    records,
+)
+from kennisbank.pages import data_pages as sitepages
+from kennisbank.pages import styles
+from kennisbank.site.config import SiteConfig
 
 
 def data_files(initiatives: list[Initiative], config: SiteConfig) -> dict[str, str | bytes]:

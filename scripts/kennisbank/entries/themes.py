@@ -6,7 +6,7 @@ from functools import cache
 import yaml
 
 from kennisbank import DATA_DIR
-from kennisbank.model import Thema
+from kennisbank.entries.model import Thema
 
 
 @cache

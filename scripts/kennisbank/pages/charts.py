@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from kennisbank import places, schema
-from kennisbank.exports import styles
-from kennisbank.model import Initiative
-from kennisbank.themes import themas
+from kennisbank.entries import places, schema
+from kennisbank.entries.model import Initiative
+from kennisbank.entries.themes import themas
+from kennisbank.pages import styles
 
 WIDTH = 400
 ROW = 40  # a label line and a bar below it

@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kennisbank import places, schema
-from kennisbank.frontmatter import FrontMatter, FrontMatterError, parse
-from kennisbank.model import Initiative, Message
-from kennisbank.themes import themas_by_slug
+from kennisbank.entries import places, schema
+from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
+from kennisbank.entries.model import Initiative, Message
+from kennisbank.entries.themes import themas_by_slug
 
 # Above this many files the check runs in one process per core: parsing YAML is CPU-bound.
 PARALLEL_FROM = 1000

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from kennisbank import places
-from kennisbank.validate import LANDELIJK
+from kennisbank.entries import places
+from kennisbank.entries.validate import LANDELIJK
 
 SECTIONS = ("Aanpak", "Resultaten", "Geleerde lessen", "Rol van de gemeente")
 FIELD_ORDER = (

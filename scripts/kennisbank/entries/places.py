@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from . import DATA_DIR
+from kennisbank import DATA_DIR
 from .model import Gemeente, Provincie
 
 # Typographic quotes and backticks are what word processors and phones make of the

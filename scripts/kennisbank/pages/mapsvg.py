@@ -14,10 +14,10 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
-from kennisbank import places
-from kennisbank.exports import styles
-from kennisbank.exports.charts import count_text
-from kennisbank.model import Gemeente
+from kennisbank.entries import places
+from kennisbank.entries.model import Gemeente
+from kennisbank.pages import styles
+from kennisbank.pages.charts import count_text
 
 SCALE_LATITUDE = 52.2
 WIDTH = 480

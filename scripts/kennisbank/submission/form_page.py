@@ -7,15 +7,18 @@ JavaScript and CSS, which live in kennisbank/assets/.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
+import jinja2
+
 from kennisbank import PACKAGE_DIR
-from kennisbank.form.data import data_script, gemeente_rows, new_file_base
-from kennisbank.form.fields import fields
-from kennisbank.model import Initiative
-from kennisbank.pages import front_matter, render
-from kennisbank.siteconfig import SiteConfig
-from kennisbank.skeleton import SECTIONS
+from kennisbank.entries.model import Initiative
+from kennisbank.pages.listing import front_matter, template_environment
+from kennisbank.site.config import SiteConfig
+from kennisbank.submission.form_data import data_script, gemeente_rows, new_file_base
+from kennisbank.submission.form_fields import fields
+from kennisbank.submission.skeleton import SECTIONS
 
 PAGE = "aanmelden.md"
 ASSETS = PACKAGE_DIR / "assets"
@@ -29,9 +32,13 @@ SECTION_HELP = {
 }
 
 
+@cache
+def environment() -> jinja2.Environment:
+    return template_environment(PACKAGE_DIR / "submission" / "templates")
+
+
 def page(config: SiteConfig) -> str:
-    return render(
-        "aanmelden.md.j2",
+    return environment().get_template("aanmelden.md.j2").render(
         new_file=new_file_base(config),
         fields=fields(),
         gemeenten=gemeente_rows(),

@@ -14,12 +14,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kennisbank import PACKAGE_DIR, places, schema
-from kennisbank.model import Initiative
+from kennisbank import PACKAGE_DIR
+from kennisbank.entries import places, schema
+from kennisbank.entries.model import Initiative
+from kennisbank.entries.themes import themas
 from kennisbank.search import codec, lunrjs, text
 from kennisbank.search.index import SearchIndex, build
-from kennisbank.siteconfig import SiteConfig
-from kennisbank.themes import themas
+from kennisbank.site.config import SiteConfig
 
 FOLDER = "zoeken"
 DATA = f"{FOLDER}/data"

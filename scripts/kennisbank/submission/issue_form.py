@@ -6,7 +6,7 @@ field, then the answer, or '_No response_' when it was left empty. `convert` rea
 maps the answers onto the front matter and writes the same file the web form would. The body is
 written by strangers: it is only ever data here, never a command, a path or markup.
 
-    python -m kennisbank.issueform > .github/ISSUE_TEMPLATE/initiatief.yml
+    python -m kennisbank.submission.issue_form > .github/ISSUE_TEMPLATE/initiatief.yml
 """
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from kennisbank import places, schema
-from kennisbank.form import entry
-from kennisbank.form.fields import Field, fields
-from kennisbank.model import Message
-from kennisbank.skeleton import SECTIONS
-from kennisbank.validate import LANDELIJK, check_paths, display_path
+from kennisbank.entries import places, schema
+from kennisbank.entries.model import Message
+from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
+from kennisbank.submission.form_fields import Field, fields
+from kennisbank.submission import entry_file as entry
+from kennisbank.submission.skeleton import SECTIONS
 
 LABEL = "initiatief"
 NO_RESPONSE = "_No response_"
@@ -102,7 +102,7 @@ def issue_template() -> str:
             },
         ],
     }
-    header = "# Generated from scripts/kennisbank/schema/initiatief.schema.json: python -m kennisbank.issueform\n"
+    header = "# Generated from scripts/kennisbank/schema/initiatief.schema.json: python -m kennisbank.submission.issue_form\n"
     return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
 
 

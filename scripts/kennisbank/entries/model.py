@@ -6,19 +6,19 @@ from dataclasses import dataclass, field
 
 
 def _provincie(slug: str) -> Provincie:
-    from kennisbank.places import provincie_by_slug
+    from kennisbank.entries.places import provincie_by_slug
 
     return provincie_by_slug(slug)
 
 
 def _gemeente(code: str) -> Gemeente:
-    from kennisbank.places import gemeente_by_code
+    from kennisbank.entries.places import gemeente_by_code
 
     return gemeente_by_code(code)
 
 
 def _thema(slug: str) -> Thema:
-    from kennisbank.themes import themas_by_slug
+    from kennisbank.entries.themes import themas_by_slug
 
     return themas_by_slug()[slug]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kennisbank import schema
+from kennisbank.entries import schema
 
 TYPES = {"string": "tekst", "integer": "geheel getal", "number": "getal", "boolean": "waar of onwaar", "object": "object", "null": "leeg"}
 FORMATS = {"uri": "webadres", "date": "datum (JJJJ-MM-DD)"}

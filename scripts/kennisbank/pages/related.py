@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from kennisbank.model import Initiative
+from kennisbank.entries.model import Initiative
 
 WEIGHT_GEMEENTE = 4.0
 WEIGHT_THEMA = 3.0

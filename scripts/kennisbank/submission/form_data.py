@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kennisbank import places, schema
-from kennisbank.form.entry import ROOT
-from kennisbank.siteconfig import SiteConfig
-from kennisbank.skeleton import SECTIONS
-from kennisbank.themes import themas
-from kennisbank.validate import LANDELIJK
+from kennisbank.entries import places, schema
+from kennisbank.entries.themes import themas
+from kennisbank.entries.validate import LANDELIJK
+from kennisbank.site.config import SiteConfig
+from kennisbank.submission.entry_file import ROOT
+from kennisbank.submission.skeleton import SECTIONS
 
 GLOBAL_NAME = "KB_AANMELDEN"
 # A value no municipality name resembles, so places.lookup_gemeente gives its plain "unknown"

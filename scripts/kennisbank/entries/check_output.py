@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from kennisbank.model import Message
-from kennisbank.validate import CheckResult
+from kennisbank.entries.model import Message
+from kennisbank.entries.validate import CheckResult
 
 
 def text_line(message: Message) -> str:

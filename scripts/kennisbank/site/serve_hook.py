@@ -16,6 +16,6 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     if os.environ.get("KENNISBANK_SERVE"):
-        from kennisbank.site import regenerate
+        from kennisbank.site.pipeline import regenerate
 
         regenerate()

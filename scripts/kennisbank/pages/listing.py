@@ -18,12 +18,15 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from kennisbank import PACKAGE_DIR, body, places, schema
-from kennisbank.exports import jsonld, mapsvg
-from kennisbank.model import Gemeente, Initiative, Provincie
-from kennisbank.related import related
-from kennisbank.siteconfig import SiteConfig
-from kennisbank.themes import themas
+from kennisbank import PACKAGE_DIR
+from kennisbank.entries import places, schema
+from kennisbank.entries.model import Gemeente, Initiative, Provincie
+from kennisbank.entries.themes import themas
+from kennisbank.exports import jsonld
+from kennisbank.pages import body_html as body
+from kennisbank.pages import mapsvg
+from kennisbank.pages.related import related
+from kennisbank.site.config import SiteConfig
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -114,7 +117,7 @@ def template_environment(folder: Path) -> jinja2.Environment:
 
 @cache
 def environment() -> jinja2.Environment:
-    env = template_environment(PACKAGE_DIR / "templates")
+    env = template_environment(PACKAGE_DIR / "pages" / "templates")
     env.globals.update(
         page_of=page_of, places_of=places_of, card=card, looptijd=looptijd, contact_href=contact_href,
         status_label=lambda value: label("status", value), rol_label=lambda value: label("rol_overheid", value),

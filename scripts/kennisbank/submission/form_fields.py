@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kennisbank import schema
-from kennisbank.themes import themas
+from kennisbank.entries import schema
+from kennisbank.entries.themes import themas
 
 LIST_HINT = "Eén per regel."
 

@@ -7,9 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from kennisbank import offline, report, siteconfig
-from kennisbank.generate import generate
-from kennisbank.validate import CheckResult, check_paths
+from kennisbank.entries import check_output as report
+from kennisbank.entries.validate import CheckResult, check_paths
+from kennisbank.site import config as siteconfig
+from kennisbank.site import offline_zip as offline
+from kennisbank.site.docs_folder import generate
 
 INITIATIVES = Path("initiatives")
 EOL_NOTICE = (
@@ -107,7 +109,7 @@ def regenerate(config_file: Path = Path("mkdocs.yml")) -> bool:
 def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from kennisbank import serve_hook
+    from kennisbank.site import serve_hook
 
     eol_notice()
     if not regenerate(config_file):
