@@ -272,7 +272,7 @@ def test_site_works_from_disk_without_network(page, site: Path) -> None:
     page.locator(".kb-tiles a").first.click()
     arrive()
     assert "/themas/" in page.url
-    page.locator(".kb-card__title").first.click()
+    page.locator(".kb-cards li > p:first-child a").first.click()
     arrive()
     assert "/initiatieven/" in page.url
     page.go_back()

@@ -9,7 +9,9 @@ import pytest
 from conftest import FIXTURES, REPO
 from golden import assert_golden
 from kennisbank.entries.validate import check_paths
-from kennisbank.pages.listing import all_pages, link, mdtext
+from kennisbank import urls
+from kennisbank.pages.listing import all_pages
+from kennisbank.pages.templating import mdtext
 from kennisbank.site import config as siteconfig
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "pages"
@@ -44,14 +46,16 @@ def test_every_theme_and_province_gets_a_page(generated: dict[str, str]) -> None
 @pytest.mark.parametrize(
     ("here", "target", "expected"),
     [
-        ("index.md", "themas/wonen.md", "themas/wonen.html"),
-        ("themas/wonen.md", "initiatieven/x.md", "../initiatieven/x.html"),
-        ("initiatieven/x.md", "initiatieven/y.md", "y.html"),
-        ("gemeenten/a.md", "landelijk.md", "../landelijk.html"),
+        ("index.md", "themas/wonen.md", "themas/wonen.md"),
+        ("themas/wonen.md", "initiatieven/x.md", "../initiatieven/x.md"),
+        ("initiatieven/x.md", "initiatieven/y.md", "y.md"),
+        ("gemeenten/a.md", "landelijk.md", "../landelijk.md"),
     ],
 )
-def test_link_is_relative_and_html(here: str, target: str, expected: str) -> None:
-    assert link(here, target) == expected
+def test_markdown_links_point_at_the_source_page(here: str, target: str, expected: str) -> None:
+    """MkDocs resolves (and validates) links to .md files; it publishes them as .html."""
+    assert urls.link(here, target) == expected
+    assert urls.html_link(here, target) == expected.removesuffix(".md") + ".html"
 
 
 def test_mdtext_escapes_html_and_markdown() -> None:

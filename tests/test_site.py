@@ -34,10 +34,10 @@ def test_initiative_page_shows_metadata_with_links(fixture_site: Path) -> None:
     assert '<a href="../themas/zorg-welzijn.html">Zorg en welzijn</a>' in html
     assert "sinds 2012" in html and "Stimuleren" in html
     assert 'href="mailto:info@voorbeeld.nl"' in html
-    assert '<time datetime="2020-03-15">15 maart 2020</time>' in html
+    assert "<dt>Bijgewerkt op</dt>\n<dd>15 maart 2020</dd>" in html
     # Checked more than two years ago: a visible notice.
-    assert 'class="kb-notice"' in html and "meer dan twee jaar geleden" in html
-    assert 'class="kb-notice"' not in read(fixture_site, "initiatieven/energiecooperaties-nederland.html")
+    assert 'class="admonition warning"' in html and "meer dan twee jaar geleden" in html
+    assert 'class="admonition warning"' not in read(fixture_site, "initiatieven/energiecooperaties-nederland.html")
 
 
 def test_edit_link_opens_the_source_file_not_the_generated_one(fixture_site: Path) -> None:
@@ -53,8 +53,8 @@ def test_merged_municipality_counts_for_todays_municipality(fixture_site: Path) 
     html = read(fixture_site, "gemeenten/amsterdam.html")
     assert "Buurtbus Weesp" in html
     overview = read(fixture_site, "gemeenten/index.html")
-    assert '<a href="amsterdam.html">Amsterdam</a> <span class="kb-count">(1)</span>' in overview
-    assert "Groningen <span class=\"kb-count\">(0)</span>" in overview
+    assert '<li><a href="amsterdam.html">Amsterdam</a> (1)</li>' in overview
+    assert "<li>Groningen (0)</li>" in overview
     assert len(re.findall(r"<li>", overview)) >= 342
 
 
@@ -67,7 +67,7 @@ def test_relative_links_between_initiatives_resolve(fixture_site: Path) -> None:
 def test_similar_initiatives_are_listed(fixture_site: Path) -> None:
     html = read(fixture_site, "initiatieven/menukaart-vlissingen.html")
     section = html.split("Vergelijkbare initiatieven", 1)[1]
-    linked = re.findall(r'class="kb-card__title" href="([^"]+)"', section)
+    linked = re.findall(r'<li>\n<p><a href="([^"]+)"', section)
     assert 3 <= len(linked) <= 5
     # Same municipality ranks first.
     assert linked[0] == "zorgcooperatie-zeeland.html"
@@ -159,13 +159,45 @@ def test_hostile_entry_runs_no_script_in_a_real_browser(fixture_site: Path, serv
     assert page.watch.outside_requests == []
 
 
+def body_of(html: str) -> str:
+    """The submitted text of an initiative page: after the metadata panel, before the similar initiatives."""
+    return html.split('class="kb-meta"', 1)[1].split("</dl>\n</div>", 1)[1].split('id="vergelijkbare-initiatieven"', 1)[0]
+
+
 def test_body_links_keep_only_safe_schemes(fixture_site: Path) -> None:
     html = read(fixture_site, HOSTILE)
-    body = html.split('class="kb-body"', 1)[1].split("</div>", 1)[0]
-    hrefs = re.findall(r'href="([^"]*)"', body)
+    parsed = ElementCollector()
+    parsed.feed(body_of(html))
+    hrefs = [str(attrs.get("href")) for tag, attrs in parsed.elements if tag == "a"]
     assert all(h.startswith(("http://", "https://", "mailto:")) or not re.match(r"^[a-z]+:", h) for h in hrefs), hrefs
 
 
 def test_website_with_quotes_stays_inside_its_attribute(fixture_site: Path) -> None:
     html = read(fixture_site, HOSTILE)
-    assert 'href="https://voorbeeld.nl/?q=&#39;onmouseover=alert(4)"' in html
+    assert 'href="https://voorbeeld.nl/?q=&#39;onmouseover=alert%284%29"' in html
+
+
+def test_body_headings_are_in_the_table_of_contents(fixture_site: Path) -> None:
+    html = read(fixture_site, "initiatieven/buurtmoestuin-delfshaven.html")
+    toc = html.split('data-md-component="toc"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="#([^"]+)"', toc)[:2] == ["aanpak", "resultaten"]
+    assert '<h2 id="aanpak">Aanpak</h2>' in html
+
+
+def test_hostile_body_is_shown_as_text_word_for_word(fixture_site: Path) -> None:
+    import html as htmllib
+
+    body = htmllib.unescape(re.sub(r"<[^>]+>", "", body_of(read(fixture_site, HOSTILE))))
+    for text in ("<script>alert('body')</script>", "<style>body{display:none}</style>", "overlay", "verstuur",
+                 "<meta http-equiv=\"refresh\""):
+        assert text in body
+
+
+def test_strict_build_fails_on_a_broken_internal_link(tmp_path: Path) -> None:
+    from conftest import FIXTURES, project_copy
+
+    project = project_copy(tmp_path / "p", FIXTURES / "site" / "initiatives")
+    (project / "docs" / "kapot.md").write_text("# Kapot\n\n[weg](initiatieven/bestaat-niet.md)\n", encoding="utf-8")
+    result = run_kennisbank(project, "build")
+    assert result.returncode == 1, result.stderr
+    assert "initiatieven/bestaat-niet.md" in result.stderr and "waarschuwing" in result.stderr

@@ -80,6 +80,12 @@ class Initiative:
     bijgewerkt: dt.date
     body: str  # Markdown, as written
     body_line: int  # 1-based line of the file where the body starts
+    # Every front-matter value by field name, as validated (text on one line, lists as tuples):
+    # what pages and exports read for fields that need no special handling (see entries.fields).
+    values: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def value(self, name: str) -> object:
+        return self.values.get(name)
 
     @property
     def provincies(self) -> tuple[Provincie, ...]:

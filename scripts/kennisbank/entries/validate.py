@@ -213,6 +213,17 @@ def text_tuple(value: object) -> tuple[str, ...]:
     return tuple(one_line(item) for item in value) if isinstance(value, list) else ()
 
 
+def plain_value(value: object) -> object:
+    """A value as pages and exports use it: text on one line, lists as tuples."""
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, list):
+        return tuple(plain_value(item) for item in value)
+    if isinstance(value, dict):
+        return {key: plain_value(item) for key, item in value.items()}
+    return value
+
+
 def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None:
     """Validate the parsed front matter and build the Initiative when the file has no errors."""
     for problem in check.matter.problems:
@@ -246,6 +257,7 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
         bijgewerkt=bijgewerkt,
         body=check.matter.body,
         body_line=check.matter.body_line,
+        values={key: plain_value(value) for key, value in values.items()},
     )
 
 

@@ -14,6 +14,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from kennisbank.entries import fields
+from kennisbank.entries.fields import Field
+
 FILE = "initiatieven.csv"
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -39,31 +42,25 @@ def plain(key: str) -> Callable[[dict[str, Any]], str]:
     return cell
 
 
-# (header, cell) in the order of the JSON record; the Markdown text is left out: too long for a cell.
-COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
-    ("slug", plain("slug")),
-    ("titel", plain("titel")),
-    ("samenvatting", plain("samenvatting")),
-    ("landelijk", plain("landelijk")),
-    ("gemeenten", joined("gemeenten", "naam")),
-    ("gemeente_codes", joined("gemeenten", "code")),
-    ("provincies", joined("provincies", "naam")),
-    ("provincie_codes", joined("provincies", "code")),
-    ("themas", joined("themas", "label")),
-    ("thema_slugs", joined("themas", "slug")),
-    ("status", plain("status")),
-    ("startjaar", plain("startjaar")),
-    ("eindjaar", plain("eindjaar")),
-    ("initiatiefnemer", plain("initiatiefnemer")),
-    ("rol_overheid", plain("rol_overheid")),
-    ("partners", joined("partners")),
-    ("website", plain("website")),
-    ("contact", plain("contact")),
-    ("trefwoorden", joined("trefwoorden")),
-    ("bijgewerkt", plain("bijgewerkt")),
-    ("url", plain("url")),
-    ("bron", plain("bron")),
-)
+def field_columns(field: Field) -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
+    """The columns of one schema field; places and themes as names and as codes, in separate columns."""
+    if field.kind == "gemeente":
+        return [("landelijk", plain("landelijk")), ("gemeenten", joined("gemeenten", "naam")), ("gemeente_codes", joined("gemeenten", "code")),
+                ("provincies", joined("provincies", "naam")), ("provincie_codes", joined("provincies", "code"))]
+    if field.kind == "thema":
+        return [(field.name, joined(field.name, "label")), ("thema_slugs", joined(field.name, "slug"))]
+    if field.is_list:
+        first = field.item_properties[0] if field.item_properties else None
+        return [(field.name, joined(field.name, first))]
+    return [(field.name, plain(field.name))]
+
+
+def columns() -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
+    """(header, cell) in the order of the JSON record; the Markdown text is left out: too long for a cell."""
+    found: list[tuple[str, Callable[[dict[str, Any]], str]]] = [("slug", plain("slug"))]
+    for field in fields.shown("export"):
+        found += field_columns(field)
+    return found + [("url", plain("url")), ("bron", plain("bron"))]
 
 
 def neutralise(text: str) -> str:
@@ -77,7 +74,8 @@ def restore(text: str) -> str:
 
 
 def rows(items: list[dict[str, Any]]) -> list[list[str]]:
-    return [[header for header, _ in COLUMNS]] + [[neutralise(cell(item)) for _, cell in COLUMNS] for item in items]
+    table = columns()
+    return [[header for header, _ in table]] + [[neutralise(cell(item)) for _, cell in table] for item in items]
 
 
 def render(items: list[dict[str, Any]]) -> bytes:

@@ -9,19 +9,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from kennisbank.entries import schema
+from kennisbank.entries import fields, schema
+from kennisbank.entries.fields import Field
 from kennisbank.site.config import SiteConfig
 
 SCHEMA_FILE = "initiatieven.schema.json"
 INPUT_SCHEMA_FILE = "initiatief.schema.json"
-# Input fields passed on unchanged (same name, same value); the others are reshaped below.
-COPIED = ("titel", "samenvatting", "status", "startjaar", "eindjaar", "initiatiefnemer", "rol_overheid",
-          "partners", "website", "contact", "trefwoorden", "bijgewerkt")
-OPTIONAL = ("eindjaar", "rol_overheid", "rol_overheid_label", "website", "contact")
-# The keys of records.record, in order.
-FIELD_ORDER = ("slug", "titel", "samenvatting", "landelijk", "gemeenten", "provincies", "themas", "status", "status_label",
-               "startjaar", "eindjaar", "initiatiefnemer", "rol_overheid", "rol_overheid_label", "partners", "website",
-               "contact", "trefwoorden", "bijgewerkt", "url", "bron", "bron_url", "tekst")
 URL = {"type": "string", "format": "uri", "pattern": "^https?://"}
 
 
@@ -88,8 +81,6 @@ def derived_properties() -> dict[str, Any]:
         "themas": {"title": inputs["themas"]["title"], "type": "array", "minItems": inputs["themas"]["minItems"],
                    "maxItems": inputs["themas"]["maxItems"], "items": thema,
                    "description": "De thema's, met vaste code en naam."},
-        "status_label": labelled("status"),
-        "rol_overheid_label": labelled("rol_overheid"),
         "url": URL | {"title": "Pagina", "description": "Adres van de pagina van het initiatief op de site."},
         "bron": {"title": "Bronbestand", "type": "string", "pattern": "^initiatives/.+\\.md$",
                  "description": "Pad van het bestand in de repository waaruit het initiatief komt."},
@@ -99,12 +90,28 @@ def derived_properties() -> dict[str, Any]:
     }
 
 
+def field_properties(field: Field, derived: dict[str, Any]) -> dict[str, Any]:
+    """The export keys of one schema field, in the order records.field_values writes them."""
+    if field.kind == "gemeente":
+        return {name: derived[name] for name in ("landelijk", "gemeenten", "provincies")}
+    if field.kind == "thema":
+        return {field.name: derived[field.name]}
+    optional = not field.required and not field.is_list
+    found = {field.name: nullable(copied(field.name)) if optional else copied(field.name)}
+    if field.labels:
+        label = labelled(field.name)
+        found[f"{field.name}_label"] = nullable(label) if optional else label
+    return found
+
+
 def initiative_schema() -> dict[str, Any]:
     """The schema of one record; every field is required (null when empty), so drift fails validation."""
-    merged = derived_properties() | {name: copied(name) for name in COPIED}
-    merged = {name: nullable(value) if name in OPTIONAL else value for name, value in merged.items()}
-    properties = {name: merged[name] for name in FIELD_ORDER}
-    return {"type": "object", "additionalProperties": False, "required": list(FIELD_ORDER), "properties": properties}
+    derived = derived_properties()
+    properties = {"slug": derived["slug"]}
+    for field in fields.shown("export"):
+        properties |= field_properties(field, derived)
+    properties |= {name: derived[name] for name in ("url", "bron", "bron_url", "tekst")}
+    return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
 
 
 def export_schema(config: SiteConfig) -> dict[str, Any]:

@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from kennisbank.entries import fields
 from kennisbank.exports import jsonexport
 
 FILE = "initiatieven.geojson"
+
+
+def scalar_fields() -> list[str]:
+    """Schema fields with one value (not a list, place or theme): each becomes a property of its own."""
+    return [f.name for f in fields.shown("export") if not f.is_list and f.kind is None]
 
 
 def feature(item: dict[str, Any], gemeente: dict[str, Any]) -> dict[str, Any]:
@@ -19,15 +25,11 @@ def feature(item: dict[str, Any], gemeente: dict[str, Any]) -> dict[str, Any]:
         "geometry": {"type": "Point", "coordinates": [gemeente["lon"], gemeente["lat"]]},
         "properties": {
             "slug": item["slug"],
-            "titel": item["titel"],
-            "samenvatting": item["samenvatting"],
+            **{name: item[name] for name in scalar_fields()},
             "gemeente_code": gemeente["code"],
             "gemeente": gemeente["naam"],
             "provincie_code": gemeente["provincie_code"],
             "themas": [thema["slug"] for thema in item["themas"]],
-            "status": item["status"],
-            "startjaar": item["startjaar"],
-            "bijgewerkt": item["bijgewerkt"],
             "url": item["url"],
             "gemeente_url": gemeente["url"],
         },

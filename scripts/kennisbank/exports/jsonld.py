@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kennisbank import urls
 from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.exports import records
 from kennisbank.site.config import SiteConfig
@@ -28,7 +29,7 @@ def area(gemeente: Gemeente, config: SiteConfig) -> dict[str, Any]:
         "@type": "AdministrativeArea",
         "name": gemeente.naam_gangbaar,
         "identifier": gemeente.code,
-        "url": records.page_url(config, records.gemeente_path(gemeente)),
+        "url": records.page_url(config, urls.gemeente(gemeente)),
         "containedInPlace": {"@type": "AdministrativeArea", "name": gemeente.provincie.naam, "containedInPlace": COUNTRY},
     }
     if gemeente.naam != gemeente.naam_gangbaar:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from kennisbank import urls
+from kennisbank.entries import fields
+from kennisbank.entries.fields import Field
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, Thema
-
-# Imported as a module, not by name: pages imports the exports, so names are looked up at call time.
-from kennisbank.pages import listing as pages
 from kennisbank.site.config import SiteConfig
 
 LICENSE_NAME = "CC BY 4.0"
@@ -21,28 +21,16 @@ LICENSE_URI = "http://creativecommons.org/licenses/by/4.0/"
 
 def page_url(config: SiteConfig, markdown_path: str) -> str:
     """Absolute address of a generated page ('gemeenten/x.md' -> site_url + 'gemeenten/x.html')."""
-    return config.site_url + pages.link("index.md", markdown_path)
+    return urls.absolute(config.site_url, markdown_path)
 
 
 def file_url(config: SiteConfig, path: str) -> str:
     """Absolute address of a published file in the site root, such as 'initiatieven.json'."""
-    return config.site_url + path
+    return urls.absolute(config.site_url, path)
 
 
 def initiative_url(config: SiteConfig, initiative: Initiative) -> str:
-    return page_url(config, pages.page_of(initiative))
-
-
-def gemeente_path(gemeente: Gemeente) -> str:
-    return f"gemeenten/{gemeente.slug}.md"
-
-
-def provincie_path(provincie: Provincie) -> str:
-    return f"provincies/{provincie.slug}.md"
-
-
-def thema_path(thema: Thema) -> str:
-    return f"themas/{thema.slug}.md"
+    return page_url(config, urls.initiative(initiative.slug))
 
 
 def source_url(config: SiteConfig, initiative: Initiative) -> str:
@@ -59,45 +47,54 @@ def gemeente_record(config: SiteConfig, gemeente: Gemeente) -> dict[str, Any]:
         "provincie_code": gemeente.provincie.code,
         "lat": gemeente.lat,
         "lon": gemeente.lon,
-        "url": page_url(config, gemeente_path(gemeente)),
+        "url": page_url(config, urls.gemeente(gemeente)),
     }
 
 
 def provincie_record(config: SiteConfig, provincie: Provincie) -> dict[str, Any]:
-    return {"code": provincie.code, "naam": provincie.naam, "slug": provincie.slug, "url": page_url(config, provincie_path(provincie))}
+    return {"code": provincie.code, "naam": provincie.naam, "slug": provincie.slug, "url": page_url(config, urls.provincie(provincie))}
 
 
 def thema_record(config: SiteConfig, thema: Thema) -> dict[str, Any]:
-    return {"slug": thema.slug, "label": thema.label, "url": page_url(config, thema_path(thema))}
+    return {"slug": thema.slug, "label": thema.label, "url": page_url(config, urls.thema(thema))}
+
+
+def plain(value: object) -> Any:
+    """A validated value as JSON: tuples become lists."""
+    if isinstance(value, tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
+def field_values(field: Field, initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
+    """The export keys of one schema field: places and themes reshaped, others as written (plus a label)."""
+    if field.kind == "gemeente":
+        return {
+            "landelijk": initiative.landelijk,
+            "gemeenten": [gemeente_record(config, g) for g in initiative.gemeenten],
+            "provincies": [provincie_record(config, p) for p in initiative.provincies],
+        }
+    if field.kind == "thema":
+        return {field.name: [thema_record(config, t) for t in initiative.themas]}
+    value = plain(initiative.value(field.name))
+    if value is None and field.is_list:
+        value = []
+    found = {field.name: value}
+    if field.labels:
+        found[f"{field.name}_label"] = None if value is None else field.label(value)
+    return found
 
 
 def record(initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
-    """One initiative as plain JSON values, in a fixed key order (the order of the CSV columns too)."""
-    return {
-        "slug": initiative.slug,
-        "titel": initiative.titel,
-        "samenvatting": initiative.samenvatting,
-        "landelijk": initiative.landelijk,
-        "gemeenten": [gemeente_record(config, g) for g in initiative.gemeenten],
-        "provincies": [provincie_record(config, p) for p in initiative.provincies],
-        "themas": [thema_record(config, t) for t in initiative.themas],
-        "status": initiative.status,
-        "status_label": pages.label("status", initiative.status),
-        "startjaar": initiative.startjaar,
-        "eindjaar": initiative.eindjaar,
-        "initiatiefnemer": initiative.initiatiefnemer,
-        "rol_overheid": initiative.rol_overheid,
-        "rol_overheid_label": pages.label("rol_overheid", initiative.rol_overheid) if initiative.rol_overheid else None,
-        "partners": list(initiative.partners),
-        "website": initiative.website,
-        "contact": initiative.contact,
-        "trefwoorden": list(initiative.trefwoorden),
-        "bijgewerkt": initiative.bijgewerkt.isoformat(),
-        "url": initiative_url(config, initiative),
-        "bron": initiative.source,
-        "bron_url": source_url(config, initiative),
-        "tekst": initiative.body,
-    }
+    """One initiative as plain JSON values, in the schema's order (the order of the CSV columns too)."""
+    item: dict[str, Any] = {"slug": initiative.slug}
+    for field in fields.shown("export"):
+        item.update(field_values(field, initiative, config))
+    item.update(url=initiative_url(config, initiative), bron=initiative.source, bron_url=source_url(config, initiative),
+                tekst=initiative.body)
+    return item
 
 
 def ordered(initiatives: list[Initiative]) -> list[Initiative]:

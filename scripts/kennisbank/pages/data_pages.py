@@ -1,7 +1,7 @@
 """The generated pages of this package: open-data.md, cijfers.md and kaart.md.
 
-They use the same helpers as kennisbank.pages.listing (relative links, escaped headings, front matter),
-with templates of their own in exports/templates; Jinja autoescapes every value.
+They use the same helpers as the other generated pages (pages.templating, kennisbank.urls),
+with templates in pages/templates; Jinja autoescapes every value.
 """
 from __future__ import annotations
 
@@ -10,20 +10,21 @@ from functools import cache
 
 import jinja2
 
-from kennisbank import PACKAGE_DIR
+
 from kennisbank.entries import places
 from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.exports import catalogue, exportschema, records
 from kennisbank.exports import field_tables as fields
 from kennisbank.exports.catalogue import Published
 from kennisbank.pages import charts, mapsvg
-from kennisbank.pages import listing as pages
+from kennisbank import urls
+from kennisbank.pages import templating as pages
 from kennisbank.site.config import SiteConfig
 
 
 @cache
 def environment() -> jinja2.Environment:
-    env = pages.template_environment(PACKAGE_DIR / "pages" / "templates")
+    env = pages.template_environment(pages.TEMPLATES)
     env.globals.update(count_text=charts.count_text)
     return env
 
@@ -70,7 +71,7 @@ def map_page(initiatives: list[Initiative]) -> tuple[str, str]:
     here = "kaart.md"
     counts = gemeente_counts(initiatives)
     return here, render(
-        "kaart.md.j2", here=here, counts=counts, map=mapsvg.country_map(counts, here, pages.link),
+        "kaart.md.j2", here=here, counts=counts, map=mapsvg.country_map(counts, here, urls.html_link),
         national=sum(1 for i in initiatives if i.landelijk),
         front_matter=pages.front_matter("Kaart", "Kaart van Nederland met alle gemeenten die initiatieven hebben."),
     )

@@ -1,93 +1,31 @@
 """Generated pages as (path, Markdown) pairs: one per initiative, theme, municipality, province.
 
-Front-matter values from strangers only ever reach HTML through Jinja's autoescape, and the
-page title in Markdown through `mdtext`, which escapes HTML and Markdown syntax alike.
+Paths and links come from kennisbank.urls; templates and text filters from pages.templating.
+Every page is Markdown that MkDocs parses once: the only HTML is a wrapper `<div markdown>` where
+Markdown cannot give a list a class, the home page's search form and the locator map.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
-from pathlib import Path
-from urllib.parse import urlsplit
 
-import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from kennisbank import PACKAGE_DIR
-from kennisbank.entries import places, schema
+from kennisbank import urls
+from kennisbank.entries import places
 from kennisbank.entries.model import Gemeente, Initiative, Provincie
 from kennisbank.entries.themes import themas
 from kennisbank.exports import jsonld
-from kennisbank.pages import body_html as body
-from kennisbank.pages import mapsvg
+from kennisbank.pages import mapsvg, panel, submitted_text
 from kennisbank.pages.related import related
+from kennisbank.pages.templating import environment, front_matter, render
 from kennisbank.site.config import SiteConfig
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 OUTDATED_AFTER = dt.timedelta(days=2 * 365)
 NEWEST_ON_HOME = 6
 NEARBY_ON_GEMEENTE = 10
-
-
-def mdtext(text: str) -> Markup:
-    """Text safe for a Markdown heading: HTML escaped, then Markdown syntax backslash-escaped."""
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
-
-
-def datum(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
-
-
-def host(value: str) -> str:
-    """What a link shows: the host and path of a URL without the scheme, or the e-mail address."""
-    if "@" in value and "://" not in value:
-        return value
-    parts = urlsplit(value)
-    return (parts.netloc + parts.path).rstrip("/")
-
-
-def contact_href(value: str) -> str:
-    return value if "://" in value else f"mailto:{value}"
-
-
-def link(here: str, target: str) -> str:
-    """Relative URL from one generated page to another ('a/b.md' -> '../c/d.html')."""
-    return _link_from(posixpath.dirname(here), target)
-
-
-@cache
-def _link_from(folder: str, target: str) -> str:
-    relative = posixpath.relpath(target, folder or ".")
-    return relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
-
-
-def page_of(initiative: Initiative) -> str:
-    return f"initiatieven/{initiative.slug}.md"
-
-
-def places_of(initiative: Initiative) -> str:
-    if initiative.landelijk:
-        return "Landelijk"
-    return ", ".join(g.naam_gangbaar for g in initiative.gemeenten)
-
-
-def label(field_name: str, value: str) -> str:
-    return schema.properties()[field_name].get("x-labels", {}).get(value, value)
-
-
-def looptijd(initiative: Initiative) -> str:
-    if initiative.eindjaar:
-        return f"{initiative.startjaar}–{initiative.eindjaar}" if initiative.eindjaar != initiative.startjaar else str(initiative.startjaar)
-    if initiative.status == "idee":
-        return f"idee sinds {initiative.startjaar}"
-    return f"sinds {initiative.startjaar}"
-
 
 # Rendered cards by (slug, folder of the page that shows them); cleared for every build.
 _cards: dict[tuple[str, str], Markup] = {}
@@ -97,45 +35,13 @@ def card(initiative: Initiative, here: str) -> Markup:
     """One initiative as a list card; the same card appears on many pages, so it is rendered once per folder."""
     key = (initiative.slug, posixpath.dirname(here))
     if key not in _cards:
-        href = link(here, page_of(initiative))
-        _cards[key] = Markup(environment().get_template("_card.md.j2").render(i=initiative, href=href).rstrip("\n"))
+        href = urls.link(here, urls.initiative(initiative.slug))
+        template = environment().get_template("_card.md.j2")
+        _cards[key] = Markup(template.render(i=initiative, href=href, card_meta=panel.card_meta).rstrip("\n"))
     return _cards[key]
 
 
-def template_environment(folder: Path) -> jinja2.Environment:
-    """Jinja for Markdown pages: autoescape on, undefined names fail, the shared filters and link()."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(mdtext=mdtext, datum=datum, host=host)
-    env.globals.update(link=link)
-    return env
-
-
-@cache
-def environment() -> jinja2.Environment:
-    env = template_environment(PACKAGE_DIR / "pages" / "templates")
-    env.globals.update(
-        page_of=page_of, places_of=places_of, card=card, looptijd=looptijd, contact_href=contact_href,
-        status_label=lambda value: label("status", value), rol_label=lambda value: label("rol_overheid", value),
-    )
-    return env
-
-
-def front_matter(title: str, description: str = "", **extra: object) -> Markup:
-    """Page metadata; title and description are HTML-escaped because the theme prints them raw.
-
-    Each value is written as JSON, which is valid YAML and much faster to produce than yaml.dump.
-    """
-    values = {"title": str(escape(title)), **({"description": str(escape(description))} if description else {}), **extra}
-    return Markup("\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()))
-
-
-def render(template: str, **context: object) -> str:
-    return environment().get_template(template).render(**context)
+environment().globals.update(card=card)
 
 
 def sort_by_title(items: list[Initiative]) -> list[Initiative]:
@@ -146,30 +52,40 @@ def newest(items: list[Initiative], count: int) -> list[Initiative]:
     return sorted(items, key=lambda i: (i.bijgewerkt, i.slug), reverse=True)[:count]
 
 
+def submitted_body(body: str) -> Markup:
+    """The body as the submitter wrote it, announced to the submitted_text extension line by line."""
+    lines = submitted_text.normalised_lines(body.strip("\n"))
+    return Markup(submitted_text.marker(len(lines)) + "\n" + "\n".join(lines))
+
+
 def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
     similar = related(initiatives)
     for initiative in initiatives:
-        here = page_of(initiative)
+        here = urls.initiative(initiative.slug)
         edit_url = config.edit_url(initiative.source)
         yield here, render(
             "initiatief.md.j2",
             i=initiative, here=here, edit_url=edit_url, related=similar[initiative.slug],
-            body_html=Markup(body.render(initiative.body)),
+            panel=panel.rows(initiative, here), body=submitted_body(initiative.body),
             outdated=today - initiative.bijgewerkt > OUTDATED_AFTER,
             front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
                                       jsonld=jsonld.for_initiative(initiative, config)),
         )
 
 
+def count_text(count: int) -> str:
+    return f"{count} {'initiatief' if count == 1 else 'initiatieven'}"
+
+
 def theme_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
     members = grouped(initiatives, lambda i: (t.slug for t in i.themas))
     for thema in themas():
-        here = f"themas/{thema.slug}.md"
+        here = urls.thema(thema)
         yield here, render("thema.md.j2", thema=thema, here=here, items=sort_by_title(members[thema.slug]),
                            front_matter=front_matter(f"Thema: {thema.label}", thema.beschrijving))
-    counts = [(thema, len(members[thema.slug])) for thema in themas()]
-    yield "themas/index.md", render("themas.md.j2", here="themas/index.md", counts=counts,
-                                    front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
+    tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
+    yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
+                              front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
 
 
 def grouped(initiatives: list[Initiative], keys: Callable[[Initiative], Iterable[str]]) -> dict[str, list[Initiative]]:
@@ -200,31 +116,39 @@ def gemeente_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
         items = members.get(gemeente.code)
         if not items:
             continue
-        here = f"gemeenten/{gemeente.slug}.md"
+        here = urls.gemeente(gemeente)
         own = {i.slug for i in items}
         nearby = [i for i in newest_in_provincie[gemeente.provincie.code] if i.slug not in own][:NEARBY_ON_GEMEENTE]
         yield here, render("gemeente.md.j2", gemeente=gemeente, here=here, items=sort_by_title(items), nearby=nearby, kaart=mapsvg.locator(gemeente),
                            front_matter=front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}."))
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
-    yield "gemeenten/index.md", render("gemeenten.md.j2", here="gemeenten/index.md", groups=groups, total=len(places.gemeenten()),
-                                       front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven."))
+    yield urls.GEMEENTEN, render("gemeenten.md.j2", here=urls.GEMEENTEN, groups=groups, total=len(places.gemeenten()),
+                                 front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven."))
 
 
 def provincie_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
     members = by_gemeente(initiatives)
     in_provincie = by_provincie(initiatives)
     for provincie in places.provincies():
-        here = f"provincies/{provincie.slug}.md"
+        here = urls.provincie(provincie)
         rows = gemeente_rows(provincie, members)
         yield here, render("provincie.md.j2", provincie=provincie, here=here, rows=rows, gemeenten_met=[g for g, n in rows if n],
                            items=sort_by_title(in_provincie[provincie.code]),
                            front_matter=front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}."))
     national = [i for i in initiatives if i.landelijk]
-    counts = [(p, len(in_provincie[p.code])) for p in places.provincies()]
-    yield "provincies/index.md", render("provincies.md.j2", here="provincies/index.md", counts=counts, national=len(national),
-                                        front_matter=front_matter("Provincies", "Initiatieven per provincie."))
-    yield "landelijk.md", render("landelijk.md.j2", here="landelijk.md", items=sort_by_title(national),
+    tiles = [(p.naam, urls.provincie(p), count_text(len(in_provincie[p.code])) + ".") for p in places.provincies()]
+    yield urls.PROVINCIES, render("provincies.md.j2", here=urls.PROVINCIES, items=tiles, national=len(national),
+                                  front_matter=front_matter("Provincies", "Initiatieven per provincie."))
+    yield urls.LANDELIJK, render("landelijk.md.j2", here=urls.LANDELIJK, items=sort_by_title(national),
                                  front_matter=front_matter("Landelijke initiatieven", "Initiatieven die in heel Nederland lopen."))
+
+
+WAYS = (
+    ("Thema's", urls.THEMES, "Van energie en klimaat tot zorg en welzijn."),
+    ("Gemeenten", urls.GEMEENTEN, "Alle gemeenten per provincie."),
+    ("Provincies", urls.PROVINCIES, "De twaalf provincies en landelijke initiatieven."),
+    ("Zoeken", urls.SEARCH, "Zoek in alle tekst en filter op thema, plaats en status."),
+)
 
 
 def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
@@ -234,8 +158,8 @@ def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
         "provincies": len(by_provincie(initiatives)),
         "themas": len({t.slug for i in initiatives for t in i.themas}),
     }
-    yield "index.md", render("home.md.j2", here="index.md", counts=counts, newest=newest(initiatives, NEWEST_ON_HOME),
-                             front_matter=front_matter("Home", "Voorbeelden van maatschappelijke initiatieven in Nederland.", hide=["navigation", "toc"]))
+    yield urls.HOME, render("home.md.j2", here=urls.HOME, counts=counts, ways=WAYS, newest=newest(initiatives, NEWEST_ON_HOME),
+                           front_matter=front_matter("Home", "Voorbeelden van maatschappelijke initiatieven in Nederland.", hide=["navigation", "toc"]))
 
 
 def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:

@@ -14,6 +14,7 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
+from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.model import Gemeente
 from kennisbank.pages import styles
@@ -125,7 +126,7 @@ def country_map(counts: list[tuple[Gemeente, int]], here: str, link: Callable[[s
     ]
     for gemeente, count in chosen:
         x, y = view.project(gemeente.lat, gemeente.lon)
-        href = link(here, f"gemeenten/{gemeente.slug}.md")
+        href = link(here, urls.gemeente(gemeente))
         parts.append(f'<a href="{escape(href)}" aria-label="{escape(marker_name(gemeente, count))}">'
                      f'<circle class="kb-map__marker" fill="{styles.ACCENT["light"]}" cx="{x}" cy="{y}" r="{radius(count, most)}"/></a>')
     parts.append("</svg>")

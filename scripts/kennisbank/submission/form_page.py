@@ -14,7 +14,7 @@ import jinja2
 
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries.model import Initiative
-from kennisbank.pages.listing import front_matter, template_environment
+from kennisbank.pages.templating import front_matter, template_environment
 from kennisbank.site.config import SiteConfig
 from kennisbank.submission.form_data import data_script, gemeente_rows, new_file_base
 from kennisbank.submission.form_fields import fields

@@ -1,0 +1,88 @@
+"""The fields of an initiative, read from the schema: the one list that pages, exports and forms follow.
+
+Each property of `initiatief.schema.json` is a field, in the schema's order. Its `x-` annotations
+say how it is shown; without them a field appears in the page's panel and in every export, so a
+field added to the schema alone is never silently missing:
+
+- `x-show`: where the field appears, any of "panel" (the metadata panel of its page), "card"
+  (list cards), "export" (JSON, CSV, GeoJSON); default all but "card".
+- `x-kind`: "gemeente" or "thema", fields that are resolved against our tables and shown and
+  exported as places or themes rather than as typed.
+- `x-render`: a special way to show the value in the panel: "badge", "looptijd", "link",
+  "contact", "datum".
+- `x-labels`: display labels of enumerated values; `x-panel-label`: the panel's label (default
+  the title).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kennisbank.entries import schema
+
+DEFAULT_SHOW = frozenset({"panel", "export"})
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    title: str
+    description: str
+    required: bool
+    definition: dict[str, Any]
+
+    @property
+    def show(self) -> frozenset[str]:
+        return frozenset(self.definition.get("x-show", DEFAULT_SHOW))
+
+    @property
+    def kind(self) -> str | None:
+        return self.definition.get("x-kind")
+
+    @property
+    def render(self) -> str | None:
+        return self.definition.get("x-render")
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return dict(self.definition.get("x-labels", {}))
+
+    @property
+    def panel_label(self) -> str:
+        return str(self.definition.get("x-panel-label", self.title))
+
+    @property
+    def is_list(self) -> bool:
+        return self.definition.get("type") == "array"
+
+    @property
+    def item_properties(self) -> list[str]:
+        """For a list of objects: the keys of each object, in order."""
+        return list(self.definition.get("items", {}).get("properties", {}))
+
+    def label(self, value: object) -> str:
+        """How the site shows one value: its label for an enumerated field, else the value."""
+        return self.labels.get(str(value), str(value))
+
+
+@cache
+def fields() -> tuple[Field, ...]:
+    required = set(schema.required())
+    return tuple(
+        Field(name, str(d.get("title", name)), str(d.get("description", "")), name in required, d)
+        for name, d in schema.properties().items()
+    )
+
+
+@cache
+def by_name() -> dict[str, Field]:
+    return {f.name: f for f in fields()}
+
+
+def shown(where: str) -> tuple[Field, ...]:
+    return tuple(f for f in fields() if where in f.show)
+
+
+def label(field_name: str, value: object) -> str:
+    return by_name()[field_name].label(value)

@@ -1,0 +1,107 @@
+"""The metadata panel of an initiative page and the meta line of its cards, field by field from the schema.
+
+Every field with "panel" in its `x-show` gets a row; how its value is shown follows its
+`x-kind`, `x-render` and type (see entries.fields), so a new schema field needs no code here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from markupsafe import Markup
+
+from kennisbank import urls
+from kennisbank.entries import fields
+from kennisbank.entries.fields import Field
+from kennisbank.entries.model import Initiative
+from kennisbank.pages.templating import datum, external_link, host, mdtext
+
+Row = tuple[str, Markup]
+
+
+def joined(parts: list[Markup]) -> Markup:
+    return Markup(", ").join(parts)
+
+
+def page_link(text: str, here: str, target: str) -> Markup:
+    return Markup(f"[{mdtext(text)}]({urls.link(here, target)})")
+
+
+def looptijd(initiative: Initiative) -> str:
+    if initiative.eindjaar:
+        return f"{initiative.startjaar}–{initiative.eindjaar}" if initiative.eindjaar != initiative.startjaar else str(initiative.startjaar)
+    if initiative.status == "idee":
+        return f"idee sinds {initiative.startjaar}"
+    return f"sinds {initiative.startjaar}"
+
+
+def badge(field: Field, value: object) -> Markup:
+    return Markup(f"*{mdtext(field.label(value))}*{{ .kb-badge .kb-badge--{escape_class(value)} }}")
+
+
+def escape_class(value: object) -> str:
+    return "".join(c for c in str(value) if c.isalnum() or c == "-")
+
+
+def place_rows(initiative: Initiative, here: str) -> Iterator[Row]:
+    if initiative.landelijk:
+        yield "Gemeente", page_link("Landelijk", here, urls.LANDELIJK)
+        return
+    gemeenten = [page_link(g.naam_gangbaar, here, urls.gemeente(g)) for g in initiative.gemeenten]
+    provincies = [page_link(p.naam, here, urls.provincie(p)) for p in initiative.provincies]
+    yield ("Gemeenten" if len(gemeenten) > 1 else "Gemeente"), joined(gemeenten)
+    yield ("Provincies" if len(provincies) > 1 else "Provincie"), joined(provincies)
+
+
+def shown_value(field: Field, value: object, initiative: Initiative) -> Markup:
+    """One field's value as Markdown, by how the schema says to show it."""
+    if field.render == "badge":
+        return badge(field, value)
+    if field.render == "looptijd":
+        return mdtext(looptijd(initiative))
+    if field.render == "datum":
+        return mdtext(datum(str(value)))
+    if field.render in ("link", "contact") and isinstance(value, str):
+        url = value if "://" in value else f"mailto:{value}"
+        return external_link(host(value), url)
+    if isinstance(value, tuple):
+        return joined([item_text(field, item) for item in value])
+    return mdtext(field.label(value))
+
+
+def item_text(field: Field, item: object) -> Markup:
+    if isinstance(item, dict):
+        return mdtext(" ".join(str(v) for v in item.values() if v is not None))
+    return mdtext(field.label(item))
+
+
+def rows(initiative: Initiative, here: str) -> list[Row]:
+    found: list[Row] = []
+    for field in fields.shown("panel"):
+        if field.kind == "gemeente":
+            found.extend(place_rows(initiative, here))
+            continue
+        if field.kind == "thema":
+            found.append((field.panel_label, joined([page_link(t.label, here, urls.thema(t)) for t in initiative.themas])))
+            continue
+        value = initiative.value(field.name)
+        if value is None or value == ():
+            continue
+        found.append((field.panel_label, shown_value(field, value, initiative)))
+    return found
+
+
+def card_meta(initiative: Initiative) -> Markup:
+    """The meta line of a card: places, then each other card field (titel and samenvatting have their own lines)."""
+    parts: list[Markup] = []
+    for field in fields.shown("card"):
+        if field.name in ("titel", "samenvatting"):
+            continue
+        if field.kind == "gemeente":
+            parts.append(mdtext("Landelijk" if initiative.landelijk else ", ".join(g.naam_gangbaar for g in initiative.gemeenten)))
+        elif field.kind == "thema":
+            parts.append(mdtext(", ".join(t.label for t in initiative.themas)))
+        else:
+            value = initiative.value(field.name)
+            if value is not None and value != ():
+                parts.append(shown_value(field, value, initiative))
+    return Markup(" · ").join(parts)

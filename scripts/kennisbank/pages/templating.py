@@ -1,0 +1,88 @@
+"""Jinja for generated Markdown pages: the environment, the text filters and page front matter.
+
+Front-matter values from strangers only ever reach a page through Jinja's autoescape and
+`mdtext`, which escapes HTML and Markdown syntax alike, so a value is always shown as typed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup, escape
+
+from kennisbank import PACKAGE_DIR, urls
+
+TEMPLATES = PACKAGE_DIR / "pages" / "templates"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def mdtext(text: object) -> Markup:
+    """Text safe anywhere in Markdown: HTML escaped, Markdown syntax backslash-escaped.
+
+    A leading ':' becomes an entity, so that text never starts a definition list.
+    """
+    escaped = MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(str(text))))
+    if escaped.startswith(":"):
+        escaped = "&#58;" + escaped[1:]
+    return Markup(escaped)
+
+
+def datum(date: dt.date | str) -> str:
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def host(value: str) -> str:
+    """What a link shows: the host and path of a URL without the scheme, or the e-mail address."""
+    if "@" in value and "://" not in value:
+        return value
+    parts = urlsplit(value)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+def link_target(url: str) -> str:
+    """A URL as a Markdown link target: the schema allows no spaces, quotes or '<>', parentheses are encoded."""
+    return url.replace("(", "%28").replace(")", "%29")
+
+
+def external_link(text: str, url: str) -> Markup:
+    """A Markdown link to an outside address, marked nofollow."""
+    return Markup(f'[{mdtext(text)}]({escape(link_target(url))}){{ rel="nofollow noopener" }}')
+
+
+def template_environment(folder: Path) -> jinja2.Environment:
+    """Jinja for Markdown pages: autoescape on, undefined names fail, the shared filters and links."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(mdtext=mdtext, datum=datum, host=host)
+    env.globals.update(link=urls.link, html_link=urls.html_link, urls=urls)
+    return env
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return template_environment(TEMPLATES)
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def front_matter(title: str, description: str = "", **extra: object) -> Markup:
+    """Page metadata; title and description are HTML-escaped because the theme prints them raw.
+
+    Each value is written as JSON, which is valid YAML and much faster to produce than yaml.dump.
+    """
+    values = {"title": str(escape(title)), **({"description": str(escape(description))} if description else {}), **extra}
+    return Markup("\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()))

@@ -1,0 +1,73 @@
+"""Where every page lives: source path -> page path -> link, for every kind of page.
+
+The one owner of the site's addresses, in the manner of MkDocs' own `File` (`src_uri`,
+`dest_uri`, `url_relative_to`). A page is named by its Markdown path in the build folder
+('gemeenten/delft.md'). Links in Markdown point at that path, relative to the page that holds
+them ('../gemeenten/delft.md'), so that MkDocs resolves each one and a strict build fails on a
+broken one. Raw HTML (maps, forms) and data files need the published address ('.html'), which
+MkDocs does not rewrite: `html_link` and `absolute` give it.
+"""
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from typing import Protocol
+
+HOME = "index.md"
+SEARCH = "zoeken.md"
+THEMES = "themas/index.md"
+GEMEENTEN = "gemeenten/index.md"
+PROVINCIES = "provincies/index.md"
+LANDELIJK = "landelijk.md"
+MAP = "kaart.md"
+CHARTS = "cijfers.md"
+OPEN_DATA = "open-data.md"
+SUBMIT = "aanmelden.md"
+JOIN = "meedoen.md"
+INITIATIVES_FOLDER = "initiatieven"
+
+
+class Slugged(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+
+def initiative(slug: str) -> str:
+    return f"{INITIATIVES_FOLDER}/{slug}.md"
+
+
+def gemeente(place: Slugged) -> str:
+    return f"gemeenten/{place.slug}.md"
+
+
+def provincie(place: Slugged) -> str:
+    return f"provincies/{place.slug}.md"
+
+
+def thema(theme: Slugged) -> str:
+    return f"themas/{theme.slug}.md"
+
+
+def published(path: str) -> str:
+    """The address a page is published at, relative to the site root ('a/b.md' -> 'a/b.html')."""
+    return path[: -len(".md")] + ".html" if path.endswith(".md") else path
+
+
+def link(here: str, target: str) -> str:
+    """A Markdown link from page `here` to page or file `target`: relative, to the source path."""
+    return _relative(posixpath.dirname(here), target)
+
+
+def html_link(here: str, target: str) -> str:
+    """A link for raw HTML, which MkDocs leaves alone: relative, to the published address."""
+    return published(_relative(posixpath.dirname(here), target))
+
+
+def absolute(site_url: str, target: str) -> str:
+    """The full address of a page or file; site_url ends with '/'."""
+    return site_url + published(target)
+
+
+@cache
+def _relative(folder: str, target: str) -> str:
+    return posixpath.relpath(target, folder or ".")
