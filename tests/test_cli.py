@@ -85,6 +85,10 @@ def test_serve_regenerates_when_an_initiative_changes(tmp_path: Path) -> None:
         source = project / "initiatives" / "zeeland" / "menukaart-vlissingen.md"
         source.write_text(source.read_text(encoding="utf-8").replace("titel: Menukaart Vlissingen", "titel: Menukaart Vlissingen vernieuwd"), encoding="utf-8")
         assert wait_for(lambda: "Menukaart Vlissingen vernieuwd" in fetch(url), 120), "change was not picked up"
+        time.sleep(3)  # room for a second, needless rebuild to show up in the log
     finally:
         server.terminate()
         server.wait(timeout=30)
+    log = server.stderr.read() if server.stderr else ""
+    # One edit, one rebuild: the generator's own output must not trigger another.
+    assert log.count("Building documentation") == 2, log  # the first build, then one for the edit

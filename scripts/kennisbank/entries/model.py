@@ -5,34 +5,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-def _provincie(slug: str) -> Provincie:
-    from kennisbank.entries.places import provincie_by_slug
-
-    return provincie_by_slug(slug)
-
-
-def _gemeente(code: str) -> Gemeente:
-    from kennisbank.entries.places import gemeente_by_code
-
-    return gemeente_by_code(code)
-
-
-def _thema(slug: str) -> Thema:
-    from kennisbank.entries.themes import themas_by_slug
-
-    return themas_by_slug()[slug]
-
-
-# Places and themes pickle as references to the shared tables: a parallel check sends back
-# thousands of initiatives, and copying every municipality record each time is slow.
 @dataclass(frozen=True)
 class Provincie:
     code: str  # CBS code, e.g. "PV28"
     naam: str  # official name, e.g. "Zuid-Holland", "Fryslân"
     slug: str  # e.g. "zuid-holland", "fryslan"
 
-    def __reduce__(self) -> tuple:
-        return (_provincie, (self.slug,))
 
 
 @dataclass(frozen=True)
@@ -45,8 +23,6 @@ class Gemeente:
     lat: float  # a point inside the municipality (for the map)
     lon: float
 
-    def __reduce__(self) -> tuple:
-        return (_gemeente, (self.code,))
 
 
 @dataclass(frozen=True)
@@ -55,8 +31,6 @@ class Thema:
     label: str
     beschrijving: str
 
-    def __reduce__(self) -> tuple:
-        return (_thema, (self.slug,))
 
 
 @dataclass(frozen=True)
@@ -103,4 +77,4 @@ class Message:
     line: int
     field: str
     text: str
-    level: str = field(default="fout")  # "fout" (error) or "waarschuwing" (warning)
+    level: str = "fout"  # "fout" (error) or "waarschuwing" (warning)

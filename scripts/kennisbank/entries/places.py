@@ -1,6 +1,7 @@
 """Provinces and municipalities: load the reference tables and resolve what authors write."""
 from __future__ import annotations
 
+import copyreg
 import csv
 import datetime as dt
 import difflib
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kennisbank import DATA_DIR
-from .model import Gemeente, Provincie
+from kennisbank.entries.model import Gemeente, Provincie
 
 # Typographic quotes and backticks are what word processors and phones make of the
 # apostrophe in "'s-Hertogenbosch"; the acute accent must be mapped before NFKD splits it.
@@ -334,3 +335,17 @@ def lookup_gemeente(text: str) -> Lookup:
     if key in index.former:
         return _former_lookup(shown, index.former[key])
     return _unknown_lookup(shown, key)
+
+
+def _reduce_gemeente(gemeente: Gemeente) -> tuple[object, tuple[str]]:
+    return gemeente_by_code, (gemeente.code,)
+
+
+def _reduce_provincie(provincie: Provincie) -> tuple[object, tuple[str]]:
+    return provincie_by_slug, (provincie.slug,)
+
+
+# Places pickle as references to this table: a parallel check sends back thousands of
+# initiatives, and copying every municipality record each time is slow.
+copyreg.pickle(Gemeente, _reduce_gemeente)
+copyreg.pickle(Provincie, _reduce_provincie)

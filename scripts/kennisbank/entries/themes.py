@@ -1,6 +1,7 @@
 """The theme vocabulary, read from the maintainers' data file."""
 from __future__ import annotations
 
+import copyreg
 from functools import cache
 
 import yaml
@@ -19,3 +20,15 @@ def themas() -> tuple[Thema, ...]:
 @cache
 def themas_by_slug() -> dict[str, Thema]:
     return {thema.slug: thema for thema in themas()}
+
+
+def _theme_by_slug(slug: str) -> Thema:
+    return themas_by_slug()[slug]
+
+
+def _reduce_thema(thema: Thema) -> tuple[object, tuple[str]]:
+    return _theme_by_slug, (thema.slug,)
+
+
+# Themes pickle as references to the vocabulary, like places (see entries.places).
+copyreg.pickle(Thema, _reduce_thema)

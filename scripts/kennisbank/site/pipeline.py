@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from kennisbank.entries import check_output as report
 from kennisbank.entries.validate import CheckResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
-from kennisbank.site.docs_folder import generate
+from kennisbank.site.docs_folder import HANDWRITTEN, generate
 
 INITIATIVES = Path("initiatives")
 EOL_NOTICE = (
@@ -98,7 +99,7 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
 
 
 def regenerate(config_file: Path = Path("mkdocs.yml")) -> bool:
-    """Used by the serve hook: regenerate when the initiatives are valid; keep the old pages otherwise."""
+    """Regenerate when the initiatives are valid; keep the old pages otherwise."""
     result = checked()
     if result is None:
         return False
@@ -106,15 +107,48 @@ def regenerate(config_file: Path = Path("mkdocs.yml")) -> bool:
     return True
 
 
+def snapshot(folders: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of every file under the folders: what the preview watches for."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder in folders:
+        for path in folder.rglob("*"):
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def watch_sources(config_file: Path, stop: threading.Event, interval: float = 0.25) -> None:
+    """Regenerate build/docs whenever initiatives/ or docs/ change.
+
+    The generator rewrites only files whose content changed, and MkDocs watches only build/docs,
+    so an edit leads to exactly one (dirty) MkDocs build of the pages it changed.
+    """
+    folders = (INITIATIVES, HANDWRITTEN)
+    seen = snapshot(folders)
+    while not stop.wait(interval):
+        now = snapshot(folders)
+        if now != seen:
+            seen = now
+            regenerate(config_file)
+
+
 def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from kennisbank.site import serve_hook
 
     eol_notice()
     if not regenerate(config_file):
         return 1
-    os.environ["KENNISBANK_SERVE"] = "1"
-    # The hook is added here rather than in mkdocs.yml: only the live preview needs it.
-    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, hooks=[serve_hook.__file__])
+    # Show MkDocs' own messages (each rebuild, each warning): the preview must not look stuck.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_sources, args=(config_file, stop), daemon=True)
+    watcher.start()
+    try:
+        # Not strict: the preview server logs every 404 as a warning, which must not abort a rebuild.
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty", strict=False)
+    finally:
+        stop.set()
     return 0
