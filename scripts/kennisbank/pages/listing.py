@@ -41,9 +41,6 @@ def card(initiative: Initiative, here: str) -> Markup:
     return _cards[key]
 
 
-environment().globals.update(card=card)
-
-
 def sort_by_title(items: list[Initiative]) -> list[Initiative]:
     return sorted(items, key=lambda i: (places.fold(i.titel), i.slug))
 
@@ -165,6 +162,7 @@ def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
 def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
     """Every generated page, in a fixed order."""
     _cards.clear()
+    environment().globals.update(card=card)
     yield from home_page(initiatives)
     yield from initiative_pages(initiatives, config, today)
     yield from theme_pages(initiatives)
