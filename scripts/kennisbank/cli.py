@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from kennisbank import report, skeleton
-from kennisbank.validate import check_paths
+from kennisbank.validate import check_paths, tree_of
 
 INITIATIVES = Path("initiatives")
 
@@ -17,7 +17,8 @@ def run_check(args: argparse.Namespace) -> int:
     if missing:
         print(f"kennisbank check: pad bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    result = check_paths(paths)
+    # Named files are judged within their initiatives/ tree (links, duplicate names), reported alone.
+    result = check_paths(paths, tree_of(paths) if args.paths else ())
     print(report.render(result, args.format))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0
@@ -53,7 +54,7 @@ def run_nieuw(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(skeleton.file_text(answers), encoding="utf-8")
     print(f"{target} aangemaakt")
-    result = check_paths([target])
+    result = check_paths([target], [Path(args.map)])
     if result.messages:
         print(report.render(result, "text"))
         print("Vul de ontbrekende velden aan en controleer opnieuw met: kennisbank check")
