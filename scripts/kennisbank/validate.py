@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kennisbank import places, schema
+from kennisbank import personal_data, places, placeholders, schema
 from kennisbank.frontmatter import FrontMatter, FrontMatterError, parse
 from kennisbank.model import Initiative, Message
 from kennisbank.themes import themas_by_slug
@@ -249,6 +249,14 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     )
 
 
+def check_content(check: FileCheck) -> None:
+    """Personal data of private persons and left-over placeholder sentences, fields and body alike."""
+    for field_name, line, finding in personal_data.in_matter(check.matter):
+        check.messages.append(Message(check.path, line, field_name, finding.text, finding.level))
+    for line, text in placeholders.in_matter(check.matter):
+        check.messages.append(Message(check.path, line, personal_data.BODY_FIELD, text, "waarschuwing"))
+
+
 @dataclass
 class FileResult:
     """One file's outcome: its Initiative when valid, its messages, and the initiative links in its body."""
@@ -274,6 +282,7 @@ def check_file(path: Path) -> FileResult:
         check.error(problem.field_name, problem.text, line=problem.line)
         return FileResult(None, check.messages)
     initiative = check_matter(check, path, shown)
+    check_content(check)
     links = [(check.matter.body_line + offset, target) for offset, target in linked_slugs(check.matter.body)]
     return FileResult(None if check.failed else initiative, check.messages, links)
 
