@@ -140,3 +140,45 @@ def test_the_domain_list_is_a_data_file_anyone_can_extend() -> None:
                      "kpnmail.nl", "planet.nl", "home.nl", "hetnet.nl", "xs4all.nl"):
         assert provider in domains
     assert all(d == d.lower() and "." in d and " " not in d for d in domains)
+
+
+def test_the_issue_form_converter_passes_the_same_warnings_on(tmp_path: Path) -> None:
+    import datetime as dt
+    import subprocess
+    import sys
+
+    from kennisbank import issueform
+
+    body = (FIXTURES / "issues" / "volledig.md").read_text(encoding="utf-8")
+    body = body.replace("info@repaircafe-dekempen.nl", "j.de.vries1987@gmail.com").replace("Zorg voor koffie.", "Bel Jolanda op 06 1234 5678.")
+    (tmp_path / "issue.md").write_text(body, encoding="utf-8")
+    outcome = issueform.submit(body, tmp_path / "initiatives", dt.date(2024, 6, 1))
+    assert outcome.ok and outcome.target.exists()
+    texts = [m.text for m in outcome.messages if m.level == "waarschuwing"]
+    assert texts == [
+        next(personal_data.findings("j.de.vries1987@gmail.com")).text,
+        next(personal_data.findings("06 1234 5678")).text,
+    ]
+    reply = issueform.comment(outcome)
+    assert "Contact: waarschuwing: e-mailadres 'j.de.vries1987@gmail.com' bij gmail.com" in reply
+    assert reply.startswith("Bedankt voor uw aanmelding! We maken er een voorstel van.")
+    outcome.target.unlink()
+    cli = subprocess.run(
+        [sys.executable, "-m", "kennisbank.cli", "van-issue", "--body-file", "issue.md", "--output-dir", "initiatives",
+         "--comment-file", "reactie.md", "--datum", "2024-06-01"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert "mobiel nummer '06 1234 5678'" in (tmp_path / "reactie.md").read_text(encoding="utf-8")
+    assert "contact: waarschuwing: e-mailadres" in cli.stderr
+
+
+def test_the_issue_form_converter_refuses_a_bsn(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from kennisbank import issueform
+
+    body = (FIXTURES / "issues" / "volledig.md").read_text(encoding="utf-8").replace("Zorg voor koffie.", "Mijn BSN is 111222333.")
+    outcome = issueform.submit(body, tmp_path / "initiatives", dt.date(2024, 6, 1))
+    assert not outcome.ok and not outcome.target.exists()
+    assert "'111222333' lijkt een burgerservicenummer (BSN)" in issueform.comment(outcome)

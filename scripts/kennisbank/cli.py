@@ -90,12 +90,14 @@ def run_van_issue(args: argparse.Namespace) -> int:
     outcome = issueform.submit(body, Path(args.output_dir), today)
     shown = outcome.target.as_posix()
     append_outputs(args.github_output, {"valid": str(outcome.ok).lower(), "path": shown if outcome.ok else ""})
+    # Warnings (personal data, for one) reach the submitter too, even when the file is valid.
+    if args.comment_file and outcome.messages:
+        Path(args.comment_file).write_text(issueform.comment(outcome), encoding="utf-8")
+    if outcome.messages:
+        print("\n".join(f"{m.field}: {'waarschuwing: ' if m.level == 'waarschuwing' else ''}{m.text}" for m in outcome.messages), file=sys.stderr)
     if outcome.ok:
         print(f"{shown} aangemaakt")
         return 0
-    if args.comment_file:
-        Path(args.comment_file).write_text(issueform.comment(outcome), encoding="utf-8")
-    print("\n".join(f"{m.field}: {m.text}" for m in outcome.messages), file=sys.stderr)
     return 1
 
 
