@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kennisbank import places, schema
+from kennisbank import personal_data, places, schema
 from kennisbank.form.entry import ROOT
 from kennisbank.siteconfig import SiteConfig
 from kennisbank.skeleton import SECTIONS
@@ -62,6 +62,7 @@ def form_data(config: SiteConfig) -> dict[str, Any]:
         "secties": list(SECTIONS),
         "map": ROOT,
         "nieuwBestand": new_file_base(config),
+        "privacy": personal_data.browser_rules(),
     }
 
 
