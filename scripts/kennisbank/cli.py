@@ -57,7 +57,8 @@ def run_nieuw(args: argparse.Namespace) -> int:
     result = check_paths([target], [Path(args.map)])
     if result.messages:
         print(report.render(result, "text"))
-        print("Vul de ontbrekende velden aan en controleer opnieuw met: kennisbank check")
+        todo = "de lege verplichte velden en de tekst" if result.errors else "de tekst"
+        print(f"Vul {todo} aan en controleer opnieuw met: kennisbank check")
     return 0
 
 
