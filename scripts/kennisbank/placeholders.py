@@ -18,6 +18,8 @@ def sentence(title: str) -> str:
 
 def in_matter(matter: FrontMatter) -> Iterator[tuple[int, str]]:
     """(file line, warning) for every placeholder sentence still in the body."""
+    if PREFIX not in matter.body:
+        return
     template = schema.messages()["tekst"]["plaatshouder"]
     for match in SENTENCE.finditer(matter.body):
         line = matter.body_line + matter.body.count("\n", 0, match.start())
