@@ -21,9 +21,12 @@ def test_nieuw_writes_a_valid_file_in_the_province_folder(tmp_path: Path) -> Non
     )
     target = tmp_path / "initiatives" / "zeeland" / "repair-cafe-vlissingen.md"
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"{Path('initiatives/zeeland/repair-cafe-vlissingen.md')} aangemaakt"
+    assert result.stdout.splitlines()[0] == f"{Path('initiatives/zeeland/repair-cafe-vlissingen.md')} aangemaakt"
+    assert result.stdout.splitlines()[-1] == "Vul de tekst aan en controleer opnieuw met: kennisbank check"
     checked = check_paths([target])
-    assert checked.messages == []
+    # Only the example sentences under the headings are left to replace.
+    assert checked.errors == [] and len(checked.warnings) == 4
+    assert all("Schrijf hier over" in m.text for m in checked.warnings)
     (initiative,) = checked.initiatives
     assert [t.slug for t in initiative.themas] == ["energie-klimaat", "inclusie"]
     assert "## Geleerde lessen" in initiative.body
@@ -33,7 +36,7 @@ def test_nieuw_with_few_answers_says_what_is_missing(tmp_path: Path) -> None:
     result = run_kennisbank(tmp_path, "nieuw", "--titel", "Buurtbus", "--gemeente", "landelijk")
     assert result.returncode == 0
     assert (tmp_path / "initiatives" / "landelijk" / "buurtbus.md").is_file()
-    assert "samenvatting: verplicht veld ontbreekt" in result.stdout
+    assert "buurtbus.md:9: samenvatting: mag niet leeg zijn" in result.stdout
     again = run_kennisbank(tmp_path, "nieuw", "--titel", "Buurtbus", "--gemeente", "landelijk")
     assert again.returncode == 2 and "bestaat al" in again.stderr
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, project_copy
-
 from kennisbank.entries import fields, schema
 
 NEW_FIELDS = {

@@ -20,9 +20,9 @@ from kennisbank.entries.themes import themas
 from kennisbank.entries.validate import check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import docs_folder as generate
-from kennisbank.submission.form_fields import fields as form_fields
-from kennisbank.submission import form_data
 from kennisbank.submission import entry_file as entry
+from kennisbank.submission import form_data
+from kennisbank.submission.form_fields import fields as form_fields
 from kennisbank.submission.skeleton import SECTIONS, slug_for
 
 # Values a naive YAML writer gets wrong: booleans, dates, numbers, indicators, quotes, escapes.

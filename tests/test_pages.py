@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO
 from golden import assert_golden
-from kennisbank.entries.validate import check_paths
 from kennisbank import urls
+from kennisbank.entries.validate import check_paths
 from kennisbank.pages.listing import all_pages
 from kennisbank.pages.templating import mdtext
 from kennisbank.site import config as siteconfig

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
-from kennisbank.entries.validate import check_paths
+from kennisbank.entries.validate import check_paths, tree_of
 from kennisbank.submission import skeleton
 
 INITIATIVES = Path("initiatives")
@@ -18,7 +18,8 @@ def run_check(args: argparse.Namespace) -> int:
     if missing:
         print(f"kennisbank check: pad bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    result = check_paths(paths)
+    # Named files are judged within their initiatives/ tree (links, duplicate names), reported alone.
+    result = check_paths(paths, tree_of(paths) if args.paths else ())
     print(report.render(result, args.format))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0
@@ -54,10 +55,11 @@ def run_nieuw(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(skeleton.file_text(answers), encoding="utf-8")
     print(f"{target} aangemaakt")
-    result = check_paths([target])
+    result = check_paths([target], [Path(args.map)])
     if result.messages:
         print(report.render(result, "text"))
-        print("Vul de ontbrekende velden aan en controleer opnieuw met: kennisbank check")
+        todo = "de lege verplichte velden en de tekst" if result.errors else "de tekst"
+        print(f"Vul {todo} aan en controleer opnieuw met: kennisbank check")
     return 0
 
 
@@ -90,12 +92,14 @@ def run_van_issue(args: argparse.Namespace) -> int:
     outcome = issueform.submit(body, Path(args.output_dir), today)
     shown = outcome.target.as_posix()
     append_outputs(args.github_output, {"valid": str(outcome.ok).lower(), "path": shown if outcome.ok else ""})
+    # Warnings (personal data, for one) reach the submitter too, even when the file is valid.
+    if args.comment_file and outcome.messages:
+        Path(args.comment_file).write_text(issueform.comment(outcome), encoding="utf-8")
+    if outcome.messages:
+        print("\n".join(f"{m.field}: {'waarschuwing: ' if m.level == 'waarschuwing' else ''}{m.text}" for m in outcome.messages), file=sys.stderr)
     if outcome.ok:
         print(f"{shown} aangemaakt")
         return 0
-    if args.comment_file:
-        Path(args.comment_file).write_text(issueform.comment(outcome), encoding="utf-8")
-    print("\n".join(f"{m.field}: {m.text}" for m in outcome.messages), file=sys.stderr)
     return 1
 
 

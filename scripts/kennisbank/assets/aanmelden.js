@@ -2,7 +2,7 @@
  *
  * Everything it knows comes from window.KB_AANMELDEN (assets/aanmelden-data.js, written at build
  * time from the schema, meldingen.json and the vocabularies). The checks follow `kennisbank check`
- * (schema.py, validate.py) with the same Dutch messages; the YAML rules follow
+ * (schema.py, validate.py, personal_data.py) with the same Dutch messages; the YAML rules follow
  * kennisbank/form/entry.py. Text typed by a visitor only ever reaches the page as textContent.
  */
 (function () {
@@ -291,6 +291,83 @@
     return errors;
   }
 
+  // ---- personal data, as kennisbank/personal_data.py finds it (same patterns and messages) ----
+
+  var PRIVACY = DATA.privacy;
+  var PRIV = DATA.meldingen.privacy;
+
+  function consumerProvider(domain) {
+    var lower = domain.toLowerCase();
+    for (var i = 0; i < PRIVACY.domeinen.length; i++) {
+      var listed = PRIVACY.domeinen[i];
+      if (lower === listed || lower.slice(-(listed.length + 1)) === "." + listed) return listed;
+    }
+    return null;
+  }
+
+  function passesElevenTest(number) {
+    var digits = number.replace(/[^0-9]/g, "").split("").map(Number);
+    while (digits.length < 9) digits.unshift(0);
+    if (digits.length !== 9 || digits.every(function (d) { return d === 0; })) return false;
+    var total = -digits[8];
+    for (var i = 0; i < 8; i++) total += (9 - i) * digits[i];
+    return total % 11 === 0;
+  }
+
+  function eachMatch(source, flags, text, visit) {
+    var pattern = new RegExp(source, flags);
+    var match;
+    while ((match = pattern.exec(text)) !== null) {
+      visit(match);
+      if (!match[0]) pattern.lastIndex++;
+    }
+  }
+
+  // Every finding in one text, in order of appearance: {level: "fout" | "waarschuwing", text}.
+  function privacyFindings(text) {
+    var found = [];
+    eachMatch(PRIVACY.email, "g", text, function (m) {
+      var provider = consumerProvider(m[1]);
+      if (provider) found.push({ offset: m.index, level: "waarschuwing", text: say(PRIV.email, { waarde: quote(m[0]), aanbieder: provider }) });
+    });
+    eachMatch(PRIVACY.mobiel, "g", text, function (m) {
+      found.push({ offset: m.index, level: "waarschuwing", text: say(PRIV.mobiel, { waarde: quote(m[0]) }) });
+    });
+    eachMatch(PRIVACY.bsn, "gi", text, function (m) {
+      var number = m[1] || m[2];
+      if (passesElevenTest(number)) found.push({ offset: m.index, level: "fout", text: say(PRIV.bsn, { waarde: quote(number) }) });
+    });
+    return found.sort(function (a, b) { return a.offset - b.offset; });
+  }
+
+  function textsOf(value) {
+    return (Array.isArray(value) ? value : [value]).filter(function (item) { return typeof item === "string"; });
+  }
+
+  // {field or section key: [message]} of one level, for the answers and the story's sections.
+  function privacyByField(answers, texts, level) {
+    var found = {};
+    function keep(key, text) {
+      privacyFindings(text).forEach(function (f) {
+        if (f.level === level) (found[key] = found[key] || []).push(f.text);
+      });
+    }
+    Object.keys(PROPS).forEach(function (key) { textsOf(answers[key]).forEach(function (text) { keep(key, text); }); });
+    DATA.secties.forEach(function (title, index) { keep(sectionKey(index), String(texts[title] || "")); });
+    return found;
+  }
+
+  function sectionKey(index) {
+    return "sectie-" + (index + 1);
+  }
+
+  function allErrors(answers, texts) {
+    var errors = validate(answers);
+    var found = privacyByField(answers, texts, "fout");
+    Object.keys(found).forEach(function (key) { errors[key] = (errors[key] || []).concat(found[key]); });
+    return errors;
+  }
+
   // ---- reading the form ---------------------------------------------------------------------
 
   function control(name) {
@@ -358,16 +435,20 @@
     return box ? Array.prototype.slice.call(box.querySelectorAll("input, select, textarea")) : [];
   }
 
-  function showField(name, messages) {
-    var target = document.getElementById("kb-f-" + name + "-fout");
-    if (!target) return;
+  function fill(target, messages, prefix) {
     target.textContent = "";
     (messages || []).forEach(function (text) {
       var line = document.createElement("span");
-      line.textContent = text;
+      line.textContent = prefix + text;
       target.appendChild(line);
     });
     target.hidden = !messages;
+  }
+
+  function showField(name, messages) {
+    var target = document.getElementById("kb-f-" + name + "-fout");
+    if (!target) return;
+    fill(target, messages, "");
     controlsOf(name).forEach(function (element) {
       if (messages) element.setAttribute("aria-invalid", "true");
       else element.removeAttribute("aria-invalid");
@@ -388,6 +469,16 @@
       item.appendChild(link);
       list.appendChild(item);
     });
+    DATA.secties.forEach(function (title, index) {
+      var key = sectionKey(index);
+      if (!errors[key]) return;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#kb-" + key;
+      link.textContent = title + ": " + errors[key].join(" ");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
     box.hidden = !list.children.length;
     return !box.hidden;
   }
@@ -395,6 +486,24 @@
   function showErrors(errors) {
     Object.keys(PROPS).forEach(function (name) {
       showField(name, showAll || touched[name] ? errors[name] : undefined);
+    });
+    DATA.secties.forEach(function (title, index) {
+      var key = sectionKey(index);
+      var area = document.getElementById("kb-" + key);
+      fill(document.getElementById("kb-" + key + "-fout"), errors[key], "");
+      if (errors[key]) area.setAttribute("aria-invalid", "true");
+      else area.removeAttribute("aria-invalid");
+    });
+  }
+
+  // Warnings (personal data) show as soon as they are typed; they do not block.
+  function showWarnings(warnings) {
+    Object.keys(PROPS).forEach(function (name) {
+      var target = document.getElementById("kb-f-" + name + "-let");
+      if (target) fill(target, warnings[name], "Let op: ");
+    });
+    DATA.secties.forEach(function (title, index) {
+      fill(document.getElementById("kb-" + sectionKey(index) + "-let"), warnings[sectionKey(index)], "Let op: ");
     });
   }
 
@@ -412,7 +521,7 @@
 
   function checkAll() {
     showAll = true;
-    var errors = validate(collect());
+    var errors = allErrors(collect(), sections());
     showErrors(errors);
     var number = count(errors);
     if (showSummary(errors)) {
@@ -440,8 +549,10 @@
     document.getElementById("kb-voorbeeld").textContent = current.text;
     document.getElementById("kb-bestandsnaam").textContent = current.path;
     document.getElementById("kb-github").href = githubUrl(current.path, current.text);
+    var texts = sections();
+    showWarnings(privacyByField(answers, texts, "waarschuwing"));
     if (showAll || Object.keys(touched).length) {
-      var errors = validate(answers);
+      var errors = allErrors(answers, texts);
       showErrors(errors);
       if (showAll) showSummary(errors);
     }
@@ -569,6 +680,6 @@
   // For tests and for anyone who wants to script the form.
   window.kbAanmelden = {
     collect: collect, validate: validate, fileText: fileText, pathFor: pathFor,
-    slugFor: slugFor, scalar: scalar, githubUrl: githubUrl
+    slugFor: slugFor, scalar: scalar, githubUrl: githubUrl, privacyFindings: privacyFindings
   };
 }());

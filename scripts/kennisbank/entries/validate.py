@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kennisbank.entries import places, schema
+from kennisbank.entries import personal_data, placeholders, places, schema
 from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
 from kennisbank.entries.model import Initiative, Message
 from kennisbank.entries.themes import themas_by_slug
@@ -261,6 +261,14 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     )
 
 
+def check_content(check: FileCheck) -> None:
+    """Personal data of private persons and left-over placeholder sentences, fields and body alike."""
+    for field_name, line, finding in personal_data.in_matter(check.matter):
+        check.messages.append(Message(check.path, line, field_name, finding.text, finding.level))
+    for line, text in placeholders.in_matter(check.matter):
+        check.messages.append(Message(check.path, line, personal_data.BODY_FIELD, text, "waarschuwing"))
+
+
 @dataclass
 class FileResult:
     """One file's outcome: its Initiative when valid, its messages, and the initiative links in its body."""
@@ -286,6 +294,7 @@ def check_file(path: Path) -> FileResult:
         check.error(problem.field_name, problem.text, line=problem.line)
         return FileResult(None, check.messages)
     initiative = check_matter(check, path, shown)
+    check_content(check)
     links = [(check.matter.body_line + offset, target) for offset, target in linked_slugs(check.matter.body)]
     return FileResult(None if check.failed else initiative, check.messages, links)
 
@@ -344,17 +353,67 @@ def check_files(files: list[Path]) -> list[FileResult]:
         return pool.map(check_file, files, chunksize=max(64, len(files) // (workers * 8)))
 
 
-def check_paths(paths: Iterable[Path]) -> CheckResult:
-    """Check every file under the given paths; deterministic order (by path, then line)."""
+def same_file(path: Path) -> str:
+    """A key that is equal for two spellings of one path, without following symbolic links."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def tree_of(paths: Iterable[Path]) -> list[Path]:
+    """The `initiatives` folders the given paths lie in: the whole tree a named file belongs to."""
+    found: dict[str, Path] = {}
+    for path in paths:
+        for folder in Path(os.path.abspath(path)).parents:
+            if folder.name == "initiatives":
+                found.setdefault(same_file(folder), folder)
+                break
+    return list(found.values())
+
+
+def unnamed_files(files: list[Path], tree: Iterable[Path]) -> list[Path]:
+    """Files under the tree that were not named: they count for links and names, not for the report."""
+    named = {same_file(path) for path in files}
+    return [path for path in discover(tree) if path.suffix == ".md" and same_file(path) not in named]
+
+
+def check_name_clashes(files: list[Path], others: list[Path]) -> list[Message]:
+    """Duplicate names among the named files, and between a named file and an unnamed one.
+
+    Within the named files the later file is reported (as in a check of the whole tree); a named
+    file whose only twins were not named is reported itself, naming its twin.
+    """
+    template = schema.messages()["bestand"]["dubbele_slug"]
+    named = {same_file(path) for path in files}
+    groups: dict[str, list[Path]] = {}
+    for path in sorted([p for p in files if p.suffix == ".md"] + others, key=display_path):
+        groups.setdefault(path.stem, []).append(path)
+    found = []
+    for group in groups.values():
+        for index, path in enumerate(group):
+            twins_named = any(same_file(p) in named for p in group if p is not path)
+            if same_file(path) not in named or len(group) < 2 or (index == 0 and twins_named):
+                continue
+            other = group[0] if index else group[1]
+            text = schema.say(template, waarde=schema.quote(path.name), suggestie=display_path(other))
+            found.append(Message(display_path(path), 1, "bestand", text))
+    return found
+
+
+def check_paths(paths: Iterable[Path], tree: Iterable[Path] = ()) -> CheckResult:
+    """Check every file under the given paths; deterministic order (by path, then line).
+
+    Files under `tree` that were not named are not checked themselves, but links and duplicate
+    names of the named files are judged against them, so one file is checked as in its tree.
+    """
     files = discover(paths)
+    others = unnamed_files(files, tree)
     result = CheckResult(files=len(files))
-    all_slugs = {p.stem for p in files if p.suffix == ".md"}
+    all_slugs = {p.stem for p in files + others if p.suffix == ".md"}
     for path, outcome in zip(files, check_files(files)):
         result.messages.extend(outcome.messages)
         result.messages.extend(check_links(display_path(path), outcome.links, all_slugs))
         if outcome.initiative:
             result.initiatives.append(outcome.initiative)
-    result.messages.extend(check_duplicate_slugs(files))
+    result.messages.extend(check_name_clashes(files, others) if others else check_duplicate_slugs(files))
     result.messages.sort(key=lambda m: (m.path, m.line))
     invalid = {m.path for m in result.errors}
     result.initiatives = [i for i in result.initiatives if i.source not in invalid]

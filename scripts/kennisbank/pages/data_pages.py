@@ -10,14 +10,13 @@ from functools import cache
 
 import jinja2
 
-
+from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.exports import catalogue, exportschema, records
 from kennisbank.exports import field_tables as fields
 from kennisbank.exports.catalogue import Published
 from kennisbank.pages import charts, mapsvg
-from kennisbank import urls
 from kennisbank.pages import templating as pages
 from kennisbank.site.config import SiteConfig
 

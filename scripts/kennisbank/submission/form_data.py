@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kennisbank.entries import places, schema
+from kennisbank.entries import personal_data, places, schema
 from kennisbank.entries.themes import themas
 from kennisbank.entries.validate import LANDELIJK
 from kennisbank.site.config import SiteConfig
@@ -62,6 +62,7 @@ def form_data(config: SiteConfig) -> dict[str, Any]:
         "secties": list(SECTIONS),
         "map": ROOT,
         "nieuwBestand": new_file_base(config),
+        "privacy": personal_data.browser_rules(),
     }
 
 

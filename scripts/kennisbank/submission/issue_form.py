@@ -20,8 +20,8 @@ import yaml
 from kennisbank.entries import places, schema
 from kennisbank.entries.model import Message
 from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
-from kennisbank.submission.form_fields import Field, fields
 from kennisbank.submission import entry_file as entry
+from kennisbank.submission.form_fields import Field, fields
 from kennisbank.submission.skeleton import SECTIONS
 
 LABEL = "initiatief"
@@ -270,14 +270,23 @@ def fence_for(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+WARNINGS_ONLY = (
+    "Bedankt voor uw aanmelding! We maken er een voorstel van. Let wel op wat de controle hieronder "
+    "meldt, zoals gegevens van privépersonen: pas het issue aan (kies ··· en dan Edit) als er iets niet "
+    "op de site mag; we werken het voorstel dan bij."
+)
+
+
 def comment(outcome: Outcome) -> str:
-    """The Dutch reply on the issue when the entry cannot become a pull request yet."""
+    """The Dutch reply on the issue: what to fix, or (for a valid entry) the warnings to look at."""
     lines = [
         f"{field_label(m.field)}: {'waarschuwing: ' if m.level == 'waarschuwing' else ''}{m.text}"
         for m in outcome.messages
     ]
     listing = "\n".join(lines)
     fence = fence_for(listing)
+    if outcome.ok:
+        return f"{WARNINGS_ONLY}\n\n{fence}text\n{listing}\n{fence}\n"
     return (
         "Bedankt voor uw aanmelding! Voordat we er een voorstel van kunnen maken, moet er nog iets "
         "verbeterd worden. Pas het issue aan (kies ··· en dan Edit); we controleren het daarna opnieuw.\n\n"

@@ -1,42 +1,126 @@
-"""Write a new initiative file from a few answers, so nobody has to copy keys by hand."""
+"""Write a new initiative file from a few answers, so nobody has to copy keys by hand.
+
+The front matter holds every field of the schema, in the schema's order, each under a short Dutch
+comment saying what it means and what is allowed (read from the schema's keywords, so a new
+property shows up here by itself). Required fields that were not answered stay empty, so the
+check points at them; optional ones are commented out until someone fills them in.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from kennisbank.entries import places
+from kennisbank.entries import placeholders, places, schema
+from kennisbank.entries.themes import themas
 from kennisbank.entries.validate import LANDELIJK
 
 SECTIONS = ("Aanpak", "Resultaten", "Geleerde lessen", "Rol van de gemeente")
-FIELD_ORDER = (
-    "titel", "samenvatting", "gemeente", "themas", "status", "startjaar", "eindjaar",
-    "initiatiefnemer", "rol_overheid", "partners", "website", "contact", "trefwoorden", "bijgewerkt",
+COMMENT_WIDTH = 100
+INTRO = (
+    "Vul de velden in; de regel boven elk veld zegt wat er mag. Velden met (verplicht) moeten een "
+    "waarde hebben. Wilt u een ander veld gebruiken, haal dan het '# ' voor de veldnaam weg. "
+    "Controleer het bestand met: kennisbank check"
 )
 
 
-def front_matter(answers: dict[str, object]) -> str:
-    """YAML for the answers in the documented field order; lists in flow style, one per line."""
-    lines = []
-    for key in FIELD_ORDER:
-        value = answers.get(key)
-        if value in (None, "", [], ()):
-            continue
-        # Lists in flow style ([a, b]), scalars in block style; safe_dump quotes what YAML would misread.
-        flow = None if isinstance(value, (list, tuple)) else False
-        dumped = yaml.safe_dump({key: list(value) if isinstance(value, tuple) else value}, allow_unicode=True, default_flow_style=flow, width=10_000, sort_keys=False)
-        lines.append(dumped.rstrip("\n"))
+def count_text(low: int | None, high: int | None, unit: str, units: str) -> str | None:
+    """'3 tot 120 tekens', 'hoogstens 30 onderdelen', 'minstens 20 tekens'; nothing for 'not empty'."""
+    if low and high:
+        return f"{low} tot {high} {units}"
+    if high:
+        return f"hoogstens {high} {units}"
+    if low and (low > 1 or unit != "teken"):
+        return f"minstens {low} {unit if low == 1 else units}"
+    return None
+
+
+def allowed(rule: dict[str, Any]) -> list[str]:
+    """What a property's value may be, in short Dutch phrases, read from its JSON Schema keywords."""
+    if "oneOf" in rule:
+        return [", of ".join(", ".join(allowed(option)) for option in rule["oneOf"])]
+    kind = rule.get("type")
+    parts: list[str] = []
+    if "enum" in rule:
+        return [f"kies uit: {', '.join(map(str, rule['enum']))}"]
+    if kind == "string":
+        if rule.get("format") == "date":
+            parts.append("een datum als JJJJ-MM-DD")
+        elif rule.get("format") == "uri":
+            parts.append("een webadres dat begint met https://")
+        else:
+            parts.append("tekst")
+        parts.append(count_text(rule.get("minLength"), rule.get("maxLength"), "teken", "tekens"))
+    elif kind == "integer":
+        parts.append("een geheel getal")
+        if "minimum" in rule:
+            parts.append(f"vanaf {rule['minimum']}")
+        if "maximum" in rule or "x-maximum" in rule:
+            parts.append(f"tot en met {rule.get('maximum', rule.get('x-maximum'))}")
+    elif kind == "array":
+        parts.append("een lijst als [a, b]")
+        parts.append(count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen"))
+        items = allowed(rule.get("items", {}))
+        if items and items != ["tekst"]:
+            parts.append("elk " + ", ".join(items).removeprefix("tekst, "))
+    elif kind:
+        parts.append(str(kind))
+    if rule.get("x-kind") == "thema":
+        parts.append(f"kies uit: {', '.join(t.slug for t in themas())}")
+    return [part for part in parts if part]
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def comment(name: str, rule: dict[str, Any], required: bool) -> list[str]:
+    """The comment lines above one field: title, required or not, description, what is allowed."""
+    label = f"{rule.get('title', name)} ({'verplicht' if required else 'niet verplicht'}):"
+    text = " ".join(part for part in (label, sentence(rule.get("description", "")), sentence(", ".join(allowed(rule)))) if part)
+    return textwrap.wrap(text, COMMENT_WIDTH - 2, initial_indent="# ", subsequent_indent="#   ", break_on_hyphens=False)
+
+
+def is_empty(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, (list, tuple)) and not value)
+
+
+def field_line(name: str, value: object) -> str:
+    """`name: value` as YAML: lists in flow style ([a, b]); safe_dump quotes what YAML would misread."""
+    flow = None if isinstance(value, (list, tuple)) else False
+    data = {name: list(value) if isinstance(value, tuple) else value}
+    return yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow, width=10_000, sort_keys=False).rstrip("\n")
+
+
+def front_matter(answers: dict[str, object], rules: dict[str, Any] | None = None) -> str:
+    """Every property of the schema in its order: answered ones filled in, required ones empty, the rest commented out."""
+    rules = rules or schema.schema()
+    required = set(rules.get("required", []))
+    lines = textwrap.wrap(INTRO, COMMENT_WIDTH - 2, initial_indent="# ", subsequent_indent="# ")
+    for name, rule in rules["properties"].items():
+        lines.extend(comment(name, rule, name in required))
+        value = answers.get(name)
+        if not is_empty(value):
+            lines.append(field_line(name, value))
+        else:
+            lines.append(f"{name}:" if name in required else f"# {name}:")
     return "\n".join(lines)
 
 
 def body(sections: tuple[str, ...] = SECTIONS) -> str:
-    return "\n".join(f"## {title}\n\nSchrijf hier over {title.lower()}.\n" for title in sections)
+    return "\n".join(f"## {title}\n\n{placeholders.sentence(title)}\n" for title in sections)
 
 
-def file_text(answers: dict[str, object]) -> str:
+def file_text(answers: dict[str, object], rules: dict[str, Any] | None = None) -> str:
     answers = {"bijgewerkt": dt.date.today().isoformat(), **answers}
-    return f"---\n{front_matter(answers)}\n---\n\n{body()}"
+    return f"---\n{front_matter(answers, rules)}\n---\n\n{body()}"
 
 
 def folder_for(gemeente: object, root: Path) -> Path:
