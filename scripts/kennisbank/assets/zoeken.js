@@ -70,8 +70,25 @@
     return chars.join("");
   }
 
+  /* Words the stemmer gets wrong (data/stamuitzonderingen.yml, in basis.js), also at the end of a
+     compound; the same rule and lengths as text.exception_term. */
+  var MIN_COMPOUND_EXCEPTION = 4;
+  var MIN_EXCEPTION_HEAD = 3;
+  var exceptions = null;
+
+  function exceptionTerm(token) {
+    if (!exceptions) exceptions = new Map(Object.entries((store.basis && store.basis.stammen) || {}));
+    if (exceptions.has(token)) return exceptions.get(token);
+    var chars = Array.from(token);
+    for (var cut = MIN_EXCEPTION_HEAD; cut <= chars.length - MIN_COMPOUND_EXCEPTION; cut++) {
+      var tail = chars.slice(cut).join("");
+      if (exceptions.has(tail)) return chars.slice(0, cut).join("") + exceptions.get(tail);
+    }
+    return null;
+  }
+
   function term(token) {
-    if (!termCache.has(token)) termCache.set(token, isStopWord(token) ? null : tidy(stem(singular(token))));
+    if (!termCache.has(token)) termCache.set(token, isStopWord(token) ? null : exceptionTerm(token) || tidy(stem(singular(token))));
     return termCache.get(token);
   }
 
@@ -124,7 +141,8 @@
   }
 
   var api = (window.kbZoeken = {
-    text: { fold: fold, tokens: tokens, term: term, terms: terms, shardKey: shardKey, singular: singular, tidy: tidy, stem: stem, isStopWord: isStopWord },
+    text: { fold: fold, tokens: tokens, term: term, terms: terms, shardKey: shardKey, singular: singular, tidy: tidy, stem: stem, isStopWord: isStopWord,
+      exceptionTerm: exceptionTerm },
     loaded: loaded, lastRender: null,
   });
   /* Without the page's markup (a test page) only the text functions are offered. */

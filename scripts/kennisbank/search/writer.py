@@ -106,6 +106,7 @@ def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str])
         "jaren": years(index),
         "totalen": totals(index, vocabulary),
         "synoniemen": synonyms_in(index),
+        "stammen": text.stem_exceptions(),
         "delen": sorted(shard_keys),
     }
 
