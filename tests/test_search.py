@@ -20,7 +20,7 @@ import pytest
 from conftest import FIXTURES, LOCAL_PREFIXES as LOCAL, axe_violations, build_site, describe_violations, project_copy, watched_page
 from kennisbank import places
 from kennisbank.model import Initiative
-from kennisbank.search import codec, index, text, writer
+from kennisbank.search import codec, compounds, index, text, writer
 from kennisbank.themes import themas_by_slug
 from kennisbank.validate import check_paths
 
@@ -66,12 +66,37 @@ def test_every_field_is_searchable_with_its_boost() -> None:
         assert place_or_theme in weights
 
 
-def test_compound_is_found_by_its_tail() -> None:
+def test_compound_is_found_by_its_parts_at_a_lower_weight() -> None:
     built = index.build([make_initiative("moestuin", "Buurtmoestuin Delfshaven", samenvatting="Groente voor de hele buurt, samen gekweekt.")])
-    assert weight_of(built, "moestuin", "moestuin") == round(weight_of(built, "buurtmoestuin", "moestuin") * index.COMPOUND_SHARE)
-    assert index.compound_tails("zorgcooperatie", {"zorg", "cooperatie"}) == {"cooperatie"}
-    assert index.compound_tails("dorpsbewoner", {"dorp", "bewoner"}) == {"bewoner"}
-    assert index.compound_tails("zorgcooperatie", {"cooperatie"}) == set(), "the head must be a word too"
+    whole = weight_of(built, "buurtmoestuin", "moestuin")
+    assert weight_of(built, "moestuin", "moestuin") == round(whole * index.COMPOUND_SHARE)
+    assert weight_of(built, "buurt", "moestuin") >= round(whole * index.COMPOUND_SHARE), "the head is a part too"
+
+
+@pytest.mark.parametrize(("term", "known", "expected"), [
+    ("zorgcooperatie", {"zorg", "cooperatie"}, {"zorg", "cooperatie"}),
+    ("dorpsbewoner", {"dorp", "bewoner"}, {"dorp", "bewoner"}),  # linking -s-
+    ("boekenkast", {"boek", "kast"}, {"boek", "kast"}),  # linking -en-
+    ("gemeenschapstuin", {"gemeenschap", "tuin"}, {"gemeenschap", "tuin"}),
+    ("wijkwindmolen", {"wijk", "windmolen", "molen"}, {"wijk", "windmolen", "molen"}),  # two levels
+    ("dorpsmolen", {"dorp"}, {"dorp", "molen"}),  # "molen" unseen, but a word of two syllables
+    ("windmolen", {"molen"}, {"molen"}),  # "wind" unseen: only the known tail
+    ("zorgcooperatie", {"cooperatie"}, set()),  # the head must be known when the tail is one syllable off
+    ("participatie", {"par"}, set()),  # no guess from a three-letter head
+    ("overheid", {"over", "heid"}, set()),  # too short to be a compound
+    ("moestuin", set(), set()),
+])
+def test_compound_parts(term: str, known: set[str], expected: set[str]) -> None:
+    assert compounds.parts(term, known) == expected
+
+
+def test_whole_word_outranks_part_and_title_outranks_body() -> None:
+    built = index.build([
+        make_initiative("titel-deel", "Windmolen Noord"),
+        make_initiative("tekst-heel", "Iets anders", body="Hier staat een molen. " * 3),
+        make_initiative("tekst-deel", "Nog iets", body="Hier staat een dorpsmolen. " * 3),
+    ])
+    assert weight_of(built, "molen", "titel-deel") > weight_of(built, "molen", "tekst-heel") > weight_of(built, "molen", "tekst-deel")
 
 
 def test_body_text_loses_link_targets_tags_and_addresses() -> None:
