@@ -141,7 +141,9 @@ def test_data_files_are_split_for_loading_on_demand() -> None:
     assert {f"zoeken/data/t-{key}.js" for key in basis["delen"]} == {p for p in files if "/t-" in p}
     assert len([p for p in files if "/d-" in p]) == -(-11 // writer.BLOCK)
     assert basis["synoniemen"]["senior"] == ["ouder"], "only synonyms the index holds"
-    assert [label for _, label in basis["provincies"]][-1] == "Landelijk"
+    assert [entry[1] for entry in basis["provincies"]][-1] == "Landelijk"
+    assert ["Friesland", "PV21"] in [entry[2] for entry in basis["provincies"][:-1]], "other names of a province"
+    assert basis["stammen"]["overheden"] == "overheid"
 
 
 def test_writer_is_registered_with_the_generator() -> None:

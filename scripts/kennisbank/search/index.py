@@ -13,7 +13,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kennisbank.model import Initiative
+from kennisbank import places
+from kennisbank.model import Gemeente, Initiative, Provincie
 from kennisbank.search import compounds, text
 
 # A title hit must outrank anything the body can add (the body tops out near K1 + 1 = 2.2).
@@ -47,11 +48,22 @@ def ordered(initiatives: list[Initiative]) -> list[Initiative]:
     return sorted(initiatives, key=lambda i: (-(i.bijgewerkt - dt.date(1900, 1, 1)).days, i.slug))
 
 
+def gemeente_names(gemeente: Gemeente) -> list[str]:
+    """Every name the check accepts for a municipality: common, CBS, aliases, code, merged-away names."""
+    return list(dict.fromkeys((gemeente.naam_gangbaar, gemeente.naam, *places.aliassen().get(gemeente.code, ()),
+                               gemeente.code, *places.former_names().get(gemeente.code, ()))))
+
+
+def provincie_names(provincie: Provincie) -> list[str]:
+    """Official (Frisian for Fryslân) and Dutch names of a province, and its code."""
+    return list(dict.fromkeys((provincie.naam, *places.provincie_aliassen().get(provincie.code, ()), provincie.code)))
+
+
 def place_text(initiative: Initiative) -> str:
     if initiative.landelijk:
         return "Landelijk Nederland"
-    names = [name for g in initiative.gemeenten for name in dict.fromkeys((g.naam_gangbaar, g.naam))]
-    return " ".join([*names, *(p.naam for p in initiative.provincies)])
+    names = [name for g in initiative.gemeenten for name in gemeente_names(g)]
+    return " ".join([*names, *(name for p in initiative.provincies for name in provincie_names(p))])
 
 
 def fields(initiative: Initiative) -> dict[str, str]:
