@@ -43,7 +43,7 @@
 
   function fold(text) {
     var lower = text.toLowerCase();
-    return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS, "");
+    return /^\p{ASCII}*$/u.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS, "");
   }
 
   function tokens(text) {
@@ -434,7 +434,7 @@
     if (url === location.pathname + location.search) return;
     try {
       history[push ? "pushState" : "replaceState"](null, "", url);
-    } catch (error) {
+    } catch {
       /* Some browsers refuse history entries for file:// pages; the search still works. */
     }
   }
@@ -759,7 +759,7 @@
   /* Edit distance with transpositions (optimal string alignment), giving up beyond limit. */
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var before = null, previous = [], current = [];
+    var before = null, previous = [], current;
     for (var j = 0; j <= b.length; j++) previous[j] = j;
     for (var i = 1; i <= a.length; i++) {
       current = [i];
