@@ -248,7 +248,7 @@
     var found = new Map();
     function add(value, factor) {
       var name = "t-" + shardKey(value);
-      if (store[name] && Object.prototype.hasOwnProperty.call(store[name], value) && !(found.get(value) >= factor)) {
+      if (store[name] && Object.prototype.hasOwnProperty.call(store[name], value) && !(found.has(value) && found.get(value).factor >= factor)) {
         found.set(value, { name: name, factor: factor });
       }
     }
