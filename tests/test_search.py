@@ -520,3 +520,69 @@ def test_theme_page_and_header_hand_over_to_the_search_page(search: SearchPage) 
     header.press("Enter")
     search.settled("zorgcoöperaties in Drenthe")
     assert search.titles()[0] == "Zorgcoöperatie Westerveld"
+
+
+@pytest.mark.browser
+def test_header_box_shows_the_current_query(search: SearchPage) -> None:
+    page = search.open("?q=moestuin").page
+    assert page.input_value("#kb-header-q") == "moestuin"
+    search.change(lambda: (page.fill("#kb-zoek-q", "energie"), page.press("#kb-zoek-q", "Enter")))
+    assert page.input_value("#kb-header-q") == "energie"
+
+
+@pytest.mark.browser
+def test_typo_offers_a_suggestion_reachable_by_keyboard(search: SearchPage) -> None:
+    page = search.open("?q=Rotterdm").page
+    assert search.titles() == []
+    offer = page.locator("#kb-zoek-suggestie")
+    offer.locator("a").wait_for()
+    assert offer.inner_text() == "Bedoelde u: Rotterdam?"
+    assert offer.get_attribute("aria-live") == "polite"
+    page.focus("#kb-zoek-q")
+    for _ in range(80):  # past the filters, which come first
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('#kb-zoek-suggestie')"):
+            break
+    assert page.evaluate("() => document.activeElement.textContent") == "Rotterdam"
+    search.change(lambda: page.keyboard.press("Enter"))
+    search.settled("Rotterdam")
+    assert "Buurtmoestuin Delfshaven" in search.titles()
+    assert search.params() == {"q": ["Rotterdam"]}
+    assert page.input_value("#kb-zoek-q") == "Rotterdam"
+
+
+@pytest.mark.browser
+def test_known_words_get_no_suggestion(over_http: SearchPage) -> None:
+    page = over_http.open("?q=moestuin").page
+    page.wait_for_timeout(300)
+    assert page.inner_text("#kb-zoek-suggestie") == ""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "label", "href"), [
+    ("GM0518", "gemeente Den Haag", "gemeenten/den-haag.html"),
+    ("'s-Gravenhage", "gemeente Den Haag", "gemeenten/den-haag.html"),
+    ("Friesland", "provincie Fryslân", "provincies/fryslan.html"),
+])
+def test_place_name_query_offers_its_page(over_http: SearchPage, query: str, label: str, href: str) -> None:
+    page = over_http.open("?q=" + query).page
+    link = page.locator("#kb-zoek-plaatsen a")
+    assert link.inner_text() == label and link.get_attribute("href") == href
+    with page.expect_navigation():
+        link.click()
+    assert page.url.endswith(href)
+
+
+@pytest.mark.browser
+def test_no_page_fetches_the_sitemap(browser, search_site: Path, serve) -> None:
+    context, page = watched_context(browser, "http")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        base = serve(search_site)
+        for path in ("index.html", "zoeken.html?q=moestuin", "initiatieven/taalcafe-tilburg.html"):
+            page.goto(base + path, wait_until="networkidle")
+        assert requested and not [url for url in requested if "sitemap" in url]
+        assert page.locator('link[type="application/atom+xml"]').get_attribute("rel") == "alternate feed"
+    finally:
+        context.close()
