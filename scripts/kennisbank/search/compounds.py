@@ -48,12 +48,12 @@ def head_terms(head: str) -> list[str]:
     for link in LINKS:
         if head.endswith(link) and len(head) - len(link) >= MIN_HEAD:
             found.append(head[: -len(link)])
-    return [term for term in (text.term(word) for word in found) if term]
+    return [term for term in (text.cached_term(word) for word in found) if term]
 
 
 def as_term(word: str, known: Container[str]) -> str | None:
     """A part as the index would hold it; parts of a term are mostly terms already."""
-    return word if word in known else text.term(word)
+    return word if word in known else text.cached_term(word)
 
 
 def cuts(term: str, known: Container[str]) -> list[tuple[str | None, str]]:

@@ -164,6 +164,11 @@ class _TermCache(dict):
 _TERMS = _TermCache()
 
 
+def cached_term(token: str) -> str | None:
+    """term(), remembered: the vocabulary and compound splitting ask for the same words again and again."""
+    return _TERMS[token]
+
+
 def terms(text: str) -> list[str]:
     """Index terms of a text, in order, repeats kept (they count as term frequency)."""
     return [analysed for analysed in map(_TERMS.__getitem__, tokens(text)) if analysed]

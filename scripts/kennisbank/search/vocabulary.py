@@ -23,7 +23,7 @@ def written_forms(index: SearchIndex) -> dict[str, str]:
         for value in fields(initiative).values():
             for token in text.tokens(value):
                 if len(token) >= MIN_WORD and token.isalpha():
-                    analysed = text.term(token)
+                    analysed = text.cached_term(token)
                     if analysed:
                         forms[analysed][token] += 1
     return {term: counter.most_common(1)[0][0] for term, counter in forms.items()}
