@@ -365,7 +365,7 @@ def test_every_page_links_the_feed(site: Path) -> None:
     pages = html_pages(site)
     assert len(pages) > 20
     for page in pages:
-        found = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', page.read_text(encoding="utf-8"))
+        found = re.findall(r'<link rel="alternate feed" type="application/atom\+xml"[^>]*href="([^"]+)"', page.read_text(encoding="utf-8"))
         assert len(found) == 1, f"{page.relative_to(site)} links the feed {len(found)} times"
         if page.name != "404.html":  # the 404 page resolves links against the site root, checked below
             assert (page.parent / found[0]).resolve() == (site / "feed.xml").resolve(), page

@@ -29,7 +29,7 @@ from kennisbank.entries import places
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas_by_slug
 from kennisbank.entries.validate import check_paths
-from kennisbank.search import codec, index, text
+from kennisbank.search import codec, compounds, index, text
 from kennisbank.search import payload as writer
 
 SEARCH_INITIATIVES = FIXTURES / "search" / "initiatives"
@@ -74,12 +74,37 @@ def test_every_field_is_searchable_with_its_boost() -> None:
         assert place_or_theme in weights
 
 
-def test_compound_is_found_by_its_tail() -> None:
+def test_compound_is_found_by_its_parts_at_a_lower_weight() -> None:
     built = index.build([make_initiative("moestuin", "Buurtmoestuin Delfshaven", samenvatting="Groente voor de hele buurt, samen gekweekt.")])
-    assert weight_of(built, "moestuin", "moestuin") == round(weight_of(built, "buurtmoestuin", "moestuin") * index.COMPOUND_SHARE)
-    assert index.compound_tails("zorgcooperatie", {"zorg", "cooperatie"}) == {"cooperatie"}
-    assert index.compound_tails("dorpsbewoner", {"dorp", "bewoner"}) == {"bewoner"}
-    assert index.compound_tails("zorgcooperatie", {"cooperatie"}) == set(), "the head must be a word too"
+    whole = weight_of(built, "buurtmoestuin", "moestuin")
+    assert weight_of(built, "moestuin", "moestuin") == round(whole * index.COMPOUND_SHARE)
+    assert weight_of(built, "buurt", "moestuin") >= round(whole * index.COMPOUND_SHARE), "the head is a part too"
+
+
+@pytest.mark.parametrize(("term", "known", "expected"), [
+    ("zorgcooperatie", {"zorg", "cooperatie"}, {"zorg", "cooperatie"}),
+    ("dorpsbewoner", {"dorp", "bewoner"}, {"dorp", "bewoner"}),  # linking -s-
+    ("boekenkast", {"boek", "kast"}, {"boek", "kast"}),  # linking -en-
+    ("gemeenschapstuin", {"gemeenschap", "tuin"}, {"gemeenschap", "tuin"}),
+    ("wijkwindmolen", {"wijk", "windmolen", "molen"}, {"wijk", "windmolen", "molen"}),  # two levels
+    ("dorpsmolen", {"dorp"}, {"dorp", "molen"}),  # "molen" unseen, but a word of two syllables
+    ("windmolen", {"molen"}, {"molen"}),  # "wind" unseen: only the known tail
+    ("zorgcooperatie", {"cooperatie"}, set()),  # the head must be known when the tail is one syllable off
+    ("participatie", {"par"}, set()),  # no guess from a three-letter head
+    ("overheid", {"over", "heid"}, set()),  # too short to be a compound
+    ("moestuin", set(), set()),
+])
+def test_compound_parts(term: str, known: set[str], expected: set[str]) -> None:
+    assert compounds.parts(term, known) == expected
+
+
+def test_whole_word_outranks_part_and_title_outranks_body() -> None:
+    built = index.build([
+        make_initiative("titel-deel", "Windmolen Noord"),
+        make_initiative("tekst-heel", "Iets anders", body="Hier staat een molen. " * 3),
+        make_initiative("tekst-deel", "Nog iets", body="Hier staat een dorpsmolen. " * 3),
+    ])
+    assert weight_of(built, "molen", "titel-deel") > weight_of(built, "molen", "tekst-heel") > weight_of(built, "molen", "tekst-deel")
 
 
 def test_body_text_loses_link_targets_tags_and_addresses() -> None:
@@ -124,7 +149,9 @@ def test_data_files_are_split_for_loading_on_demand() -> None:
     assert {f"zoeken/data/t-{key}.js" for key in basis["delen"]} == {p for p in files if "/t-" in p}
     assert len([p for p in files if "/d-" in p]) == -(-11 // writer.BLOCK)
     assert basis["synoniemen"]["senior"] == ["ouder"], "only synonyms the index holds"
-    assert [label for _, label in basis["provincies"]][-1] == "Landelijk"
+    assert [entry[1] for entry in basis["provincies"]][-1] == "Landelijk"
+    assert ["Friesland", "PV21"] in [entry[2] for entry in basis["provincies"][:-1]], "other names of a province"
+    assert basis["stammen"]["overheden"] == "overheid"
 
 
 def test_writer_is_registered_with_the_generator() -> None:
@@ -501,3 +528,69 @@ def test_theme_page_and_header_hand_over_to_the_search_page(search: SearchPage) 
     header.press("Enter")
     search.settled("zorgcoöperaties in Drenthe")
     assert search.titles()[0] == "Zorgcoöperatie Westerveld"
+
+
+@pytest.mark.browser
+def test_header_box_shows_the_current_query(search: SearchPage) -> None:
+    page = search.open("?q=moestuin").page
+    assert page.input_value("#kb-header-q") == "moestuin"
+    search.change(lambda: (page.fill("#kb-zoek-q", "energie"), page.press("#kb-zoek-q", "Enter")))
+    assert page.input_value("#kb-header-q") == "energie"
+
+
+@pytest.mark.browser
+def test_typo_offers_a_suggestion_reachable_by_keyboard(search: SearchPage) -> None:
+    page = search.open("?q=Rotterdm").page
+    assert search.titles() == []
+    offer = page.locator("#kb-zoek-suggestie")
+    offer.locator("a").wait_for()
+    assert offer.inner_text() == "Bedoelde u: Rotterdam?"
+    assert offer.get_attribute("aria-live") == "polite"
+    page.focus("#kb-zoek-q")
+    for _ in range(80):  # past the filters, which come first
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('#kb-zoek-suggestie')"):
+            break
+    assert page.evaluate("() => document.activeElement.textContent") == "Rotterdam"
+    search.change(lambda: page.keyboard.press("Enter"))
+    search.settled("Rotterdam")
+    assert "Buurtmoestuin Delfshaven" in search.titles()
+    assert search.params() == {"q": ["Rotterdam"]}
+    assert page.input_value("#kb-zoek-q") == "Rotterdam"
+
+
+@pytest.mark.browser
+def test_known_words_get_no_suggestion(over_http: SearchPage) -> None:
+    page = over_http.open("?q=moestuin").page
+    page.wait_for_timeout(300)
+    assert page.inner_text("#kb-zoek-suggestie") == ""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "label", "href"), [
+    ("GM0518", "gemeente Den Haag", "gemeenten/den-haag.html"),
+    ("'s-Gravenhage", "gemeente Den Haag", "gemeenten/den-haag.html"),
+    ("Friesland", "provincie Fryslân", "provincies/fryslan.html"),
+])
+def test_place_name_query_offers_its_page(over_http: SearchPage, query: str, label: str, href: str) -> None:
+    page = over_http.open("?q=" + query).page
+    link = page.locator("#kb-zoek-plaatsen a")
+    assert link.inner_text() == label and link.get_attribute("href") == href
+    with page.expect_navigation():
+        link.click()
+    assert page.url.endswith(href)
+
+
+@pytest.mark.browser
+def test_no_page_fetches_the_sitemap(browser, search_site: Path, serve) -> None:
+    context, page = watched_context(browser, "http")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        base = serve(search_site)
+        for path in ("index.html", "zoeken.html?q=moestuin", "initiatieven/taalcafe-tilburg.html"):
+            page.goto(base + path, wait_until="networkidle")
+        assert requested and not [url for url in requested if "sitemap" in url]
+        assert page.locator('link[type="application/atom+xml"]').get_attribute("rel") == "alternate feed"
+    finally:
+        context.close()

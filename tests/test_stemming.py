@@ -12,8 +12,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import FIXTURES
-from kennisbank.search import lunr_compat, lunrjs, text
+from kennisbank.search import codec, lunr_compat, lunrjs, text
 from kennisbank.search import payload as writer
 
 WORDS_FILE = FIXTURES / "search" / "woorden.txt"
@@ -47,7 +48,10 @@ def shipped_scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    scripts = "".join(f'<script src="zoeken/{name}"></script>' for name in [*lunrjs.FILES, "zoeken.js"])
+    # basis.js carries the stemmer exceptions to the page; here it holds only those.
+    (folder / "zoeken" / "data").mkdir()
+    (folder / "zoeken" / "data" / "basis.js").write_text(codec.data_script("basis", {"stammen": text.stem_exceptions()}), encoding="utf-8")
+    scripts = "".join(f'<script src="zoeken/{name}"></script>' for name in [*lunrjs.FILES, "data/basis.js", "zoeken.js"])
     (folder / "stemmen.html").write_text(f'<!doctype html><html lang="nl"><meta charset="utf-8"><title>t</title>{scripts}', encoding="utf-8")
     return folder / "stemmen.html"
 
@@ -160,3 +164,47 @@ def test_lunr_python_index_with_registered_dutch_pipeline_loads_in_lunr_js(lunr_
         json.loads(json.dumps(serialised)),
     )
     assert found == [["tuin"], ["zorg"], ["zorg"]]
+
+
+# ---------- stemmer exceptions (data/stamuitzonderingen.yml) ----------
+
+EXCEPTION_GROUPS = yaml.safe_load(text.EXCEPTIONS_FILE.read_text(encoding="utf-8"))
+# Why each entry is there: what the stemmer alone does wrong. A new entry needs a line here.
+STEMMER_ALONE = {
+    "overheid": lambda: text.stem("overheid") == "over",
+    "molen": lambda: text.tidy(text.stem("molen")) != text.tidy(text.stem("molens")),
+    "kind": lambda: text.tidy(text.stem("kind")) != text.tidy(text.stem("kinderen")),
+    "stad": lambda: text.tidy(text.stem("stad")) != text.tidy(text.stem("steden")),
+    "vereniging": lambda: text.stem("vereniging") == "veren",  # the plural of "veer" (feather, spring)
+    "museum": lambda: text.stem("musea") != text.stem("museum"),
+    "centrum": lambda: text.stem("centra") != text.stem("centrum"),
+    "ei": lambda: text.tidy(text.stem("eieren")) != "ei",
+}
+
+
+def test_every_exception_has_a_reason() -> None:
+    assert set(STEMMER_ALONE) == set(EXCEPTION_GROUPS)
+
+
+@pytest.mark.parametrize("group", sorted(EXCEPTION_GROUPS))
+def test_stemmer_exception(group: str) -> None:
+    assert STEMMER_ALONE[group](), f"the stemmer alone now handles '{group}': the entry may go"
+    forms = EXCEPTION_GROUPS[group]
+    assert {term for form in forms for term in text.terms(form)} == {group}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("group", sorted(EXCEPTION_GROUPS))
+def test_stemmer_exception_in_chromium(lunr_page, group: str) -> None:
+    forms = [*EXCEPTION_GROUPS[group], *(f"dorps{form}" for form in EXCEPTION_GROUPS[group] if len(form) >= text.MIN_COMPOUND_EXCEPTION)]
+    in_browser = lunr_page.evaluate("forms => forms.map(f => kbZoeken.text.terms(f))", forms)
+    assert in_browser == [text.terms(form) for form in forms]
+    assert {tuple(found) for found in in_browser[: len(EXCEPTION_GROUPS[group])]} == {(group,)}
+
+
+@pytest.mark.parametrize(("compound", "expected"), [
+    ("windmolens", "windmolen"), ("wijkwindmolens", "wijkwindmolen"), ("rijksoverheid", "rijksoverheid"),
+    ("schoolkinderen", "schoolkind"), ("buurtverenigingen", "buurtvereniging"), ("groei", "groei"), ("bloei", "bloei"),
+])
+def test_exceptions_apply_at_the_end_of_compounds_only_for_longer_words(compound: str, expected: str) -> None:
+    assert text.terms(compound) == [expected]

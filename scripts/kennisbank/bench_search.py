@@ -5,8 +5,12 @@ For each count N it writes N synthetic initiatives (kennisbank.synthetic), then 
 - the data the page loads before its first result (basis.js + the query's term files + the display
   blocks shown), raw and gzip, next to stock Material's search_index.json for N plain pages with the
   same text (search plugin on, short navigation so the build stays linear);
-- in headless Chromium, from disk: page load to first results, and over 50 Dutch queries the time from
-  setting the input to results rendered (including the 120 ms typing pause), median and worst.
+- in headless Chromium, from disk: page load to first results with where the time goes (scripts and
+  basis.js until zoeken.js starts, term files, scoring, result blocks, rendering) and the bytes the
+  page fetched before it, and over 50 Dutch queries the time from setting the input to results
+  rendered (including the 120 ms typing pause), median and worst;
+- relevance, once: recall@10 and mean reciprocal rank over the relevance test set
+  (tests/fixtures/search/relevantie.yml, see kennisbank.search.relevance).
 The page is docs/zoeken.md's markup in a bare HTML shell (building the whole site for 10,000
 initiatives would measure MkDocs, not search).
 """
@@ -25,11 +29,10 @@ from pathlib import Path
 from kennisbank import synthetic
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.validate import check_paths
-from kennisbank.search import index, lunr_compat
+from kennisbank.search import bare_page, index, lunr_compat
 from kennisbank.search import payload as writer
 
 REPO = Path(__file__).resolve().parents[2]
-PAGE_SOURCE = REPO / "docs" / "zoeken.md"
 CHROMIUM = "/usr/bin/chromium"
 LUNR_SAMPLE = 1000
 QUERIES = [
@@ -62,6 +65,8 @@ class Figures:
     material_gzip: int = 0
     material_seconds: float = 0.0
     ready_ms: float = 0.0
+    ready_phases: dict[str, float] = field(default_factory=dict)  # page load to first result, per step
+    ready_bytes: int = 0  # every file the page fetched until its first result
     query_ms: list[float] = field(default_factory=list)
     search_ms: list[float] = field(default_factory=list)  # without the typing pause
     lunr_seconds: float | None = None
@@ -69,12 +74,6 @@ class Figures:
 
 def gzip_size(content: bytes) -> int:
     return len(gzip.compress(content, compresslevel=9))
-
-
-def page_html() -> str:
-    """zoeken.md's markup (front matter and Markdown heading dropped) in a minimal HTML document."""
-    body = PAGE_SOURCE.read_text(encoding="utf-8").split("---\n", 2)[2].replace("# Zoeken\n", "", 1)
-    return f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Zoeken</title></head>\n<body><h1>Zoeken</h1>\n{body}</body></html>\n'
 
 
 def plain_page(initiative: Initiative) -> str:
@@ -104,16 +103,6 @@ def lunr_seconds(initiatives: list[Initiative]) -> float:
     return time.perf_counter() - started
 
 
-def write_site(folder: Path, files: dict[str, bytes]) -> Path:
-    for relative, content in files.items():
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    page = folder / "zoeken.html"
-    page.write_text(page_html(), encoding="utf-8")
-    return page
-
-
 def browser_figures(page_file: Path, figures: Figures, sizes: dict[str, tuple[int, int]]) -> None:
     """Load the page from disk, type 50 queries, and record timings and the data each result needed."""
     from playwright.sync_api import sync_playwright
@@ -125,6 +114,15 @@ def browser_figures(page_file: Path, figures: Figures, sizes: dict[str, tuple[in
         page.goto(page_file.as_uri())
         page.wait_for_function("() => window.kbZoeken && kbZoeken.lastRender")
         figures.ready_ms = page.evaluate("() => kbZoeken.lastRender.finished")
+        first = page.evaluate("() => kbZoeken.lastRender")
+        marks = first["phases"]
+        figures.ready_phases = {
+            "scripts until search starts": first["began"], "term files": marks["terms"] - first["began"],
+            "scoring": marks["scored"] - marks["terms"], "result blocks": marks["blocks"] - marks["scored"],
+            "rendering": first["finished"] - marks["blocks"],
+        }
+        fetched = page.evaluate("() => performance.getEntriesByType('resource').filter(e => e.startTime <= kbZoeken.lastRender.finished).map(e => e.name)")
+        figures.ready_bytes = page_file.stat().st_size + sum(local_size(url) for url in fetched)
         for query in QUERIES:
             before = page.evaluate("() => kbZoeken.lastRender.finished")
             page.evaluate("q => { const f = document.getElementById('kb-zoek-q'); f.value = q; f.dispatchEvent(new Event('input')); }", query)
@@ -137,6 +135,13 @@ def browser_figures(page_file: Path, figures: Figures, sizes: dict[str, tuple[in
             figures.first_raw.append(sum(sizes[name][0] for name in needed))
             figures.first_gzip.append(sum(sizes[name][1] for name in needed))
         browser.close()
+
+
+def local_size(url: str) -> int:
+    from urllib.parse import unquote, urlsplit
+
+    path = Path(unquote(urlsplit(url).path))
+    return path.stat().st_size if path.is_file() else 0
 
 
 def measure(count: int, with_lunr: bool = True) -> Figures:
@@ -160,7 +165,7 @@ def measure(count: int, with_lunr: bool = True) -> Figures:
         static = dict(writer.static_files())
         scripts = [content for path, content in static.items() if path.endswith(".js")]
         figures.scripts_raw, figures.scripts_gzip = sum(map(len, scripts)), sum(map(gzip_size, scripts))
-        page_file = write_site(folder / "site", {**data, **static})
+        page_file = bare_page.write_site(folder / "site", {**data, **static})
         browser_figures(page_file, figures, sizes)
 
         material, figures.material_seconds = material_index(folder / "stock", initiatives)
@@ -188,15 +193,40 @@ def report(f: Figures) -> None:
     print(f"stock Material index: {kb(f.material_raw)} raw, {kb(f.material_gzip)} gzip (built in {f.material_seconds:.0f} s)")
     print(f"ratio (gzip):         median {statistics.median(f.first_gzip) / f.material_gzip:.1%}, worst {worst_first / f.material_gzip:.1%} "
           f"of stock Material (goal: at most 10%)")
-    print(f"page load to results: {f.ready_ms:.0f} ms (from disk, headless Chromium)")
+    print(f"page load to results: {f.ready_ms:.0f} ms (from disk, headless Chromium), {kb(f.ready_bytes)} fetched until then")
+    print("  where it goes:       " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in f.ready_phases.items()))
     print(f"query to results:     median {statistics.median(f.query_ms):.0f} ms, worst {max(f.query_ms):.0f} ms over {len(f.query_ms)} queries "
           f"(incl. 120 ms typing pause; goal 300 ms); search and render alone: median {statistics.median(f.search_ms):.0f} ms, "
           f"worst {max(f.search_ms):.0f} ms")
 
 
+def relevance_report() -> None:
+    """Recall@10 and mean reciprocal rank over the relevance test set, per kind of query and overall."""
+    from playwright.sync_api import sync_playwright
+
+    from kennisbank.search import relevance
+
+    cases = relevance.cases()
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        page_file = relevance.write_site(Path(tmp))
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_context(offline=True).new_page()
+        scored = [(case, relevance.run(page, page_file, case)) for case in cases]
+        browser.close()
+    print(f"\n== relevance: {len(cases)} queries over the shipped initiatives and the search fixtures ==")
+    kinds = sorted({case.kind for case in cases})
+    for kind in [*kinds, None]:
+        chosen = [(c, o) for c, o in scored if kind is None or c.kind == kind]
+        recall = statistics.mean(relevance.recall(c, o) for c, o in chosen)
+        mrr = statistics.mean(relevance.reciprocal_rank(c, o) for c, o in chosen)
+        print(f"{kind or 'all':<16} recall@10 {recall:.3f}   MRR {mrr:.3f}   ({len(chosen)} queries)")
+
+
 def run(counts: list[int]) -> None:
     """Measure and print the figures for each number of initiatives."""
     print("Search benchmark (synthetic initiatives from kennisbank.synthetic)")
+    relevance_report()
+    sys.stdout.flush()
     lunr_pending = True
     for count in counts:
         figures = measure(count, with_lunr=lunr_pending)

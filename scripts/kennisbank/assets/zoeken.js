@@ -19,6 +19,13 @@
   var PAGE = 10;
   var FACTOR_SYNONYM = 0.8;
   var FACTOR_PREFIX = 0.3;
+  var FACTOR_SPLIT = 0.5;  /* a typed compound found as its parts: like a compound part in the index */
+  var MIN_SPLIT = 7;  /* the index side's compound lengths (compounds.py) */
+  var MIN_HEAD = 3;
+  var MIN_TAIL = 4;
+  var LINKS = ["en", "s", "e"];
+  var MAX_SPLITS = 2;
+  var SUGGEST_BELOW = 3;  /* fewer results than this: offer "Bedoelde u ...?" */
   var MULTI = ["thema", "status", "rol"];
   var SINGLE = ["provincie", "gemeente"];
   var FACETS = ["thema", "provincie", "gemeente", "status", "rol"];
@@ -36,7 +43,7 @@
 
   function fold(text) {
     var lower = text.toLowerCase();
-    return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS, "");
+    return /^\p{ASCII}*$/u.test(lower) ? lower : lower.normalize("NFKD").replace(MARKS, "");
   }
 
   function tokens(text) {
@@ -70,8 +77,25 @@
     return chars.join("");
   }
 
+  /* Words the stemmer gets wrong (data/stamuitzonderingen.yml, in basis.js), also at the end of a
+     compound; the same rule and lengths as text.exception_term. */
+  var MIN_COMPOUND_EXCEPTION = 4;
+  var MIN_EXCEPTION_HEAD = 3;
+  var exceptions = null;
+
+  function exceptionTerm(token) {
+    if (!exceptions) exceptions = new Map(Object.entries((store.basis && store.basis.stammen) || {}));
+    if (exceptions.has(token)) return exceptions.get(token);
+    var chars = Array.from(token);
+    for (var cut = MIN_EXCEPTION_HEAD; cut <= chars.length - MIN_COMPOUND_EXCEPTION; cut++) {
+      var tail = chars.slice(cut).join("");
+      if (exceptions.has(tail)) return chars.slice(0, cut).join("") + exceptions.get(tail);
+    }
+    return null;
+  }
+
   function term(token) {
-    if (!termCache.has(token)) termCache.set(token, isStopWord(token) ? null : tidy(stem(singular(token))));
+    if (!termCache.has(token)) termCache.set(token, isStopWord(token) ? null : exceptionTerm(token) || tidy(stem(singular(token))));
     return termCache.get(token);
   }
 
@@ -124,7 +148,8 @@
   }
 
   var api = (window.kbZoeken = {
-    text: { fold: fold, tokens: tokens, term: term, terms: terms, shardKey: shardKey, singular: singular, tidy: tidy, stem: stem, isStopWord: isStopWord },
+    text: { fold: fold, tokens: tokens, term: term, terms: terms, shardKey: shardKey, singular: singular, tidy: tidy, stem: stem, isStopWord: isStopWord,
+      exceptionTerm: exceptionTerm },
     loaded: loaded, lastRender: null,
   });
   /* Without the page's markup (a test page) only the text functions are offered. */
@@ -223,7 +248,7 @@
     var found = new Map();
     function add(value, factor) {
       var name = "t-" + shardKey(value);
-      if (store[name] && Object.prototype.hasOwnProperty.call(store[name], value) && !(found.get(value) >= factor)) {
+      if (store[name] && Object.prototype.hasOwnProperty.call(store[name], value) && !(found.has(value) && found.get(value).factor >= factor)) {
         found.set(value, { name: name, factor: factor });
       }
     }
@@ -234,6 +259,26 @@
       if (!shard) return;
       Object.keys(shard).forEach(function (value) { if (value.startsWith(prefix)) add(value, FACTOR_PREFIX); });
     });
+    return found;
+  }
+
+  function indexed(value) {
+    var name = "t-" + shardKey(value);
+    return store[name] && Object.prototype.hasOwnProperty.call(store[name], value) ? name : null;
+  }
+
+  /* A typed compound the texts write apart ("buurtmoestuin" for "moestuin in de buurt"): cuts whose
+     head is a term of the index, longest head first. The head's term file is the word's own; the
+     tails' files may still have to be loaded, and a tail counts only if the index holds it. */
+  function splitCandidates(group) {
+    var chars = Array.from(group.word), found = [];
+    if (chars.length < MIN_SPLIT) return found;
+    for (var cut = chars.length - MIN_TAIL; cut >= MIN_HEAD && found.length < MAX_SPLITS; cut--) {
+      var head = chars.slice(0, cut).join(""), tail = term(chars.slice(cut).join("")), heads = [head];
+      LINKS.forEach(function (link) { if (head.endsWith(link) && cut - link.length >= MIN_HEAD) heads.push(head.slice(0, -link.length)); });
+      var headTerm = heads.map(term).find(function (value) { return value && indexed(value); });
+      if (headTerm && tail && tail !== group.exact) found.push({ head: headTerm, tail: tail });
+    }
     return found;
   }
 
@@ -254,6 +299,19 @@
           var s = weight * list.weights[i], doc = list.docs[i];
           if (s > best[doc]) best[doc] = s;
         }
+      });
+      (group.splits || []).forEach(function (split) {
+        var head = postings(indexed(split.head), split.head), tail = postings(indexed(split.tail), split.tail), part = new Float64Array(N);
+        var headWeight = Math.min(idf(head.docs.length), ceiling), tailWeight = Math.min(idf(tail.docs.length), ceiling), i;
+        for (i = 0; i < head.docs.length; i++) part[head.docs[i]] = headWeight * head.weights[i];
+        for (i = 0; i < tail.docs.length; i++) {
+          var doc = tail.docs[i];
+          if (!part[doc]) continue;
+          var s = FACTOR_SPLIT * (part[doc] + tailWeight * tail.weights[i]) / 2;
+          if (s > best[doc]) best[doc] = s;
+        }
+        matched.add(split.head);
+        matched.add(split.tail);
       });
       for (var doc = 0; doc < N; doc++) if (best[doc] > 0) { totals[doc] += best[doc]; hits[doc]++; }
     });
@@ -339,6 +397,7 @@
     list: $("kb-zoek-resultaten"), more: $("kb-zoek-meer"), empty: $("kb-zoek-leeg"), emptyWords: $("kb-zoek-leeg-woorden"),
     emptyFilters: $("kb-zoek-leeg-filters"), sort: $("kb-zoek-sorteer"), provincie: $("kb-zoek-provincie"),
     gemeente: $("kb-zoek-gemeente"), van: $("kb-zoek-van"), tot: $("kb-zoek-tot"), panel: $("kb-zoek-filterpaneel"),
+    suggestion: $("kb-zoek-suggestie"), places: $("kb-zoek-plaatsen"), header: $("kb-header-q"),
   };
 
   function year(value) {
@@ -375,7 +434,7 @@
     if (url === location.pathname + location.search) return;
     try {
       history[push ? "pushState" : "replaceState"](null, "", url);
-    } catch (error) {
+    } catch {
       /* Some browsers refuse history entries for file:// pages; the search still works. */
     }
   }
@@ -449,6 +508,7 @@
 
   function showState(state) {
     ui.q.value = state.q;
+    if (ui.header) ui.header.value = state.q;
     MULTI.forEach(function (name) {
       document.querySelectorAll('input[name="' + name + '"]').forEach(function (input) { input.checked = state[name].indexOf(input.value) >= 0; });
     });
@@ -481,7 +541,7 @@
   /* A word is marked when it is a matched term or a compound ending in one (buurtmoestuin). */
   function isMatch(value, matched) {
     if (matched.has(value)) return true;
-    for (var m of matched) if (m.length >= 4 && value.length > m.length && value.endsWith(m)) return true;
+    for (var m of matched) if (m.length >= 4 && value.length > m.length && (value.endsWith(m) || value.startsWith(m))) return true;
     return false;
   }
 
@@ -578,7 +638,16 @@
     ui.list.setAttribute("aria-busy", "true");
     var phases = {};
     return Promise.all(needs.map(load).concat(withFacets ? [loadFacets()] : [])).then(function () {
+      groups.forEach(function (group) { group.splits = splitCandidates(group); });
+      var tails = new Set();
+      groups.forEach(function (group) {
+        group.splits.forEach(function (split) { if (shards.has(shardKey(split.tail))) tails.add("t-" + shardKey(split.tail)); });
+      });
+      needs = needs.concat(Array.from(tails).filter(function (name) { return needs.indexOf(name) < 0; }));
+      return Promise.all(Array.from(tails).map(load));
+    }).then(function () {
       if (mine !== run) return;
+      groups.forEach(function (group) { group.splits = group.splits.filter(function (split) { return indexed(split.tail); }); });
       phases.terms = performance.now();
       var found = groups.length ? score(groups) : { docs: Array.from({ length: N }, function (_, i) { return i; }), scores: null, matched: new Set(), partial: false };
       var counted = null;
@@ -620,7 +689,133 @@
     ui.list.removeAttribute("aria-busy");
     ui.root.dataset.status = "klaar";
     ui.root.dataset.zoekopdracht = current.q;
+    if (ui.header && document.activeElement !== ui.header) ui.header.value = current.q;
+    if (!from) {
+      showPlaces(groups);
+      offerSuggestion(groups, docs.length);
+    }
     if (from && ui.list.children[from]) ui.list.children[from].querySelector("a").focus();
+  }
+
+  /* ---------- Place names: a query naming a municipality or province offers its page ---------- */
+
+  var placeList = null;
+
+  function placePages() {
+    if (placeList) return placeList;
+    placeList = [];
+    function add(names, label, href) {
+      names.forEach(function (name) {
+        var sequence = terms(name);
+        if (sequence.length) placeList.push({ terms: sequence, label: label, href: href, name: name });
+      });
+    }
+    basis.gemeenten.forEach(function (g) { add([g[1]].concat(g[3] || []), "gemeente " + g[1], "gemeenten/" + encodeURIComponent(g[0]) + ".html"); });
+    basis.provincies.forEach(function (p) { if (p[2]) add([p[1]].concat(p[2]), "provincie " + p[1], "provincies/" + encodeURIComponent(p[0]) + ".html"); });
+    return placeList;
+  }
+
+  function placesIn(groups) {
+    var words = groups.map(function (group) { return group.exact; }), found = new Map();
+    placePages().forEach(function (place) {
+      for (var i = 0; i + place.terms.length <= words.length; i++) {
+        if (place.terms.every(function (value, k) { return words[i + k] === value; })) { found.set(place.href, place); break; }
+      }
+    });
+    return Array.from(found.values());
+  }
+
+  function showPlaces(groups) {
+    var found = groups.length ? placesIn(groups) : [];
+    ui.places.hidden = !found.length;
+    if (!found.length) { ui.places.replaceChildren(); return; }
+    var fragment = document.createDocumentFragment();
+    fragment.appendChild(document.createTextNode(found.length === 1 ? "Bekijk ook de pagina van de " : "Bekijk ook de pagina's van de "));
+    found.forEach(function (place, i) {
+      if (i) fragment.appendChild(document.createTextNode(i === found.length - 1 ? " en de " : ", de "));
+      var link = element("a", null, place.label);
+      link.href = place.href;
+      fragment.appendChild(link);
+    });
+    fragment.appendChild(document.createTextNode("."));
+    ui.places.replaceChildren(fragment);
+  }
+
+  /* ---------- "Bedoelde u ...?" from the index's own words (woorden.js) ---------- */
+
+  var vocabulary = null;
+
+  function readVocabulary(raw) {
+    if (!vocabulary) {
+      var placeWords = new Map();
+      placePages().forEach(function (place) {
+        if (tokens(place.name).length === 1) placeWords.set(tokens(place.name)[0], place.name);
+      });
+      vocabulary = { words: raw.woorden ? raw.woorden.split(" ") : [], df: readVarints(raw.df), places: placeWords };
+    }
+    return vocabulary;
+  }
+
+  /* Edit distance with transpositions (optimal string alignment), giving up beyond limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var before = null, previous = [], current;
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var lowest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
+        if (current[j] < lowest) lowest = current[j];
+      }
+      if (lowest > limit) return limit + 1;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /* The closest word: smallest distance, then place names, then the most frequent. */
+  function closest(word, words) {
+    var limit = Array.from(word).length <= 4 ? 1 : 2, best = null;
+    words.words.forEach(function (candidate, i) {
+      if (candidate === word) return;
+      var d = distance(word, candidate, limit);
+      if (d > limit) return;
+      var rank = [d, words.places.has(candidate) ? 0 : 1, -words.df[i]];
+      if (!best || rank[0] < best.rank[0] || (rank[0] === best.rank[0] && (rank[1] < best.rank[1] || (rank[1] === best.rank[1] && rank[2] < best.rank[2])))) {
+        best = { word: words.places.get(candidate) || candidate, rank: rank };
+      }
+    });
+    return best && best.word;
+  }
+
+  function offerSuggestion(groups, count) {
+    var mine = run, unknown = groups.filter(function (group) { return !indexed(group.exact) && !group.splits.length; });
+    if (!unknown.length || count >= SUGGEST_BELOW) { ui.suggestion.replaceChildren(); return; }
+    load("woorden").then(function (raw) {
+      if (mine !== run) return;
+      var words = readVocabulary(raw), corrected = false;
+      var proposed = tokens(state.q).map(function (token) {
+        var group = unknown.find(function (g) { return g.word === token; });
+        var better = group && closest(token, words);
+        if (better) corrected = true;
+        return better || token;
+      }).join(" ");
+      if (!corrected) { ui.suggestion.replaceChildren(); return; }
+      var link = element("a", null, proposed);
+      link.href = "?q=" + encodeURIComponent(proposed);
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        clearTimeout(timer);
+        state.q = ui.q.value = proposed;
+        changed(true);
+        ui.q.focus();
+      });
+      ui.suggestion.replaceChildren(document.createTextNode("Bedoelde u: "), link, document.createTextNode("?"));
+    }).catch(function () { ui.suggestion.replaceChildren(); });
   }
 
   /* facetten.js arrived after the first results: count the facets of the results on screen. */

@@ -187,6 +187,22 @@ def aliassen() -> dict[str, tuple[str, ...]]:
     return {gemeente.code: found for gemeente, found in _gemeente_records()}
 
 
+@cache
+def former_names() -> dict[str, tuple[str, ...]]:
+    """Names of merged-away municipalities, by the CBS code of each current successor (for search)."""
+    found: dict[str, list[str]] = {}
+    for herindeling in _herindelingen():
+        for opvolger in herindeling.opvolgers:
+            found.setdefault(opvolger.code, []).append(herindeling.oude_naam)
+    return {code: tuple(dict.fromkeys(names)) for code, names in found.items()}
+
+
+@cache
+def provincie_aliassen() -> dict[str, tuple[str, ...]]:
+    """Other names of each province ("Friesland" for Fryslân), by CBS code (for search)."""
+    return {provincie.code: found for provincie, found in _provincie_records()}
+
+
 def gemeente_by_code(code: str) -> Gemeente:
     """The current municipality with this CBS code ("GM0518"); KeyError if unknown."""
     return _gemeente_by_code()[code]

@@ -13,8 +13,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kennisbank.entries.model import Initiative
-from kennisbank.search import text
+from kennisbank.entries import places
+from kennisbank.entries.model import Gemeente, Initiative, Provincie
+from kennisbank.search import compounds, text
 
 # A title hit must outrank anything the body can add (the body tops out near K1 + 1 = 2.2).
 FIELD_BOOSTS = {
@@ -31,12 +32,9 @@ LENGTH_NORMALISED = frozenset({"tekst"})  # short fields are not penalised for t
 K1 = 1.2
 B = 0.75
 WEIGHT_SCALE = 2  # weights are stored as integers in half points
-# Dutch glues words together: "buurtmoestuin" should be found by "moestuin". A compound's tail is
-# indexed too (at half weight) when both halves are words of the index, joined directly or by s/e/en.
+# Dutch glues words together: "buurtmoestuin" should be found by "moestuin" and "buurt". The parts
+# of a compound (compounds.py) are indexed too, at this share of the whole word's weight.
 COMPOUND_SHARE = 0.5
-MIN_HEAD = 3
-MIN_TAIL = 4
-LINKS = ("", "s", "e", "en")
 
 
 @dataclass(frozen=True)
@@ -50,11 +48,22 @@ def ordered(initiatives: list[Initiative]) -> list[Initiative]:
     return sorted(initiatives, key=lambda i: (-(i.bijgewerkt - dt.date(1900, 1, 1)).days, i.slug))
 
 
+def gemeente_names(gemeente: Gemeente) -> list[str]:
+    """Every name the check accepts for a municipality: common, CBS, aliases, code, merged-away names."""
+    return list(dict.fromkeys((gemeente.naam_gangbaar, gemeente.naam, *places.aliassen().get(gemeente.code, ()),
+                               gemeente.code, *places.former_names().get(gemeente.code, ()))))
+
+
+def provincie_names(provincie: Provincie) -> list[str]:
+    """Official (Frisian for Fryslân) and Dutch names of a province, and its code."""
+    return list(dict.fromkeys((provincie.naam, *places.provincie_aliassen().get(provincie.code, ()), provincie.code)))
+
+
 def place_text(initiative: Initiative) -> str:
     if initiative.landelijk:
         return "Landelijk Nederland"
-    names = [name for g in initiative.gemeenten for name in dict.fromkeys((g.naam_gangbaar, g.naam))]
-    return " ".join([*names, *(p.naam for p in initiative.provincies)])
+    names = [name for g in initiative.gemeenten for name in gemeente_names(g)]
+    return " ".join([*names, *(name for p in initiative.provincies for name in provincie_names(p))])
 
 
 def fields(initiative: Initiative) -> dict[str, str]:
@@ -93,35 +102,21 @@ def weights(counts: dict[str, Counter[str]], average_lengths: dict[str, float]) 
     return {term: max(1, round(value * WEIGHT_SCALE)) for term, value in summed.items()}
 
 
-def compound_tails(term: str, vocabulary: set[str] | frozenset[str]) -> set[str]:
-    """Words of the vocabulary that end a compound term ('buurtmoestuin' -> {'moestuin'})."""
-    found = set()
-    for cut in range(MIN_HEAD, len(term) - MIN_TAIL + 1):
-        if term[:cut] not in vocabulary:
-            continue
-        rest = term[cut:]
-        for link in LINKS:
-            tail = rest[len(link):]
-            if rest.startswith(link) and len(tail) >= MIN_TAIL and tail in vocabulary:
-                found.add(tail)
-    return found
-
-
-def with_compound_tails(postings: dict[str, list[tuple[int, int]]], known: set[str]) -> dict[str, list[tuple[int, int]]]:
-    """Add each compound's documents to the postings of its tails, at COMPOUND_SHARE of the weight."""
+def with_compound_parts(postings: dict[str, list[tuple[int, int]]], known: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Add each compound's documents to the postings of its parts, at COMPOUND_SHARE of the weight."""
     vocabulary = set(postings) | known
     extra: dict[str, dict[int, int]] = defaultdict(dict)
     for term, entries in postings.items():
-        for tail in compound_tails(term, vocabulary):
-            shares = extra[tail]
+        for part in compounds.parts(term, vocabulary):
+            shares = extra[part]
             for number, weight in entries:
                 shares[number] = max(shares.get(number, 0), max(1, round(weight * COMPOUND_SHARE)))
     merged = dict(postings)
-    for tail, shares in extra.items():
-        combined = dict(postings.get(tail, ()))
+    for part, shares in extra.items():
+        combined = dict(postings.get(part, ()))
         for number, weight in shares.items():
             combined[number] = max(combined.get(number, 0), weight)
-        merged[tail] = sorted(combined.items())
+        merged[part] = sorted(combined.items())
     return merged
 
 
@@ -137,4 +132,4 @@ def build(initiatives: list[Initiative]) -> SearchIndex:
         for term, weight in weights(counts, average_lengths).items():
             postings[term].append((number, weight))
     known = set(text.synonyms()) | {other for others in text.synonyms().values() for other in others}
-    return SearchIndex(initiatives=tuple(documents), postings=with_compound_tails(dict(postings), known))
+    return SearchIndex(initiatives=tuple(documents), postings=with_compound_parts(dict(postings), known))

@@ -4,7 +4,8 @@ The data is split so that a first result needs little: a small `basis.js` (label
 list of term files), one term file per two-letter start of a term (`t-xx.js`, loaded only for the
 words asked for), display records in blocks of a few initiatives (`d-n.js`, loaded only for the
 results shown) and `facetten.js` with every initiative's facet values (loaded when a filter is set
-or right after the first results, to count the facets). lunr.js, lunr.stemmer.support.js and
+or right after the first results, to count the facets) and `woorden.js` with the words "Bedoelde u ...?"
+may offer (loaded only when a query finds little). lunr.js, lunr.stemmer.support.js and
 lunr.nl.js are copied from the installed MkDocs package; the page's own script and styles come from
 the kennisbank package's assets.
 """
@@ -19,7 +20,8 @@ from kennisbank.entries import places, schema
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.search import codec, lunrjs, text
-from kennisbank.search.index import SearchIndex, build
+from kennisbank.search import vocabulary as words
+from kennisbank.search.index import SearchIndex, build, gemeente_names, provincie_names
 from kennisbank.site.config import SiteConfig
 
 FOLDER = "zoeken"
@@ -100,13 +102,16 @@ def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str])
         "aantal": len(index.initiatives),
         "blok": BLOCK,
         "themas": [[t.slug, t.label] for t in vocabulary.themas],
-        "provincies": [[p.slug, p.naam] for p in vocabulary.provincies] + [list(LANDELIJK)],
-        "gemeenten": [[g.slug, g.naam_gangbaar, vocabulary.provincie_nr[g.provincie.code]] for g in vocabulary.gemeenten],
+        "provincies": [[p.slug, p.naam, provincie_names(p)[1:]] for p in vocabulary.provincies] + [list(LANDELIJK)],
+        # Other names (CBS name, aliases, code, merged-away names): a query naming a place offers its page.
+        "gemeenten": [[g.slug, g.naam_gangbaar, vocabulary.provincie_nr[g.provincie.code], gemeente_names(g)[1:]]
+                      for g in vocabulary.gemeenten],
         "statussen": vocabulary.statussen,
         "rollen": vocabulary.rollen,
         "jaren": years(index),
         "totalen": totals(index, vocabulary),
         "synoniemen": synonyms_in(index),
+        "stammen": text.stem_exceptions(),
         "delen": sorted(shard_keys),
     }
 
@@ -141,6 +146,7 @@ def data_files(index: SearchIndex) -> Iterator[tuple[str, str]]:
     shards = term_files(index)
     yield f"{DATA}/basis.js", codec.data_script("basis", basis(index, vocabulary, shards))
     yield f"{DATA}/facetten.js", codec.data_script("facetten", facets(index, vocabulary))
+    yield f"{DATA}/woorden.js", codec.data_script("woorden", words.data(index))
     for key, content in shards.items():
         yield f"{DATA}/t-{key}.js", codec.data_script(f"t-{key}", content)
     for start in range(0, len(index.initiatives), BLOCK):

@@ -14,6 +14,9 @@ becomes the same term the index holds. Each step is chosen so both sides can do 
    "dutch" is a different algorithm); lunr.nl.js implements this one, and a test proves both agree.
 6. tidy: the stemmer leaves stems like "initiatiev" and "gemeenschapp"; a final double consonant is
    undoubled and a final v/z becomes f/s, so singular and plural meet (initiatief/initiatieven).
+
+Steps 4 to 6 are skipped for the words in data/stamuitzonderingen.yml, which the stemmer gets wrong
+("overheid" -> "over"): they get the term written there, also at the end of a compound.
 """
 from __future__ import annotations
 
@@ -32,6 +35,11 @@ MAX_TOKEN = 50  # longer runs of letters are no words (and would only slow the s
 # Maximal runs of letters and digits, one-character runs left out.
 TOKEN = re.compile(r"[^\W_]{%d,}" % MIN_TOKEN)
 SYNONYMS_FILE = DATA_DIR / "synoniemen.yml"
+EXCEPTIONS_FILE = DATA_DIR / "stamuitzonderingen.yml"
+# An exception applies at the end of a compound only when it is this long ("ei" ends "groei") and
+# leaves a head of at least MIN_EXCEPTION_HEAD letters.
+MIN_COMPOUND_EXCEPTION = 4
+MIN_EXCEPTION_HEAD = 3
 # Markdown and HTML that carries no words for a reader: link targets, tags, bare URLs, e-mail
 # addresses, reference definitions. Every repeat is bounded and e-mail is only tried at the start of
 # a word, so a stranger's text cannot make this take quadratic time.
@@ -112,11 +120,37 @@ def is_stop_word(token: str) -> bool:
     return token in lunrjs.stop_words()
 
 
+@cache
+def stem_exceptions() -> dict[str, str]:
+    """Folded form -> term, from data/stamuitzonderingen.yml (zoeken.js gets the same table in basis.js)."""
+    raw = yaml.safe_load(EXCEPTIONS_FILE.read_text(encoding="utf-8")) or {}
+    table: dict[str, str] = {}
+    for term_, forms in raw.items():
+        for word in [term_, *forms]:
+            if tokens(str(word)) != [str(word)]:
+                raise ValueError(f"{EXCEPTIONS_FILE.name}: '{word}' is not one folded lower-case word")
+        for form in forms:
+            if table.setdefault(str(form), str(term_)) != str(term_):
+                raise ValueError(f"{EXCEPTIONS_FILE.name}: '{form}' is listed under two terms")
+    return table
+
+
+def exception_term(token: str) -> str | None:
+    """The listed term of a token or of a compound ending in a listed form ("windmolens" -> "windmolen")."""
+    table = stem_exceptions()
+    if token in table:
+        return table[token]
+    for cut in range(MIN_EXCEPTION_HEAD, len(token) - MIN_COMPOUND_EXCEPTION + 1):
+        if token[cut:] in table:
+            return token[:cut] + table[token[cut:]]
+    return None
+
+
 def term(token: str) -> str | None:
     """The index term of one folded token, or None for a stop word."""
     if is_stop_word(token):
         return None
-    return tidy(stem(singular(token)))
+    return exception_term(token) or tidy(stem(singular(token)))
 
 
 class _TermCache(dict):
@@ -128,6 +162,11 @@ class _TermCache(dict):
 
 
 _TERMS = _TermCache()
+
+
+def cached_term(token: str) -> str | None:
+    """term(), remembered: the vocabulary and compound splitting ask for the same words again and again."""
+    return _TERMS[token]
 
 
 def terms(text: str) -> list[str]:
