@@ -8,6 +8,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -353,11 +354,11 @@ def lookup_gemeente(text: str) -> Lookup:
     return _unknown_lookup(shown, key)
 
 
-def _reduce_gemeente(gemeente: Gemeente) -> tuple[object, tuple[str]]:
+def _reduce_gemeente(gemeente: Gemeente) -> tuple[Callable[[str], Gemeente], tuple[str]]:
     return gemeente_by_code, (gemeente.code,)
 
 
-def _reduce_provincie(provincie: Provincie) -> tuple[object, tuple[str]]:
+def _reduce_provincie(provincie: Provincie) -> tuple[Callable[[str], Provincie], tuple[str]]:
     return provincie_by_slug, (provincie.slug,)
 
 

@@ -92,7 +92,12 @@ def error_text(field_name: str, error: jsonschema.ValidationError) -> str:
         return say(template, min=low, max=high, aantal=len(value))
     if keyword == "uniqueItems":
         seen: set[str] = set()
-        duplicate = next((item for item in value if repr(item) in seen or seen.add(repr(item))), value[0])
+        duplicate = value[0]
+        for item in value:
+            if repr(item) in seen:
+                duplicate = item
+                break
+            seen.add(repr(item))
         return say(general["dubbel"], waarde=quote(duplicate))
     if keyword == "minimum":
         return say(general["minimum"], min=rule["minimum"], waarde=quote(value))

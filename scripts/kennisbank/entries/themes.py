@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copyreg
+from collections.abc import Callable
 from functools import cache
 
 import yaml
@@ -26,7 +27,7 @@ def _theme_by_slug(slug: str) -> Thema:
     return themas_by_slug()[slug]
 
 
-def _reduce_thema(thema: Thema) -> tuple[object, tuple[str]]:
+def _reduce_thema(thema: Thema) -> tuple[Callable[[str], Thema], tuple[str]]:
     return _theme_by_slug, (thema.slug,)
 
 

@@ -28,14 +28,14 @@ def kind(definition: dict[str, Any]) -> str:
             return " of ".join(dict.fromkeys(kind(option) for option in definition[combinator]))
     name = definition.get("type")
     if isinstance(name, list):
-        return " of ".join(TYPES.get(n, n) for n in name)
+        return " of ".join(TYPES.get(str(n), str(n)) for n in name)
     if name == "array":
         items = definition.get("items", {})
         inner = items.get("title", "").lower() if items.get("type") == "object" else kind(items)
         return f"lijst van {inner or 'waarden'}"
     if definition.get("format") in FORMATS:
         return FORMATS[definition["format"]]
-    return TYPES.get(name, name or "waarde")
+    return TYPES.get(str(name), str(name or "waarde"))
 
 
 def from_properties(properties: dict[str, Any], required: list[str]) -> list[Field]:

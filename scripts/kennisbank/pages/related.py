@@ -8,7 +8,7 @@ province, then of the whole kennisbank fill up to the minimum.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from kennisbank.entries.model import Initiative
 
@@ -17,6 +17,9 @@ WEIGHT_THEMA = 3.0
 WEIGHT_PROVINCIE = 1.5
 WEIGHT_WORD = 1.0
 COMMON_WORD_LIMIT = 40  # a word shared by more entries than this says little
+# Candidates taken per municipality: enough to fill five cards, few enough that a big city with
+# thousands of entries does not make the work grow with the square of its size.
+GEMEENTE_CANDIDATES = 60
 WORD = re.compile(r"[a-zà-ÿ0-9]{4,}")
 
 
@@ -35,10 +38,9 @@ def inverted(initiatives: list[Initiative]) -> dict[str, list[int]]:
     return index
 
 
-def score(a: Initiative, b: Initiative, shared_keys: int) -> float:
-    themes = len({t.slug for t in a.themas} & {t.slug for t in b.themas})
-    provinces = len({p.code for p in a.provincies} & {p.code for p in b.provincies})
-    return shared_keys * WEIGHT_WORD + themes * WEIGHT_THEMA + provinces * WEIGHT_PROVINCIE
+def score(themes_a: frozenset[str], themes_b: frozenset[str], provinces_a: frozenset[str], provinces_b: frozenset[str],
+          shared_keys: float) -> float:
+    return shared_keys * WEIGHT_WORD + len(themes_a & themes_b) * WEIGHT_THEMA + len(provinces_a & provinces_b) * WEIGHT_PROVINCIE
 
 
 def related(initiatives: list[Initiative], count: int = 5, minimum: int = 3) -> dict[str, list[Initiative]]:
@@ -52,19 +54,23 @@ def related(initiatives: list[Initiative], count: int = 5, minimum: int = 3) -> 
         for provincie in initiatives[position].provincies:
             groups[f"p:{provincie.code}"].append(position)
         groups["*"].append(position)
+    theme_sets = [frozenset(t.slug for t in i.themas) for i in initiatives]
+    province_sets = [frozenset(p.code for p in i.provincies) for i in initiatives]
     result = {}
     for position, initiative in enumerate(initiatives):
-        shared: Counter[int] = Counter()
+        shared: dict[int, float] = defaultdict(float)
         keys = [f"g:{g.code}" for g in initiative.gemeenten] + [f"w:{w}" for w in words(initiative)]
         for key in keys:
             postings = index[key]
             if key.startswith("w:") and len(postings) > COMMON_WORD_LIMIT:
                 continue
-            weight = WEIGHT_GEMEENTE if key.startswith("g:") else 1
-            for other in postings:
+            weight = WEIGHT_GEMEENTE if key.startswith("g:") else 1.0
+            for other in postings[:GEMEENTE_CANDIDATES] if key.startswith("g:") else postings:
                 shared[other] += weight
         shared.pop(position, None)
-        ranked = sorted(shared, key=lambda o: (-score(initiative, initiatives[o], shared[o]), initiatives[o].slug))[:count]
+        mine_t, mine_p = theme_sets[position], province_sets[position]
+        ranked = sorted(shared, key=lambda o: (-score(mine_t, theme_sets[o], mine_p, province_sets[o], shared[o]),
+                                                initiatives[o].slug))[:count]
         fill_keys = [f"t:{t.slug}" for t in initiative.themas] + [f"p:{p.code}" for p in initiative.provincies] + ["*"]
         for key in fill_keys:
             for other in groups[key]:

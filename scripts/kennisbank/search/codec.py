@@ -61,7 +61,8 @@ def read_varints(packed: str) -> list[int]:
 
 def postings(entries: list[tuple[int, int]]) -> str:
     """(document number, weight) pairs, numbers ascending, stored as gaps: small numbers, short text."""
-    packed, previous = [], 0
+    packed: list[int] = []
+    previous = 0
     for number, weight in entries:
         packed += (number - previous, weight)
         previous = number

@@ -53,7 +53,7 @@ def allowed(rule: dict[str, Any]) -> list[str]:
             parts.append("een webadres dat begint met https://")
         else:
             parts.append("tekst")
-        parts.append(count_text(rule.get("minLength"), rule.get("maxLength"), "teken", "tekens"))
+        parts.extend(text for text in [count_text(rule.get("minLength"), rule.get("maxLength"), "teken", "tekens")] if text)
     elif kind == "integer":
         parts.append("een geheel getal")
         if "minimum" in rule:
@@ -62,7 +62,7 @@ def allowed(rule: dict[str, Any]) -> list[str]:
             parts.append(f"tot en met {rule.get('maximum', rule.get('x-maximum'))}")
     elif kind == "array":
         parts.append("een lijst als [a, b]")
-        parts.append(count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen"))
+        parts.extend(text for text in [count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen")] if text)
         items = allowed(rule.get("items", {}))
         if items and items != ["tekst"]:
             parts.append("elk " + ", ".join(items).removeprefix("tekst, "))
