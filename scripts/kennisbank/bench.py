@@ -3,6 +3,7 @@
     python -m kennisbank.bench                 # everything with the default sizes
     python -m kennisbank.bench check 1000 10000
     python -m kennisbank.bench build 1000 5000
+    python -m kennisbank.bench serve 1000
     python -m kennisbank.bench search 1000 5000 10000
 
 Every measurement runs in a child process, so peak memory (max RSS) is that run's own.
@@ -21,7 +22,7 @@ from pathlib import Path
 from kennisbank.synthetic import write_initiatives
 
 REPO = Path(__file__).resolve().parents[2]
-DEFAULTS = {"check": [1000, 10000], "build": [1000, 5000], "search": [1000, 5000, 10000]}
+DEFAULTS = {"check": [1000, 10000], "build": [1000, 5000], "serve": [1000], "search": [1000, 5000, 10000]}
 
 
 def run_child(args: list[str], cwd: Path | None = None) -> tuple[dict, float, float]:
@@ -108,7 +109,8 @@ def stock_project(tmp: Path, initiatives: Path) -> Path:
 
 def bench_build(counts: list[int]) -> None:
     print("kennisbank build vs stock Material (plain pages, search plugin on, short navigation)")
-    print(f"{'N':>6} {'check':>6} {'generate':>9} {'mkdocs':>7} {'zip':>5} {'total s':>8} {'peak MiB':>9} {'site MB':>8} {'zip MB':>7} | {'stock s':>8} {'stock MB':>9} {'ratio':>6}")
+    print(f"{'N':>6} {'check':>6} {'generate':>9} {'mkdocs':>7} {'zip':>5} {'total s':>8} {'peak MiB':>9} {'site MB':>8} {'zip MB':>7} "
+          f"{'ms/page':>8} | {'stock s':>8} {'stock MB':>9} {'ms/page':>8} {'ratio':>6}")
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
             project = project_with(Path(tmp), count)
@@ -122,8 +124,61 @@ def bench_build(counts: list[int]) -> None:
             stock_figures, _, _ = run_child(["_stock", str(stock)])
             stock_mb = folder_size(stock / "site") / 1e6
             total = figures["check"] + figures["generate"] + figures["mkdocs"] + figures["zip"]
+            # MkDocs time per page: ours per generated page, stock's per plain page (its whole build).
+            ours_ms = figures["mkdocs"] * 1000 / pages_in(site)
+            stock_ms = stock_figures["seconds"] * 1000 / pages_in(stock / "site")
             print(f"{count:>6} {figures['check']:>6.1f} {figures['generate']:>9.1f} {figures['mkdocs']:>7.1f} {figures['zip']:>5.1f} "
-                  f"{total:>8.1f} {peak:>9.0f} {site_mb:>8.1f} {zip_mb:>7.1f} | {stock_figures['seconds']:>8.1f} {stock_mb:>9.1f} {total / stock_figures['seconds']:>6.2f}")
+                  f"{total:>8.1f} {peak:>9.0f} {site_mb:>8.1f} {zip_mb:>7.1f} {ours_ms:>8.1f} | {stock_figures['seconds']:>8.1f} {stock_mb:>9.1f} "
+                  f"{stock_ms:>8.1f} {total / stock_figures['seconds']:>6.2f}")
+
+
+def pages_in(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def bench_serve(counts: list[int]) -> None:
+    """Seconds from saving an edited initiative to the preview serving the change."""
+    import socket
+    import urllib.request
+
+    print("kennisbank serve: edit to visible (one initiative's title changed)")
+    print(f"{'N':>6} {'start s':>8} {'edit s':>7}")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = project_with(Path(tmp), count)
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            source = sorted((project / "initiatives").rglob("*.md"))[0]
+            url = f"http://127.0.0.1:{port}/kennisbank/initiatieven/{source.stem}.html"
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            server = subprocess.Popen([sys.executable, "-m", "kennisbank.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                      cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+            def page() -> str:
+                try:
+                    with urllib.request.urlopen(url, timeout=5) as answer:
+                        return answer.read().decode("utf-8")
+                except OSError:
+                    return ""
+
+            def until(condition: object, limit: float) -> float:
+                began = time.perf_counter()
+                while time.perf_counter() - began < limit:
+                    if condition():  # type: ignore[operator]
+                        return time.perf_counter() - began
+                    time.sleep(0.05)
+                return float("nan")
+
+            try:
+                start = until(lambda: "<h1" in page(), 600)
+                text = source.read_text(encoding="utf-8")
+                source.write_text(text.replace("titel: ", "titel: Bewerkt ", 1), encoding="utf-8")
+                edit = until(lambda: "Bewerkt " in page(), 120)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+            print(f"{count:>6} {start:>8.1f} {edit:>7.2f}")
 
 
 def main(argv: list[str]) -> None:
@@ -137,6 +192,8 @@ def main(argv: list[str]) -> None:
         bench_check(counts or DEFAULTS["check"])
     if what in ("build", "all"):
         bench_build(counts or DEFAULTS["build"])
+    if what in ("serve", "all"):
+        bench_serve(counts or DEFAULTS["serve"])
     if what in ("search", "all"):
         from kennisbank import bench_search
 
