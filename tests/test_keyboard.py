@@ -1,0 +1,190 @@
+"""Keyboard and screen-reader use beyond what axe sees, in real Chromium.
+
+A Tab walk through every page type asserts that each Tab stop is on screen, not hidden behind
+something else, and drawn differently when focused (element screenshots focused vs not). The menu
+drawer and the light/dark button are used by keyboard alone; the live regions' texts are read
+after each action; graphics and buttons are measured for contrast in both schemes.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import watched_page
+from test_accessibility import PAGE_TYPES
+
+ALL_PAGE_TYPES = {
+    **PAGE_TYPES,
+    "search": "zoeken.html",
+    "form": "aanmelden.html",
+    "map": "kaart.html",
+    "figures": "cijfers.html",
+    "open data": "open-data.html",
+}
+WIDTHS = (390, 800, 1280)
+SCHEMES = ("light", "dark")
+VIEWS = [(width, scheme) for width in WIDTHS for scheme in SCHEMES]
+# A walk costs seconds, so not every page type is walked in every view: home and an initiative
+# (the overview and the detail template) in all six; search and form (the most controls) in a narrow
+# and a wide one; every other type in one view, rotating so each view sees several types.
+EVERY_VIEW = ("home", "initiative")
+TWO_VIEWS = ("search", "form")
+DRAWER_WIDTHS = (390, 800)  # below 1220 px Material turns the navigation into a drawer
+MAX_STOPS = 300
+
+
+def walks() -> list[tuple[int, str, str]]:
+    found = [(width, scheme, name) for name in EVERY_VIEW for width, scheme in VIEWS]
+    for index, name in enumerate(TWO_VIEWS):
+        found += [(390, SCHEMES[index], name), (1280, SCHEMES[1 - index], name)]
+    others = [name for name in ALL_PAGE_TYPES if name not in EVERY_VIEW + TWO_VIEWS]
+    found += [(*VIEWS[index % len(VIEWS)], name) for index, name in enumerate(others)]
+    return sorted(found)
+
+
+# ---------- in-page helpers ----------
+
+# What the focused element is, where it is, and whether it can be seen: on screen, not hidden, not
+# faded out, and at the top at one of a few points of its box (a partly covered map dot still counts).
+FOCUS_INFO = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  const r = e.getBoundingClientRect();
+  let faded = false;
+  for (let n = e; n && n.nodeType === 1; n = n.parentElement) {
+    if (parseFloat(getComputedStyle(n).opacity) < 0.1) faded = true;
+  }
+  const mine = hit => hit && (e.contains(hit) || hit.contains(e) || [...(e.labels || [])].some(l => l.contains(hit)));
+  const points = [[0.5, 0.5], [0.2, 0.2], [0.8, 0.2], [0.2, 0.8], [0.8, 0.8]];
+  const onTop = points.some(([fx, fy]) => {
+    const x = r.left + r.width * fx, y = r.top + r.height * fy;
+    return x >= 0 && y >= 0 && x < innerWidth && y < innerHeight && mine(document.elementFromPoint(x, y));
+  });
+  const name = (e.getAttribute('aria-label') || e.innerText || e.value || e.id || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+  const kind = [e.tagName, e.getAttribute('type') || '', [...e.classList].filter(c => c !== 'focus-visible').sort().join('.'),
+                e.parentElement ? [...e.parentElement.classList].sort().join('.') : ''].join('|');
+  return {name, kind, tag: e.tagName, x: r.left, y: r.top, width: r.width, height: r.height,
+          inView: r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
+          visible: getComputedStyle(e).visibility === 'visible' && !faded, onTop};
+}"""
+SETTLE = """() => document.getAnimations().length === 0 ? Promise.resolve() : Promise.race([
+  Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+  new Promise(resolve => setTimeout(resolve, 1000)),
+]).then(() => new Promise(resolve => requestAnimationFrame(resolve)))"""
+
+
+def settle(page) -> None:
+    """Wait for running transitions (the skip link slides in, Material fades colours) and a frame."""
+    page.evaluate(SETTLE)
+
+
+def settled_focus_info(page) -> dict | None:
+    return page.evaluate(f"() => ({SETTLE})().then({FOCUS_INFO})")
+
+
+def focus_clip(info: dict, viewport: dict) -> dict:
+    """The element's box plus room for an outline and its offset, cut to the viewport."""
+    margin = 8
+    left, top = max(info["x"] - margin, 0), max(info["y"] - margin, 0)
+    right = min(info["x"] + info["width"] + margin, viewport["width"])
+    bottom = min(info["y"] + info["height"] + margin, viewport["height"])
+    return {"x": left, "y": top, "width": max(right - left, 1), "height": max(bottom - top, 1)}
+
+
+def focus_changes_drawing(page, info: dict) -> bool:
+    """A screenshot around the focused element differs from one with focus taken away."""
+    clip = focus_clip(info, page.viewport_size)
+    focused = page.screenshot(clip=clip)
+    handle = page.evaluate_handle("() => document.activeElement")
+    page.evaluate("e => e.blur()", handle)
+    settle(page)
+    unfocused = page.screenshot(clip=clip)
+    page.evaluate("e => e.focus({preventScroll: true})", handle)  # the walk goes on from here
+    return focused != unfocused
+
+
+def tab_walk(page, drawn: dict[str, int] | None = None) -> tuple[list[dict], list[str]]:
+    """Tab from the top of the page until focus leaves it; every stop, and what is wrong with each.
+
+    The drawing check runs for the first two stops of each kind (tag, classes, parent's classes)
+    counted in `drawn`: the rest of a list of links, or the same header on the next page, is
+    styled the same way."""
+    stops: list[dict] = []
+    problems: list[str] = []
+    drawn = {} if drawn is None else drawn
+    for _ in range(MAX_STOPS):
+        page.keyboard.press("Tab")
+        info = settled_focus_info(page)
+        if info is None:
+            break
+        stops.append(info)
+        where = f"stop {len(stops)} {info['tag']} '{info['name']}' at ({info['x']:.0f}, {info['y']:.0f}) {info['width']:.0f}x{info['height']:.0f}"
+        if info["width"] < 1 or info["height"] < 1:
+            problems.append(f"{where}: has no size")
+        elif not info["inView"]:
+            problems.append(f"{where}: off screen")
+        elif not info["visible"]:
+            problems.append(f"{where}: hidden or faded out")
+        elif not info["onTop"]:
+            problems.append(f"{where}: covered by something else")
+        elif drawn.get(info["kind"], 0) < 2:
+            drawn[info["kind"]] = drawn.get(info["kind"], 0) + 1
+            if not focus_changes_drawing(page, info):
+                problems.append(f"{where}: focus draws nothing (focused and unfocused look the same)")
+    else:
+        problems.append(f"more than {MAX_STOPS} Tab stops: focus is trapped")
+    return stops, problems
+
+
+# ---------- fixtures ----------
+
+@pytest.fixture(scope="module")
+def base_url(fixture_site: Path, serve) -> str:
+    for name, relative in ALL_PAGE_TYPES.items():
+        assert (fixture_site / relative).is_file(), f"the fixture site lacks its {name} page {relative}"
+    return serve(fixture_site)
+
+
+@pytest.fixture(scope="module")
+def view(browser) -> Iterator[Callable[[int, str], object]]:
+    """view(width, scheme) -> a watched page of that size and colour scheme, one per view per module."""
+    pages: dict[tuple[int, str], object] = {}
+
+    def get(width: int, scheme: str):
+        if (width, scheme) not in pages:
+            page = watched_page(browser, color_scheme=scheme, viewport={"width": width, "height": 800})
+            page.drawn = {}  # kinds of Tab stop whose focus drawing was checked in this view
+            pages[(width, scheme)] = page
+        return pages[(width, scheme)]
+
+    yield get
+    for page in pages.values():
+        page.context.close()
+
+
+def fresh_page(browser, width: int = 390, scheme: str = "light"):
+    return watched_page(browser, color_scheme=scheme, viewport={"width": width, "height": 800})
+
+
+# ---------- the Tab walk ----------
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("width", "scheme", "page_type"), walks())
+def test_every_tab_stop_is_visible(view, base_url: str, width: int, scheme: str, page_type: str) -> None:
+    page = view(width, scheme)
+    page.goto(base_url + ALL_PAGE_TYPES[page_type])
+    page.wait_for_load_state("load")
+    stops, problems = tab_walk(page, page.drawn)
+    assert len(stops) >= 5, f"only {len(stops)} Tab stops on {page_type}"
+    assert not problems, f"{page_type} at {width} px, {scheme}:\n" + "\n".join(problems)
+
+
+def test_walks_cover_every_page_type_and_view() -> None:
+    chosen = walks()
+    assert {name for _, _, name in chosen} == set(ALL_PAGE_TYPES)
+    assert {(width, scheme) for width, scheme, _ in chosen} == set(VIEWS)
+    for name in EVERY_VIEW:
+        assert {(width, scheme) for width, scheme, n in chosen if n == name} == set(VIEWS), name
