@@ -188,3 +188,194 @@ def test_walks_cover_every_page_type_and_view() -> None:
     assert {(width, scheme) for width, scheme, _ in chosen} == set(VIEWS)
     for name in EVERY_VIEW:
         assert {(width, scheme) for width, scheme, n in chosen if n == name} == set(VIEWS), name
+
+
+# ---------- the menu drawer ----------
+
+DRAWER_LINKS = ".md-sidebar--primary a[href]"
+TAB_STOPS_IN_DRAWER = """() => [...document.querySelectorAll('.md-sidebar--primary a[href], .md-sidebar--primary button')]
+  .filter(e => getComputedStyle(e).visibility === 'visible' && e.getClientRects().length).length"""
+
+
+def focused(page) -> dict:
+    return page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+      return {inDrawer: !!e.closest('.md-sidebar--primary'), menu: e.classList.contains('kb-menu-button'),
+              name: (e.innerText || e.getAttribute('aria-label') || '').trim(), x: r.left, width: r.width}; }""")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("width", DRAWER_WIDTHS)
+def test_menu_opens_and_closes_by_keyboard(browser, base_url: str, width: int) -> None:
+    page = fresh_page(browser, width)
+    try:
+        page.goto(base_url + ALL_PAGE_TYPES["initiative"])
+        assert page.evaluate(TAB_STOPS_IN_DRAWER) == 0, "the closed drawer's links can take focus"
+        menu = page.get_by_role("button", name="Menu")
+        assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Tab")  # the skip link
+        page.keyboard.press("Tab")
+        assert focused(page)["menu"], f"the second Tab stop is {focused(page)}, not the menu button"
+
+        page.keyboard.press("Enter")
+        settle(page)
+        assert menu.get_attribute("aria-expanded") == "true"
+        assert page.is_checked("#__drawer")
+        now = focused(page)
+        assert now["inDrawer"] and now["x"] >= 0, f"focus did not move into the open drawer: {now}"
+        names = []
+        for _ in range(4):  # the drawer's links are reachable and on screen
+            page.keyboard.press("Tab")
+            settle(page)
+            now = focused(page)
+            assert now["inDrawer"] and now["x"] >= 0 and now["x"] + now["width"] <= width, now
+            names.append(now["name"])
+        assert "Zoeken" in names, names
+
+        page.keyboard.press("Escape")
+        settle(page)
+        assert not page.is_checked("#__drawer")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert focused(page)["menu"], "Escape did not return focus to the menu button"
+        assert page.evaluate(TAB_STOPS_IN_DRAWER) == 0
+
+        page.keyboard.press("Space")  # a real button: Space works too
+        settle(page)
+        assert page.is_checked("#__drawer") and focused(page)["inDrawer"]
+        page.keyboard.press("Shift+Tab")  # leaving the drawer closes it: focus never sits behind the overlay
+        settle(page)
+        assert not page.is_checked("#__drawer") and not focused(page)["inDrawer"]
+        assert not page.watch.console_errors, page.watch.console_errors
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_wide_screen_keeps_the_sidebar_and_hides_the_menu_button(browser, base_url: str) -> None:
+    page = fresh_page(browser, 1280)
+    try:
+        page.goto(base_url + ALL_PAGE_TYPES["initiative"])
+        assert page.evaluate(TAB_STOPS_IN_DRAWER) > 10
+        assert not page.locator(".kb-menu-button").is_visible()
+    finally:
+        page.context.close()
+
+
+# ---------- the light/dark button ----------
+
+def scheme_shown(page) -> str:
+    return page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("system", SCHEMES)
+def test_scheme_button_is_one_pressed_toggle_with_visible_focus(browser, base_url: str, system: str) -> None:
+    page = fresh_page(browser, 1280, system)
+    try:
+        page.goto(base_url + "index.html")
+        button = page.get_by_role("button", name="Donkere weergave")
+        assert button.count() == 1 and page.locator("input[name=__palette]").count() == 0
+        dark = system == "dark"
+        assert button.get_attribute("aria-pressed") == str(dark).lower()
+        assert scheme_shown(page) == ("slate" if dark else "default")
+
+        for _ in range(3):  # skip link, logo, then the button (the menu button is hidden at 1280 px)
+            page.keyboard.press("Tab")
+        info = settled_focus_info(page)
+        assert info and info["name"] == "Donkere weergave", info
+        assert info["visible"] and info["onTop"] and info["width"] > 0, info
+        assert focus_changes_drawing(page, info), "the focused light/dark button looks unfocused"
+
+        for expect_dark in (not dark, dark, not dark):
+            page.keyboard.press("Space" if expect_dark else "Enter")
+            assert button.get_attribute("aria-pressed") == str(expect_dark).lower()
+            assert scheme_shown(page) == ("slate" if expect_dark else "default")
+            assert page.evaluate("() => document.activeElement.getAttribute('aria-pressed')") is not None, "focus left the button"
+
+        page.goto(base_url + "over.html")  # the choice is kept, as Material keeps it
+        assert scheme_shown(page) == ("default" if dark else "slate")
+        assert page.get_by_role("button", name="Donkere weergave").get_attribute("aria-pressed") == str(not dark).lower()
+        assert not page.watch.console_errors, page.watch.console_errors
+    finally:
+        page.context.close()
+
+
+# ---------- live regions ----------
+
+WATCH_REGION = """id => { const region = document.getElementById(id); window.kbSeen = [];
+  new MutationObserver(() => window.kbSeen.push({text: region.textContent,
+      rendered: getComputedStyle(region).display !== 'none' && region.getClientRects().length > 0}))
+    .observe(region, {childList: true, characterData: true, subtree: true}); }"""
+
+
+@pytest.mark.browser
+def test_form_status_region_stays_rendered_and_speaks(browser, base_url: str) -> None:
+    page = fresh_page(browser, 800)
+    try:
+        page.goto(base_url + "aanmelden.html")
+        status = page.locator("#kb-status")
+        assert status.get_attribute("role") == "status"
+        assert page.evaluate("() => document.getElementById('kb-status').getClientRects().length") > 0, "empty status not rendered"
+        page.evaluate(WATCH_REGION, "kb-status")
+        page.get_by_role("button", name="Controleer het formulier").click()
+        page.wait_for_function("() => /fout/.test(document.getElementById('kb-status').textContent)")
+        page.get_by_role("button", name="Download bestand").click()
+        page.wait_for_function("() => window.kbSeen.length >= 3 && /fouten/.test(window.kbSeen.at(-1).text)")
+        seen = page.evaluate("() => window.kbSeen")
+        assert all(change["rendered"] for change in seen), f"the live region was hidden while it changed: {seen}"
+        assert "fouten" in seen[-1]["text"], seen
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_form_reports_no_error_before_input_and_marks_required_groups(browser, base_url: str) -> None:
+    page = fresh_page(browser, 390)
+    try:
+        page.goto(base_url + "aanmelden.html")
+        invalid = page.evaluate("""() => [...document.querySelectorAll('#kb-aanmelden [data-field] input, #kb-aanmelden [data-field] select')]
+            .filter(e => e.getAttribute('aria-invalid') !== 'false').map(e => e.id)""")
+        assert not invalid, f"controls that may report invalid before any input: {invalid}"
+        themes = page.get_by_role("group", name="Thema's (verplicht)")
+        assert themes.count() == 1, "the required themes group does not say it is required"
+
+        page.get_by_role("button", name="Controleer het formulier").click()
+        summary_link = page.locator("#kb-foutenlijst-items a").first
+        target = summary_link.get_attribute("href")[1:]
+        field = page.locator(f"#{target}")
+        assert field.evaluate("e => getComputedStyle(e).borderTopWidth") == "2px", "an invalid field keeps its thin border"
+        summary_link.press("Enter")
+        assert page.evaluate("() => document.activeElement.id") == target
+        label_top = page.evaluate("id => document.getElementById(id).closest('.kb-field').getBoundingClientRect().top", target)
+        header_bottom = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+        assert label_top >= header_bottom, f"the field's label is under the header ({label_top} < {header_bottom})"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_search_announces_a_filter_change_that_keeps_the_count(browser, base_url: str) -> None:
+    page = fresh_page(browser, 1280)
+    try:
+        page.goto(base_url + "zoeken.html")
+        page.wait_for_function("() => document.getElementById('kb-zoeken').dataset.status === 'klaar'")
+        region = page.locator("#kb-zoek-melding")
+        assert region.get_attribute("role") == "status" and region.get_attribute("aria-live") == "polite"
+        first, last = page.evaluate("() => [document.getElementById('kb-zoek-van').min, document.getElementById('kb-zoek-tot').max]")
+
+        def set_year(field: str, value: str) -> None:
+            before = page.evaluate("() => kbZoeken.lastRender.finished")
+            page.locator(field).fill(value)
+            page.locator(field).press("Tab")  # a change event, as a keyboard user makes it
+            page.wait_for_function("b => kbZoeken.lastRender.finished !== b && document.getElementById('kb-zoeken').dataset.status === 'klaar'", arg=before)
+
+        set_year("#kb-zoek-van", first)  # a new count text: the count region speaks, this one stays quiet
+        count = page.inner_text("#kb-zoek-aantal")
+        assert count.endswith("met de gekozen filters.") and region.text_content() == ""
+        set_year("#kb-zoek-tot", last)  # the same initiatives, so the same count text
+        assert page.inner_text("#kb-zoek-aantal") == count
+        page.wait_for_function("() => document.getElementById('kb-zoek-melding').textContent !== ''")
+        assert region.text_content() == f"Filters: vanaf {first}; tot en met {last}. {count}"
+    finally:
+        page.context.close()
