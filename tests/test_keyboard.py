@@ -379,3 +379,51 @@ def test_search_announces_a_filter_change_that_keeps_the_count(browser, base_url
         assert region.text_content() == f"Filters: vanaf {first}; tot en met {last}. {count}"
     finally:
         page.context.close()
+
+
+# ---------- contrast of graphics and buttons ----------
+
+def test_map_dots_keep_three_to_one_in_both_schemes() -> None:
+    from kennisbank.exports import styles
+    from test_exports import contrast, hex_rgb, over
+
+    text = {"light": "#1b1b1b", "dark": "#e8edf3"}  # --kb-text of docs/assets/kennisbank.css
+    for scheme, backgrounds in styles.BACKGROUNDS.items():
+        for page_colour in backgrounds:
+            background = hex_rgb(page_colour)
+            dot = over((*hex_rgb(text[scheme]), styles.DOTS_OPACITY), background)
+            assert contrast(dot, background) >= 3, (scheme, page_colour)
+
+
+# Measured in the browser: the colours as the theme, the site's stylesheets and the map's own apply them.
+MEASURE = """() => {
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const dots = document.querySelector('.kb-map__dots');
+  const button = document.querySelector('.md-button--primary');
+  return {bg,
+    dots: dots && {stroke: getComputedStyle(dots).stroke, opacity: getComputedStyle(dots).strokeOpacity},
+    button: button && {fill: getComputedStyle(button).backgroundColor, border: getComputedStyle(button).borderTopColor}};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_map_dots_and_primary_buttons_stand_out_from_the_page(browser, base_url: str, scheme: str) -> None:
+    from test_exports import contrast, css_rgba, over
+
+    page = fresh_page(browser, 1280, scheme)
+    try:
+        for path, part in (("kaart.html", "dots"), ("aanmelden.html", "button")):
+            page.goto(base_url + path)
+            found = page.evaluate(MEASURE)
+            background = css_rgba(found["bg"])[:3]
+            assert found[part], f"no {part} on {path}"
+            if part == "dots":
+                red, green, blue, alpha = css_rgba(found["dots"]["stroke"])
+                dot = over((red, green, blue, alpha * float(found["dots"]["opacity"])), background)
+                assert contrast(dot, background) >= 3, (scheme, found)
+            else:
+                best = max(contrast(over(css_rgba(found["button"][key]), background), background) for key in ("fill", "border"))
+                assert best >= 3, f"the primary button's shape fades into the {scheme} page: {found}"
+    finally:
+        page.context.close()
