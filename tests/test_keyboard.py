@@ -427,3 +427,32 @@ def test_map_dots_and_primary_buttons_stand_out_from_the_page(browser, base_url:
                 assert best >= 3, f"the primary button's shape fades into the {scheme} page: {found}"
     finally:
         page.context.close()
+
+
+# ---------- text spacing (WCAG 1.4.12) ----------
+
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+                " p { margin-bottom: 2em !important; }")
+CUT_OFF = """() => { const width = document.documentElement.clientWidth, found = [];
+  for (const e of document.querySelectorAll('.md-header *, .md-content *')) {
+    if (!e.getClientRects().length || getComputedStyle(e).visibility !== 'visible' || e.closest('.kb-visually-hidden, .md-source')) continue;
+    const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    if (r.right > width + 0.5) found.push(`${e.tagName}.${e.className} ends at ${Math.round(r.right)} px`);
+    else if (['hidden', 'clip'].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1 && e.className !== 'kb-header-search__text')
+      found.push(`${e.tagName}.${e.className} clips ${e.scrollWidth - e.clientWidth} px of its text`);
+  }
+  return found; }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "path"), [(320, "zoeken.html"), (320, "index.html"), (1280, "index.html")])
+def test_wider_text_spacing_cuts_nothing_off(browser, base_url: str, width: int, path: str) -> None:
+    page = fresh_page(browser, width)
+    try:
+        page.goto(base_url + path)
+        page.add_style_tag(content=TEXT_SPACING)
+        settle(page)
+        cut = page.evaluate(CUT_OFF)
+        assert not cut, f"{path} at {width} px with WCAG text spacing:\n" + "\n".join(cut)
+    finally:
+        page.context.close()
