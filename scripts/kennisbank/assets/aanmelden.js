@@ -450,9 +450,10 @@
     var target = document.getElementById("kb-f-" + name + "-fout");
     if (!target) return;
     fill(target, messages, "");
+    // "false" rather than no attribute: without it Chromium reports an empty required select as
+    // invalid before anyone has touched it.
     controlsOf(name).forEach(function (element) {
-      if (messages) element.setAttribute("aria-invalid", "true");
-      else element.removeAttribute("aria-invalid");
+      element.setAttribute("aria-invalid", messages ? "true" : "false");
     });
   }
 
@@ -620,7 +621,7 @@
     var row = first.cloneNode(true);
     var input = row.querySelector("input");
     input.value = "";
-    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-invalid", "false");
     input.removeAttribute("required");
     var remove = document.createElement("button");
     remove.type = "button";
@@ -642,6 +643,34 @@
     var on = control("landelijk").checked;
     gemeenteInputs().forEach(function (input) { input.disabled = on; });
     addButton.disabled = on;
+  }
+
+  // ---- accessibility of the generated markup -----------------------------------------------
+
+  // A required group of checkboxes (the themes) cannot carry aria-required; its legend says it.
+  function markRequiredGroups() {
+    form.querySelectorAll("fieldset[data-field]").forEach(function (box) {
+      var name = box.getAttribute("data-field");
+      if (REQUIRED.indexOf(name) < 0 || box.querySelector("[required]")) return;
+      var legend = box.querySelector("legend");
+      var note = document.createElement("span");
+      note.className = "kb-visually-hidden";
+      note.textContent = " (verplicht)";
+      if (legend) legend.appendChild(note);
+    });
+  }
+
+  // An error-summary link jumps to its control; the browser would scroll the control itself to the
+  // top, under the sticky header, with its label and message out of sight. Show the whole field.
+  function followSummaryLink(event) {
+    var link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    var control = document.getElementById(link.getAttribute("href").slice(1));
+    var box = control && control.closest(".kb-field");
+    if (!control || !box) return;
+    event.preventDefault();
+    box.scrollIntoView({ block: "start" });
+    control.focus({ preventScroll: true });
   }
 
   // ---- wiring -------------------------------------------------------------------------------
@@ -675,6 +704,11 @@
   document.getElementById("kb-download").addEventListener("click", function () { update(); download(); });
   document.getElementById("kb-kopieer").addEventListener("click", function () { update(); copy(); });
 
+  document.getElementById("kb-foutenlijst").addEventListener("click", followSummaryLink);
+  form.querySelectorAll("[data-field] input, [data-field] select, [data-field] textarea").forEach(function (element) {
+    element.setAttribute("aria-invalid", "false");
+  });
+  markRequiredGroups();
   national();
   update();
 

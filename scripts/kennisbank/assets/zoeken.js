@@ -603,6 +603,39 @@
     return text;
   }
 
+  /* The count is a live region; when a change leaves its text as it was, nothing would be read out.
+     Then this second region says what changed (the active filters and the count); it stays empty
+     otherwise, so a changed count is announced once. */
+  var FILTER_NAMES = { thema: "thema", status: "status", rol: "rol van de overheid", provincie: "provincie", gemeente: "gemeente" };
+
+  function labelOf(name, value) {
+    var option = optionsOf(name).find(function (o) { return o[0] === value; });
+    return option ? option[1] : value;
+  }
+
+  function describeFilters(state) {
+    var parts = [];
+    FACETS.forEach(function (name) {
+      var values = MULTI.indexOf(name) >= 0 ? state[name] : state[name] ? [state[name]] : [];
+      if (values.length) parts.push(FILTER_NAMES[name] + " " + values.map(function (v) { return labelOf(name, v); }).join(", "));
+    });
+    if (state.van !== null) parts.push("vanaf " + state.van);
+    if (state.tot !== null) parts.push("tot en met " + state.tot);
+    return parts.length ? "Filters: " + parts.join("; ") + "." : "Geen filters.";
+  }
+
+  var notice = element("p", "kb-visually-hidden");
+  notice.id = "kb-zoek-melding";
+  notice.setAttribute("role", "status");
+  notice.setAttribute("aria-live", "polite");
+  notice.setAttribute("aria-atomic", "true");
+  ui.count.parentNode.insertBefore(notice, ui.count.nextSibling);
+
+  function announceUnchanged(state, text) {
+    notice.textContent = "";
+    window.setTimeout(function () { notice.textContent = describeFilters(state) + " " + text; }, 50);
+  }
+
   function showEmpty(state, show) {
     ui.empty.hidden = !show;
     if (!show) return;
@@ -684,7 +717,12 @@
     ui.more.hidden = docs.length <= shown.length;
     showEmpty(current, !docs.length);
     var text = summary(current, found, groups);
-    if (ui.count.textContent !== text) ui.count.textContent = text;
+    if (ui.count.textContent !== text) {
+      ui.count.textContent = text;
+      notice.textContent = "";
+    } else if (!from) {
+      announceUnchanged(current, text);
+    }
     showCounts(counted ? counted.counts : !groups.length && !hasFilters(current) ? basis.totalen : null);
     ui.list.removeAttribute("aria-busy");
     ui.root.dataset.status = "klaar";
