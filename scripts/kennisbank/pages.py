@@ -116,7 +116,7 @@ def template_environment(folder: Path) -> jinja2.Environment:
 def environment() -> jinja2.Environment:
     env = template_environment(PACKAGE_DIR / "templates")
     env.globals.update(
-        page_of=page_of, places_of=places_of, card=card, looptijd=looptijd, contact_href=contact_href,
+        page_of=page_of, places_of=places_of, card=card, looptijd=looptijd, contact_href=contact_href, province_map=mapsvg.province_map,
         status_label=lambda value: label("status", value), rol_label=lambda value: label("rol_overheid", value),
     )
     return env

@@ -21,7 +21,7 @@ from kennisbank.siteconfig import SiteConfig
 @cache
 def environment() -> jinja2.Environment:
     env = pages.template_environment(EXPORTS_DIR / "templates")
-    env.globals.update(count_text=charts.count_text)
+    env.globals.update(count_text=charts.count_text, attribution=mapsvg.ATTRIBUTION)
     return env
 
 
@@ -68,6 +68,7 @@ def map_page(initiatives: list[Initiative]) -> tuple[str, str]:
     counts = gemeente_counts(initiatives)
     return here, render(
         "kaart.md.j2", here=here, counts=counts, map=mapsvg.country_map(counts, here, pages.link),
+        legend=mapsvg.legend(count for _, count in counts),
         national=sum(1 for i in initiatives if i.landelijk),
-        front_matter=pages.front_matter("Kaart", "Kaart van Nederland met alle gemeenten die initiatieven hebben."),
+        front_matter=pages.front_matter("Kaart", "Kaart van Nederland met alle gemeenten, gekleurd naar hun aantal initiatieven."),
     )
