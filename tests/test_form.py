@@ -5,6 +5,7 @@ The browser tests drive the real page of the fixture site (built once per sessio
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html.parser
 import json
@@ -15,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import axe_violations, describe_violations
-from kennisbank import generate, schema, siteconfig
+from kennisbank import DATA_DIR, generate, places, schema, siteconfig
 from kennisbank.form import data as form_data
 from kennisbank.form import entry
 from kennisbank.form.fields import fields as form_fields
@@ -327,6 +328,14 @@ CASES = {
     "national": {"gemeente": "landelijk"},
     "national and more": {"gemeente": ["landelijk", "Zwolle"]},
     "alias and code": {"gemeente": ["The Hague", "GM0193", "den bosch", "s-hertogenbosch"]},
+    "misspelt": {"gemeente": "Vlisingen"},
+    "merged old name": {"gemeente": "Weesp"},
+    "merged old code": {"gemeente": ["Zwolle", "GM0457"]},
+    "merged into a new municipality": {"gemeente": "Leeuwarderadeel"},
+    "renamed": {"gemeente": "De Friese Meren"},
+    "split": {"gemeente": "Haaren"},
+    "ambiguous": {"gemeente": "Bergen"},
+    "two suggestions": {"gemeente": "Bergen (N.)"},
     "role": {"rol_overheid": "faciliteren"},
     "missing title": {"titel": None},
 }
@@ -346,6 +355,49 @@ def test_browser_rules_equal_the_check(page, form_url: str, tmp_path: Path) -> N
             expected.setdefault(message.field, []).append(message.text)
         shown = page.evaluate("(answers) => window.kbAanmelden.validate(answers)", answers)
         assert shown == expected, name
+        warned: dict[str, list[str]] = {}
+        for message in result.warnings:
+            warned.setdefault(message.field, []).append(message.text)
+        assert page.evaluate("(answers) => window.kbAanmelden.warnings(answers)", answers) == warned, name
+
+
+def every_municipality_form() -> list[str]:
+    """Everything the check knows (current, common and official names, aliases, codes, slugs, former
+    names and codes, ambiguous names), as written and folded, plus misspellings of every name."""
+    forms = set(places.lookup_keys())
+    aliases = places.aliassen()
+    for g in places.gemeenten():
+        forms |= {g.naam, g.naam_gangbaar, g.code, g.slug, *aliases[g.code]}
+        name = g.naam_gangbaar
+        middle = len(name) // 2
+        forms |= {name[:-1], name[1:], name[:middle] + name[middle + 1:middle + 2] + name[middle] + name[middle + 2:], name + "e"}
+    with (DATA_DIR / "herindelingen.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            forms |= {row["oude_naam"], row["oude_code"], row["oude_naam"].upper(), f"  {row['oude_naam']}  "}
+    forms |= {"Qwxzv", "  den   haag ", "bergen (nh.)", "Bergen", "Nergensdorp", "Súdwest Fryslân", "’s-Hertogenbosch"}
+    return sorted(forms)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_judges_every_municipality_form_as_the_check(page, form_url: str) -> None:
+    """Verdict (accepted, warning or error), message and resulting municipality, for every form."""
+    open_form(page, form_url)
+    forms = every_municipality_form()
+    assert len(forms) > 2000
+    shown = page.evaluate("""(forms) => forms.map((name) => {
+        const v = window.kbAanmelden.judge(name);
+        return [v.fout || null, v.waarschuwing || null, v.gemeente ? v.gemeente.code : null];
+    })""", forms)
+    differences = []
+    for name, browser_verdict in zip(forms, shown, strict=True):
+        lookup = places.lookup_gemeente(name)
+        expected = [lookup.error, lookup.warning, lookup.gemeenten[0].code if lookup.gemeenten else None]
+        if browser_verdict != expected:
+            differences.append(f"{name!r}: browser {browser_verdict}, check {expected}")
+    assert not differences, "\n".join(differences[:20]) + f"\n({len(differences)} differences)"
+    kinds = {kind for kind, _ in places.lookup_keys().values()}
+    assert kinds == {"huidig", "dubbelzinnig", "vroeger"}
 
 
 @pytest.mark.browser
