@@ -493,10 +493,18 @@ def test_axe_finds_no_serious_problems(browser, form_url: str, scheme: str) -> N
     try:
         page = context.new_page()
         open_form(page, form_url)
-        for state in ("empty", "errors shown"):
+        for state in ("empty", "errors shown", "suggestions and the long-file note shown"):
             if state == "errors shown":
                 page.fill("#kb-f-website", "www.x")
                 page.click("#kb-aanmelden button[type=submit]")
+            if state.startswith("suggestions"):
+                page.fill("#kb-f-gemeente-1", "Vlisingen")
+                page.click("#kb-gemeente-erbij")
+                page.fill("#kb-f-gemeente-2", "Weesp")
+                page.fill("#kb-sectie-1", long_story() * 3)
+                page.keyboard.press("Tab")
+                assert page.is_visible("#kb-f-gemeente-1-keuze button") and page.is_visible("#kb-f-gemeente-2-keuze")
+                assert page.is_visible("#kb-github-lang")
             violations = axe_violations(page)
             assert not violations, f"{state}:\n{describe_violations(violations)}"
     finally:
@@ -508,3 +516,140 @@ def test_axe_finds_no_serious_problems(browser, form_url: str, scheme: str) -> N
 def test_form_page_is_in_the_navigation(fixture_site: Path) -> None:
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="aanmelden\.html"[^>]*>\s*(?:<span[^>]*>\s*)?Initiatief aanmelden', home)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_misspelt_municipality_is_one_click_from_the_suggestion(page, form_url: str) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    page.fill("#kb-f-gemeente-1", "Vlisingen")
+    page.keyboard.press("Tab")
+    assert page.locator("#kb-f-gemeente-fout span").all_text_contents() == ["onbekende gemeente 'Vlisingen'; bedoelde u 'Vlissingen'?"]
+    assert page.evaluate("() => document.activeElement.textContent") == "Kies Vlissingen", "the suggestion comes next by keyboard"
+    assert "kb-f-gemeente-1-keuze" in page.get_attribute("#kb-f-gemeente-1", "aria-describedby")
+    page.keyboard.press("Enter")
+    assert page.input_value("#kb-f-gemeente-1") == "Vlissingen"
+    assert page.evaluate("() => document.activeElement.id") == "kb-f-gemeente-1"
+    assert page.is_hidden("#kb-f-gemeente-fout") and page.is_hidden("#kb-f-gemeente-1-keuze")
+    assert "gemeente: Vlissingen\n" in preview(page)
+    assert page.text_content("#kb-bestandsnaam").startswith("initiatives/zeeland/")
+    # An ambiguous name offers both municipalities; the second row gets its own buttons.
+    page.click("#kb-gemeente-erbij")
+    page.fill("#kb-f-gemeente-2", "Bergen")
+    page.keyboard.press("Tab")
+    buttons = page.locator("#kb-f-gemeente-2-keuze button").all_text_contents()
+    assert buttons == ["Kies Bergen (L.)", "Kies Bergen (NH.)"]
+    page.click("#kb-f-gemeente-2-keuze button >> nth=1")
+    assert page.input_value("#kb-f-gemeente-2") == "Bergen (NH.)"
+    assert page.text_content("label[for=kb-f-gemeente-2]") == "Gemeente 2"
+    assert page.locator("button.kb-verwijder").all_text_contents() == ["Verwijder gemeente 2"]
+    assert not page.watch.console_errors
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_buttons_work_with_the_mouse_while_messages_appear(page, form_url: str) -> None:
+    """Leaving the field by clicking fires the check; its messages must not move the button away mid-click."""
+    open_form(page, form_url)
+    page.fill("#kb-f-gemeente-1", "Vlisingen")
+    assert page.is_visible("text=Kies Vlissingen"), "the suggestion shows while typing"
+    page.click("text=Kies Vlissingen")
+    assert page.input_value("#kb-f-gemeente-1") == "Vlissingen"
+    page.fill("#kb-f-gemeente-1", "Qwxzv")
+    page.click("#kb-gemeente-erbij")
+    assert page.locator("input.kb-gemeente").count() == 2
+    assert page.evaluate("() => document.activeElement.id") == "kb-f-gemeente-2"
+    assert page.is_visible("#kb-f-gemeente-fout"), "the message still comes, right after the click"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_merged_municipality_warns_like_the_check_and_offers_its_successor(page, form_url: str, tmp_path: Path) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    page.fill("#kb-f-gemeente-1", "Weesp")
+    page.keyboard.press("Tab")
+    assert page.is_hidden("#kb-f-gemeente-fout"), "the check accepts it, so the form does too"
+    text = preview(page)
+    path = page.text_content("#kb-bestandsnaam")
+    assert path.startswith("initiatives/noord-holland/")
+    result = check_text(tmp_path, path, text)
+    assert not result.errors and [m.text for m in result.warnings] == [
+        "'Weesp' is op 24 maart 2022 opgegaan in Amsterdam; schrijf voortaan 'Amsterdam'"]
+    assert page.text_content("#kb-f-gemeente-1-keuze p") == f"Let op: {result.warnings[0].text}."
+    page.click("#kb-f-gemeente-1-keuze button")
+    assert page.input_value("#kb-f-gemeente-1") == "Amsterdam" and page.is_hidden("#kb-f-gemeente-1-keuze")
+
+
+def long_story() -> str:
+    """A few paragraphs of Dutch with accents, quotes and newlines: each of those costs 3 to 9 bytes in a URL."""
+    paragraph = ("Op één zaterdag in mei kwamen ruim tachtig bewoners naar de buurtkamer: ouderen, gezinnen en "
+                 "nieuwkomers. „Hier leer je elkaar écht kennen”, zei een van hen. We zetten koffie, thee en "
+                 "zelfgebakken appeltaart klaar; daarna praatten we over de plannen voor het plein.\n\n")
+    return paragraph * 6
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_long_entry_goes_to_github_by_the_clipboard(page, fixture_site: Path, serve, fixture_project: Path, capsys) -> None:
+    base = serve(fixture_site)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    open_form(page, base + "aanmelden.html")
+    fill_valid(page)
+    short = page.evaluate("() => window.kbAanmelden.githubRoute(document.getElementById('kb-bestandsnaam').textContent, "
+                          "document.getElementById('kb-voorbeeld').textContent)")
+    assert not short["long"] and page.is_hidden("#kb-github-lang")
+    for number in (1, 2, 3, 4):
+        page.fill(f"#kb-sectie-{number}", long_story())
+    route = page.evaluate("() => window.kbAanmelden.githubRoute(document.getElementById('kb-bestandsnaam').textContent, "
+                          "document.getElementById('kb-voorbeeld').textContent)")
+    limit = page.evaluate("() => window.kbAanmelden.urlLimit")
+    with capsys.disabled():
+        print(f"\n[url] GitHub URL: ordinary entry {short['length']:,} bytes; long entry "
+              f"{route['length']:,} bytes for a {len(preview(page).encode('utf-8')):,}-byte file (limit {limit:,})")
+    assert route["long"] and route["length"] > limit
+    config = siteconfig.load(fixture_project / "mkdocs.yml")
+    href = page.get_attribute("#kb-github", "href")
+    path = page.text_content("#kb-bestandsnaam")
+    assert href == f"{config.repo_url}/new/{config.branch}?filename={path.replace('/', '%2F')}"
+    assert len(href) < limit
+    assert page.is_visible("#kb-github-lang") and "te lang" in page.text_content("#kb-github-lang")
+    assert page.get_attribute("#kb-github", "aria-describedby") == "kb-github-lang"
+    with page.context.expect_page() as opened:
+        page.click("#kb-github")
+    github = opened.value
+    assert github.url == href or href in page.watch.outside_requests
+    github.close()
+    assert page.url == base + "aanmelden.html", "the form stays open with its instructions"
+    assert page.evaluate("() => navigator.clipboard.readText()") == preview(page)
+    note = page.text_content("#kb-github-lang")
+    assert "staat op het klembord" in note and path in note and "plak" in note
+    status = page.wait_for_function("() => document.getElementById('kb-status').textContent").json_value()
+    assert status == note
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_long_words_wrap_in_the_preview(browser, form_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        page = context.new_page()
+        open_form(page, form_url)
+        page.fill("#kb-f-titel", "Overdreven" * 30)
+        page.fill("#kb-f-gemeente-1", "Gemeentehuisplein" * 20)
+        page.fill("#kb-f-website", "https://" + "lang" * 80)
+        page.fill("#kb-sectie-1", "https://voorbeeld.nl/" + "heel-lang-pad-" * 40 + "\n\n" + "x" * 500)
+        page.click("#kb-aanmelden button[type=submit]")  # the errors and the summary repeat the long words
+        assert page.is_visible("#kb-f-gemeente-fout") and page.is_visible("#kb-foutenlijst")
+        sizes = page.evaluate("""() => {
+            const code = document.getElementById('kb-voorbeeld'), pre = code.parentElement;
+            const field = document.getElementById('kb-veld-gemeente');
+            return {code: [code.scrollWidth, code.clientWidth], pre: [pre.scrollWidth, pre.clientWidth],
+                    field: [field.getBoundingClientRect().width, document.documentElement.clientWidth],
+                    page: [document.documentElement.scrollWidth, document.documentElement.clientWidth]};
+        }""")
+        for name, (scroll, client) in sizes.items():
+            assert scroll <= client + 1, (name, sizes)
+    finally:
+        context.close()

@@ -685,13 +685,13 @@
     }).join(" ");
   }
 
-  function hintOf(row) {
-    var hint = row.querySelector(".kb-keuze");
+  function hintOf(input) {
+    var hint = input.closest("li").querySelector(".kb-keuze");
     if (!hint) {
       hint = document.createElement("div");
       hint.className = "kb-keuze";
       hint.hidden = true;
-      row.appendChild(hint);
+      input.insertAdjacentElement("afterend", hint); // next after the input, also by keyboard
     }
     return hint;
   }
@@ -709,12 +709,13 @@
     return verdict.keuzes.length > 1 ? "Kies een van deze gemeenten:" : "Bedoelde u deze gemeente?";
   }
 
+  // Shown while typing, not only after leaving the field: appearing on blur, the choices would
+  // push the "Nog een gemeente toevoegen" button away from under a pointer that is clicking it.
   function showChoices() {
-    var visible = showAll || touched.gemeente;
     gemeenteInputs().forEach(function (input) {
-      var hint = hintOf(input.closest("li"));
+      var hint = hintOf(input);
       var typed = strip(input.value);
-      var verdict = visible && typed && !input.disabled && !isNational(typed) ? judge(typed) : { keuzes: [] };
+      var verdict = typed && !input.disabled && !isNational(typed) ? judge(typed) : { keuzes: [] };
       var offers = verdict.gemeente && !verdict.waarschuwing ? [] : verdict.keuzes;
       var shown = Boolean(verdict.waarschuwing || offers.length);
       hint.id = input.id + "-keuze";
@@ -757,12 +758,25 @@
   if (date && !date.value) date.value = isoToday();
   if (date) date.max = isoToday();
 
+  // Leaving a field by pressing a button (add a municipality, take a suggestion) fires "change"
+  // between the button's pointerdown and pointerup. Messages that appeared right then would move
+  // the button away from under the pointer and the click would be lost, so they wait until after it.
+  var pointerDown = false, pending = false;
+  document.addEventListener("pointerdown", function () { pointerDown = true; }, true);
+  ["pointerup", "pointercancel"].forEach(function (type) {
+    document.addEventListener(type, function () {
+      pointerDown = false;
+      if (pending) { pending = false; window.setTimeout(update, 0); }
+    }, true);
+  });
+
   form.addEventListener("input", update);
   form.addEventListener("change", function (event) {
     var name = fieldOf(event.target);
     if (name) touched[name] = true;
     if (event.target === control("landelijk")) national();
-    update();
+    if (pointerDown) pending = true;
+    else update();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
