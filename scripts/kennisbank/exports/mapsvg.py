@@ -27,6 +27,7 @@ PROVINCE_MAX_HEIGHT = 560
 # Class k holds the counts from CLASS_STARTS[k - 1] up to the next start; class 0 is no initiatives.
 CLASS_STARTS = (1, 2, 4, 8, 16)
 LABEL_SIZE = 11
+PROVINCE_LABEL_SIZE = 12  # the province maps are drawn at their own size, not scaled up like the big map
 # Average advance of a character as a share of the font size, generous for wide fallback fonts.
 CHAR_WIDTH = 0.62
 ATTRIBUTION = "Grenzen: CBS en Kadaster, CBS Gebiedsindelingen 2025 (gegeneraliseerd), open data via PDOK; vereenvoudigd voor deze kaart."
@@ -150,9 +151,9 @@ def shape_boxes(codes: Iterable[str], view: View) -> list[geo.Box]:
     return boxes
 
 
-def labels_svg(labels: list[Label]) -> str:
+def labels_svg(labels: list[Label], size: float = LABEL_SIZE) -> str:
     texts = "".join(f'<text x="{label.x}" y="{label.y}">{escape(label.text)}</text>' for label in labels)
-    return f'<g class="kb-map__label" aria-hidden="true" text-anchor="middle" dominant-baseline="central" font-size="{LABEL_SIZE}">{texts}</g>'
+    return f'<g class="kb-map__label" aria-hidden="true" text-anchor="middle" dominant-baseline="central" font-size="{size}">{texts}</g>'
 
 
 # ---- the drawings -------------------------------------------------------------------------
@@ -214,7 +215,7 @@ def province_map(provincie: Provincie, rows: list[tuple[Gemeente, int]], here: s
     drawing = (
         svg_open(view, "kb-map kb-map--fit", "kb-provinciekaart-title", f"Kaart van {provincie.naam}: de gemeenten, gekleurd naar aantal initiatieven")
         + f'<g transform="{view.transform}">{shapes(gemeenten, counts, here, link)}{borders({g.code for g in gemeenten})}</g>'
-        + labels_svg(place_labels(names, view))
+        + labels_svg(place_labels(names, view, size=PROVINCE_LABEL_SIZE), PROVINCE_LABEL_SIZE)
         + "</svg>"
     )
     return Markup(
