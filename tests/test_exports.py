@@ -10,7 +10,6 @@ import csv
 import dataclasses
 import io
 import json
-import math
 import re
 import shutil
 import time
@@ -27,7 +26,7 @@ from kennisbank.entries.validate import check_paths
 from kennisbank.exports import atom, csvexport, exportschema, jsonld, records
 from kennisbank.exports import files as writer
 from kennisbank.exports.xmltext import clean
-from kennisbank.pages import charts, mapsvg, styles
+from kennisbank.pages import charts, styles
 from kennisbank.site import config as siteconfig
 
 CONFIG = siteconfig.load(REPO / "mkdocs.yml")
@@ -141,17 +140,6 @@ def expected_csv_row(item: dict) -> dict[str, str]:
         "trefwoorden": " | ".join(item["trefwoorden"]), "bijgewerkt": item["bijgewerkt"], "url": item["url"],
         "bron": item["bron"],
     }
-
-
-def project(lat: float, lon: float) -> tuple[float, float]:
-    """The map's projection, recomputed here from the reference table: equirectangular, cos(52.2°)."""
-    points = [(g.lat, g.lon) for g in places.gemeenten()]
-    lon_min = min(p[1] for p in points)
-    lon_max = max(p[1] for p in points)
-    lat_max = max(p[0] for p in points)
-    factor = math.cos(math.radians(52.2))
-    scale = (mapsvg.WIDTH - 2 * mapsvg.PAD) / ((lon_max - lon_min) * factor)
-    return mapsvg.PAD + (lon - lon_min) * factor * scale, mapsvg.PAD + (lat_max - lat) * scale
 
 
 # ---------- fixtures ----------
@@ -500,59 +488,16 @@ def test_chart_text_is_escaped() -> None:
 
 def test_colours_keep_their_contrast_in_both_schemes() -> None:
     for scheme, backgrounds in styles.BACKGROUNDS.items():
+        zero, *scale = styles.SCALE[scheme]
         for page_colour in backgrounds:
             background = hex_rgb(page_colour)
-            accent = hex_rgb(styles.ACCENT[scheme])
-            colour, opacity = styles.LAND[scheme]
-            land = over((*hex_rgb(colour), opacity), background)
-            assert contrast(accent, background) >= 3, (scheme, page_colour)
-            assert contrast(accent, land) >= 3, f"markers on the land shape ({scheme}, {page_colour})"
-
-
-# ---------- map ----------
-
-def test_map_marks_every_municipality_with_initiatives(site: Path, data: dict) -> None:
-    page = read(site, "kaart.html")
-    counts = Counter(g["code"] for item in data["initiatieven"] for g in item["gemeenten"])
-    markers = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"><circle class="kb-map__marker"[^>]* cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', page)
-    assert len(markers) == len(counts)
-    radius_by_count: dict[int, float] = {}
-    for href, label, cx, cy, r in markers:
-        gemeente = places.gemeente_by_slug(href.removeprefix("gemeenten/").removesuffix(".html"))
-        count = counts[gemeente.code]
-        assert label == f"{gemeente.naam_gangbaar}: {count} {'initiatief' if count == 1 else 'initiatieven'}"
-        assert resolves(site, site / "kaart.html", href)
-        x, y = project(gemeente.lat, gemeente.lon)
-        assert abs(float(cx) - x) < 0.2 and abs(float(cy) - y) < 0.2, gemeente.naam_gangbaar
-        radius_by_count.setdefault(count, float(r))
-    sizes = [radius_by_count[c] for c in sorted(radius_by_count)]
-    assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes), "bigger counts need bigger circles"
-    for gemeente_code in counts:
-        slug = places.gemeente_by_code(gemeente_code).slug
-        assert f'<th scope="row"><a href="gemeenten/{slug}.html">' in page, f"{slug} missing from the table"
-
-
-def test_map_projection_keeps_the_country_upright() -> None:
-    groningen, maastricht = places.gemeente_by_code("GM0014"), places.gemeente_by_code("GM0935")
-    gx, gy = mapsvg.frame().project(groningen.lat, groningen.lon)
-    mx, my = mapsvg.frame().project(maastricht.lat, maastricht.lon)
-    assert gy < my and mx < gx  # north is up, Groningen lies east of Maastricht
-    view = mapsvg.frame()
-    for gemeente in places.gemeenten():
-        x, y = view.project(gemeente.lat, gemeente.lon)
-        assert 0 < x < view.width and 0 < y < view.height, gemeente.naam
-
-
-def test_municipality_pages_show_a_locator_map(site: Path, data: dict) -> None:
-    codes = {g["code"] for item in data["initiatieven"] for g in item["gemeenten"]}
-    for code in codes:
-        gemeente = places.gemeente_by_code(code)
-        page = read(site, f"gemeenten/{gemeente.slug}.html")
-        drawing = re.search(r'<svg class="kb-map kb-map--small".*?</svg>', page, re.S)
-        assert drawing, gemeente.slug
-        assert 'role="img"' in drawing.group(0) and f"Ligging van {gemeente.naam_gangbaar}" in drawing.group(0)
-        x, y = mapsvg.frame(mapsvg.SMALL_WIDTH).project(gemeente.lat, gemeente.lon)
-        assert f'cx="{x}" cy="{y}"' in drawing.group(0)
+            assert contrast(hex_rgb(styles.ACCENT[scheme]), background) >= 3, (scheme, page_colour)
+            for colour in scale:
+                assert contrast(hex_rgb(colour), background) >= 3, f"map class {colour} on the page ({scheme}, {page_colour})"
+        for colour in scale:
+            assert contrast(hex_rgb(colour), hex_rgb(zero)) >= 3, f"map class {colour} next to class 0 ({scheme})"
+        lightness = [luminance(hex_rgb(colour)) for colour in scale]
+        assert lightness == sorted(lightness, reverse=scheme == "light"), f"the scale must run one way ({scheme})"
 
 
 # ---------- validity (Nu Html Checker) of the drawings and tables ----------
@@ -561,7 +506,7 @@ def test_municipality_pages_show_a_locator_map(site: Path, data: dict) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["cijfers.html", "kaart.html", "gemeenten/vlissingen.html", "open-data.html"])
+@pytest.mark.parametrize("name", ["cijfers.html", "kaart.html", "gemeenten/vlissingen.html", "provincies/zeeland.html", "open-data.html"])
 def test_axe_and_contrast_on_charts_and_maps(browser, site: Path, serve, name: str, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
     outside: list[str] = []
@@ -575,36 +520,22 @@ def test_axe_and_contrast_on_charts_and_maps(browser, site: Path, serve, name: s
         assert not problems, f"axe on {name} ({scheme}):\n{describe_violations(problems)}"
         colours = page.evaluate("""() => {
             const bg = getComputedStyle(document.body).backgroundColor;
-            const shape = document.querySelector('.kb-chart__bar, .kb-map__marker');
+            const shape = document.querySelector('.kb-chart__bar, .kb-map a path, .kb-map__here');
             const svgText = document.querySelector('.kb-chart text, .kb-map text');
             const text = svgText ? getComputedStyle(svgText).fill : getComputedStyle(document.querySelector('.md-typeset p')).color;
-            const land = document.querySelector('.kb-map__land');
-            return {bg, text, shape: shape && getComputedStyle(shape).fill, land: land && getComputedStyle(land).stroke};
+            const zero = document.querySelector('.kb-map .kb-k0');
+            return {bg, text, shape: shape && getComputedStyle(shape).fill, zero: zero && getComputedStyle(zero).fill};
         }""")
         background = css_rgba(colours["bg"])[:3]  # as the theme and the site's stylesheet set it, measured
         assert contrast(over(css_rgba(colours["text"]), background), background) >= 4.5, colours
         if colours["shape"]:
             shape = over(css_rgba(colours["shape"]), background)
             assert contrast(shape, background) >= 3, colours
-            if colours["land"]:
-                assert contrast(shape, over(css_rgba(colours["land"]), background)) >= 3, colours
+            if colours["zero"]:
+                assert contrast(shape, over(css_rgba(colours["zero"]), background)) >= 3, colours
         assert not outside, outside
     finally:
         context.close()
-
-
-@pytest.mark.browser
-def test_map_markers_are_keyboard_links_with_names(page, site: Path) -> None:
-    page.goto((site / "kaart.html").as_uri())
-    tree = page.locator("svg.kb-map").aria_snapshot()
-    assert 'link "Vlissingen: 2 initiatieven"' in tree and 'link "Rotterdam: 1 initiatief"' in tree, tree
-    page.get_by_role("link", name="dezelfde lijst als tabel").focus()
-    page.keyboard.press("Tab")
-    focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
-    assert focused == "Vlissingen: 2 initiatieven", "the largest marker should come right after the lead text"
-    page.keyboard.press("Enter")
-    page.wait_for_url((site / "gemeenten" / "vlissingen.html").as_uri(), timeout=15_000)
-    assert not page.watch.outside_requests and not page.watch.console_errors
 
 
 # ---------- speed (figures, not assertions) ----------

@@ -5,6 +5,7 @@ The browser tests drive the real page of the fixture site (built once per sessio
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html.parser
 import json
@@ -14,7 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import axe_violations, describe_violations
-from kennisbank.entries import schema
+from kennisbank import DATA_DIR
+from kennisbank.entries import places, schema
 from kennisbank.entries.frontmatter import parse
 from kennisbank.entries.themes import themas
 from kennisbank.entries.validate import check_paths
@@ -328,6 +330,14 @@ CASES = {
     "national": {"gemeente": "landelijk"},
     "national and more": {"gemeente": ["landelijk", "Zwolle"]},
     "alias and code": {"gemeente": ["The Hague", "GM0193", "den bosch", "s-hertogenbosch"]},
+    "misspelt": {"gemeente": "Vlisingen"},
+    "merged old name": {"gemeente": "Weesp"},
+    "merged old code": {"gemeente": ["Zwolle", "GM0457"]},
+    "merged into a new municipality": {"gemeente": "Leeuwarderadeel"},
+    "renamed": {"gemeente": "De Friese Meren"},
+    "split": {"gemeente": "Haaren"},
+    "ambiguous": {"gemeente": "Bergen"},
+    "two suggestions": {"gemeente": "Bergen (N.)"},
     "role": {"rol_overheid": "faciliteren"},
     "missing title": {"titel": None},
 }
@@ -347,6 +357,49 @@ def test_browser_rules_equal_the_check(page, form_url: str, tmp_path: Path) -> N
             expected.setdefault(message.field, []).append(message.text)
         shown = page.evaluate("(answers) => window.kbAanmelden.validate(answers)", answers)
         assert shown == expected, name
+        warned: dict[str, list[str]] = {}
+        for message in result.warnings:
+            warned.setdefault(message.field, []).append(message.text)
+        assert page.evaluate("(answers) => window.kbAanmelden.warnings(answers)", answers) == warned, name
+
+
+def every_municipality_form() -> list[str]:
+    """Everything the check knows (current, common and official names, aliases, codes, slugs, former
+    names and codes, ambiguous names), as written and folded, plus misspellings of every name."""
+    forms = set(places.lookup_keys())
+    aliases = places.aliassen()
+    for g in places.gemeenten():
+        forms |= {g.naam, g.naam_gangbaar, g.code, g.slug, *aliases[g.code]}
+        name = g.naam_gangbaar
+        middle = len(name) // 2
+        forms |= {name[:-1], name[1:], name[:middle] + name[middle + 1:middle + 2] + name[middle] + name[middle + 2:], name + "e"}
+    with (DATA_DIR / "herindelingen.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            forms |= {row["oude_naam"], row["oude_code"], row["oude_naam"].upper(), f"  {row['oude_naam']}  "}
+    forms |= {"Qwxzv", "  den   haag ", "bergen (nh.)", "Bergen", "Nergensdorp", "Súdwest Fryslân", "’s-Hertogenbosch"}
+    return sorted(forms)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_judges_every_municipality_form_as_the_check(page, form_url: str) -> None:
+    """Verdict (accepted, warning or error), message and resulting municipality, for every form."""
+    open_form(page, form_url)
+    forms = every_municipality_form()
+    assert len(forms) > 2000
+    shown = page.evaluate("""(forms) => forms.map((name) => {
+        const v = window.kbAanmelden.judge(name);
+        return [v.fout || null, v.waarschuwing || null, v.gemeente ? v.gemeente.code : null];
+    })""", forms)
+    differences = []
+    for name, browser_verdict in zip(forms, shown, strict=True):
+        lookup = places.lookup_gemeente(name)
+        expected = [lookup.error, lookup.warning, lookup.gemeenten[0].code if lookup.gemeenten else None]
+        if browser_verdict != expected:
+            differences.append(f"{name!r}: browser {browser_verdict}, check {expected}")
+    assert not differences, "\n".join(differences[:20]) + f"\n({len(differences)} differences)"
+    kinds = {kind for kind, _ in places.lookup_keys().values()}
+    assert kinds == {"huidig", "dubbelzinnig", "vroeger"}
 
 
 @pytest.mark.browser
@@ -442,10 +495,18 @@ def test_axe_finds_no_serious_problems(browser, form_url: str, scheme: str) -> N
     try:
         page = context.new_page()
         open_form(page, form_url)
-        for state in ("empty", "errors shown"):
+        for state in ("empty", "errors shown", "suggestions and the long-file note shown"):
             if state == "errors shown":
                 page.fill("#kb-f-website", "www.x")
                 page.click("#kb-aanmelden button[type=submit]")
+            if state.startswith("suggestions"):
+                page.fill("#kb-f-gemeente-1", "Vlisingen")
+                page.click("#kb-gemeente-erbij")
+                page.fill("#kb-f-gemeente-2", "Weesp")
+                page.fill("#kb-sectie-1", long_story() * 3)
+                page.keyboard.press("Tab")
+                assert page.is_visible("#kb-f-gemeente-1-keuze button") and page.is_visible("#kb-f-gemeente-2-keuze")
+                assert page.is_visible("#kb-github-lang")
             violations = axe_violations(page)
             assert not violations, f"{state}:\n{describe_violations(violations)}"
     finally:
@@ -457,3 +518,140 @@ def test_axe_finds_no_serious_problems(browser, form_url: str, scheme: str) -> N
 def test_form_page_is_in_the_navigation(fixture_site: Path) -> None:
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="aanmelden\.html"[^>]*>\s*(?:<span[^>]*>\s*)?Initiatief aanmelden', home)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_misspelt_municipality_is_one_click_from_the_suggestion(page, form_url: str) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    page.fill("#kb-f-gemeente-1", "Vlisingen")
+    page.keyboard.press("Tab")
+    assert page.locator("#kb-f-gemeente-fout span").all_text_contents() == ["onbekende gemeente 'Vlisingen'; bedoelde u 'Vlissingen'?"]
+    assert page.evaluate("() => document.activeElement.textContent") == "Kies Vlissingen", "the suggestion comes next by keyboard"
+    assert "kb-f-gemeente-1-keuze" in page.get_attribute("#kb-f-gemeente-1", "aria-describedby")
+    page.keyboard.press("Enter")
+    assert page.input_value("#kb-f-gemeente-1") == "Vlissingen"
+    assert page.evaluate("() => document.activeElement.id") == "kb-f-gemeente-1"
+    assert page.is_hidden("#kb-f-gemeente-fout") and page.is_hidden("#kb-f-gemeente-1-keuze")
+    assert "gemeente: Vlissingen\n" in preview(page)
+    assert page.text_content("#kb-bestandsnaam").startswith("initiatives/zeeland/")
+    # An ambiguous name offers both municipalities; the second row gets its own buttons.
+    page.click("#kb-gemeente-erbij")
+    page.fill("#kb-f-gemeente-2", "Bergen")
+    page.keyboard.press("Tab")
+    buttons = page.locator("#kb-f-gemeente-2-keuze button").all_text_contents()
+    assert buttons == ["Kies Bergen (L.)", "Kies Bergen (NH.)"]
+    page.click("#kb-f-gemeente-2-keuze button >> nth=1")
+    assert page.input_value("#kb-f-gemeente-2") == "Bergen (NH.)"
+    assert page.text_content("label[for=kb-f-gemeente-2]") == "Gemeente 2"
+    assert page.locator("button.kb-verwijder").all_text_contents() == ["Verwijder gemeente 2"]
+    assert not page.watch.console_errors
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_buttons_work_with_the_mouse_while_messages_appear(page, form_url: str) -> None:
+    """Leaving the field by clicking fires the check; its messages must not move the button away mid-click."""
+    open_form(page, form_url)
+    page.fill("#kb-f-gemeente-1", "Vlisingen")
+    assert page.is_visible("text=Kies Vlissingen"), "the suggestion shows while typing"
+    page.click("text=Kies Vlissingen")
+    assert page.input_value("#kb-f-gemeente-1") == "Vlissingen"
+    page.fill("#kb-f-gemeente-1", "Qwxzv")
+    page.click("#kb-gemeente-erbij")
+    assert page.locator("input.kb-gemeente").count() == 2
+    assert page.evaluate("() => document.activeElement.id") == "kb-f-gemeente-2"
+    assert page.is_visible("#kb-f-gemeente-fout"), "the message still comes, right after the click"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_merged_municipality_warns_like_the_check_and_offers_its_successor(page, form_url: str, tmp_path: Path) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    page.fill("#kb-f-gemeente-1", "Weesp")
+    page.keyboard.press("Tab")
+    assert page.is_hidden("#kb-f-gemeente-fout"), "the check accepts it, so the form does too"
+    text = preview(page)
+    path = page.text_content("#kb-bestandsnaam")
+    assert path.startswith("initiatives/noord-holland/")
+    result = check_text(tmp_path, path, text)
+    assert not result.errors and [m.text for m in result.warnings] == [
+        "'Weesp' is op 24 maart 2022 opgegaan in Amsterdam; schrijf voortaan 'Amsterdam'"]
+    assert page.text_content("#kb-f-gemeente-1-keuze p") == f"Let op: {result.warnings[0].text}."
+    page.click("#kb-f-gemeente-1-keuze button")
+    assert page.input_value("#kb-f-gemeente-1") == "Amsterdam" and page.is_hidden("#kb-f-gemeente-1-keuze")
+
+
+def long_story() -> str:
+    """A few paragraphs of Dutch with accents, quotes and newlines: each of those costs 3 to 9 bytes in a URL."""
+    paragraph = ("Op één zaterdag in mei kwamen ruim tachtig bewoners naar de buurtkamer: ouderen, gezinnen en "
+                 "nieuwkomers. „Hier leer je elkaar écht kennen”, zei een van hen. We zetten koffie, thee en "
+                 "zelfgebakken appeltaart klaar; daarna praatten we over de plannen voor het plein.\n\n")
+    return paragraph * 6
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_long_entry_goes_to_github_by_the_clipboard(page, fixture_site: Path, serve, fixture_project: Path, capsys) -> None:
+    base = serve(fixture_site)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    open_form(page, base + "aanmelden.html")
+    fill_valid(page)
+    short = page.evaluate("() => window.kbAanmelden.githubRoute(document.getElementById('kb-bestandsnaam').textContent, "
+                          "document.getElementById('kb-voorbeeld').textContent)")
+    assert not short["long"] and page.is_hidden("#kb-github-lang")
+    for number in (1, 2, 3, 4):
+        page.fill(f"#kb-sectie-{number}", long_story())
+    route = page.evaluate("() => window.kbAanmelden.githubRoute(document.getElementById('kb-bestandsnaam').textContent, "
+                          "document.getElementById('kb-voorbeeld').textContent)")
+    limit = page.evaluate("() => window.kbAanmelden.urlLimit")
+    with capsys.disabled():
+        print(f"\n[url] GitHub URL: ordinary entry {short['length']:,} bytes; long entry "
+              f"{route['length']:,} bytes for a {len(preview(page).encode('utf-8')):,}-byte file (limit {limit:,})")
+    assert route["long"] and route["length"] > limit
+    config = siteconfig.load(fixture_project / "mkdocs.yml")
+    href = page.get_attribute("#kb-github", "href")
+    path = page.text_content("#kb-bestandsnaam")
+    assert href == f"{config.repo_url}/new/{config.branch}?filename={path.replace('/', '%2F')}"
+    assert len(href) < limit
+    assert page.is_visible("#kb-github-lang") and "te lang" in page.text_content("#kb-github-lang")
+    assert page.get_attribute("#kb-github", "aria-describedby") == "kb-github-lang"
+    with page.context.expect_page() as opened:
+        page.click("#kb-github")
+    github = opened.value
+    assert github.url == href or href in page.watch.outside_requests
+    github.close()
+    assert page.url == base + "aanmelden.html", "the form stays open with its instructions"
+    assert page.evaluate("() => navigator.clipboard.readText()") == preview(page)
+    note = page.text_content("#kb-github-lang")
+    assert "staat op het klembord" in note and path in note and "plak" in note
+    status = page.wait_for_function("() => document.getElementById('kb-status').textContent").json_value()
+    assert status == note
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_long_words_wrap_in_the_preview(browser, form_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        page = context.new_page()
+        open_form(page, form_url)
+        page.fill("#kb-f-titel", "Overdreven" * 30)
+        page.fill("#kb-f-gemeente-1", "Gemeentehuisplein" * 20)
+        page.fill("#kb-f-website", "https://" + "lang" * 80)
+        page.fill("#kb-sectie-1", "https://voorbeeld.nl/" + "heel-lang-pad-" * 40 + "\n\n" + "x" * 500)
+        page.click("#kb-aanmelden button[type=submit]")  # the errors and the summary repeat the long words
+        assert page.is_visible("#kb-f-gemeente-fout") and page.is_visible("#kb-foutenlijst")
+        sizes = page.evaluate("""() => {
+            const code = document.getElementById('kb-voorbeeld'), pre = code.parentElement;
+            const field = document.getElementById('kb-veld-gemeente');
+            return {code: [code.scrollWidth, code.clientWidth], pre: [pre.scrollWidth, pre.clientWidth],
+                    field: [field.getBoundingClientRect().width, document.documentElement.clientWidth],
+                    page: [document.documentElement.scrollWidth, document.documentElement.clientWidth]};
+        }""")
+        for name, (scroll, client) in sizes.items():
+            assert scroll <= client + 1, (name, sizes)
+    finally:
+        context.close()

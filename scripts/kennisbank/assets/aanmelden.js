@@ -65,9 +65,87 @@
     });
   });
 
+  var byCode = {};
+  DATA.gemeenten.forEach(function (g) { byCode[g.code] = g; });
+
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
   function lookup(name) {
     var key = fold(name);
-    return Object.prototype.hasOwnProperty.call(byKey, key) ? byKey[key] : null;
+    return own(byKey, key) ? byKey[key] : null;
+  }
+
+  // difflib.SequenceMatcher(None, a, b).ratio() for short strings (no autojunk below 200
+  // characters): the total of the matching blocks, found longest-first as difflib does.
+  function matched(a, b) {
+    var b2j = {};
+    b.forEach(function (char, j) { (b2j[char] = b2j[char] || []).push(j); });
+    var total = 0, queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      var q = queue.pop(), alo = q[0], ahi = q[1], blo = q[2], bhi = q[3];
+      var besti = alo, bestj = blo, best = 0, j2len = {};
+      for (var i = alo; i < ahi; i++) {
+        var next = {}, places = b2j[a[i]] || [];
+        for (var n = 0; n < places.length; n++) {
+          var j = places[n];
+          if (j < blo) continue;
+          if (j >= bhi) break;
+          var k = next[j] = (j2len[j - 1] || 0) + 1;
+          if (k > best) { besti = i - k + 1; bestj = j - k + 1; best = k; }
+        }
+        j2len = next;
+      }
+      if (best) {
+        total += best;
+        if (alo < besti && blo < bestj) queue.push([alo, besti, blo, bestj]);
+        if (besti + best < ahi && bestj + best < bhi) queue.push([besti + best, ahi, bestj + best, bhi]);
+      }
+    }
+    return total;
+  }
+
+  // places._suggest: difflib.get_close_matches(key, names, n=10, cutoff), best first (ties: the
+  // larger string first, as heapq.nlargest orders tuples), then the first municipalities named.
+  function suggest(key) {
+    var word = Array.from(key), settings = DATA.gemeenteSuggesties, scored = [];
+    Object.keys(settings.namen).forEach(function (name) {
+      var chars = Array.from(name);
+      var score = 2.0 * matched(chars, word) / (chars.length + word.length);
+      if (score >= settings.drempel) scored.push([score, name]);
+    });
+    scored.sort(function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); });
+    var codes = [];
+    scored.slice(0, 10).forEach(function (item) {
+      settings.namen[item[1]].forEach(function (code) { if (codes.indexOf(code) < 0) codes.push(code); });
+    });
+    return codes.slice(0, settings.hooguit);
+  }
+
+  function shownName(name) {
+    return name.split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  // places.lookup_gemeente in the browser: { gemeente } for a current name; otherwise the check's
+  // own verdict with its message ({ fout } or { waarschuwing }), the municipality a warning
+  // resolves to, and the current municipalities worth offering on buttons (`keuzes`).
+  function judge(name) {
+    var found = lookup(name);
+    if (found) return { gemeente: found, keuzes: [] };
+    var key = fold(name), shown = shownName(name);
+    if (own(DATA.gemeenteOordelen, key)) {
+      var verdict = DATA.gemeenteOordelen[key], result = { keuzes: verdict.codes.map(function (c) { return byCode[c]; }) };
+      if (verdict.fout) result.fout = say(verdict.fout, { waarde: shown });
+      else result.waarschuwing = say(verdict.waarschuwing, { waarde: shown });
+      if (verdict.code) result.gemeente = byCode[verdict.code];
+      return result;
+    }
+    var offers = suggest(key).map(function (c) { return byCode[c]; });
+    var text = offers.length
+      ? say(DATA.gemeenteSuggesties.melding, { waarde: shown, keuzes: offers.map(function (g) { return "'" + g.naam + "'"; }).join(" of ") })
+      : say(DATA.gemeenteOnbekend, { waarde: shown });
+    return { fout: text, keuzes: offers };
   }
 
   function isNational(name) {
@@ -143,7 +221,7 @@
     var first = Array.isArray(gemeente) ? gemeente[0] : gemeente;
     if (typeof first !== "string" || !strip(first)) return "";
     if (isNational(first)) return DATA.landelijk;
-    var found = lookup(first);
+    var found = judge(first).gemeente;
     return found ? found.provincie : "";
   }
 
@@ -254,7 +332,7 @@
     else if (value > isoToday()) add("bijgewerkt", say(VELDEN.bijgewerkt.toekomst, { waarde: quote(value) }));
   }
 
-  function gemeenteErrors(answers, add) {
+  function gemeenteErrors(answers, add, warn) {
     var value = answers.gemeente;
     var names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
     names = names.filter(function (name) { return typeof name === "string" && name.trim(); });
@@ -263,7 +341,9 @@
       return;
     }
     names.forEach(function (name) {
-      if (!lookup(name)) add("gemeente", say(DATA.gemeenteOnbekend, { waarde: name.split(/\s+/).filter(Boolean).join(" ") }));
+      var verdict = judge(name);
+      if (verdict.fout) add("gemeente", verdict.fout);
+      else if (verdict.waarschuwing) warn("gemeente", verdict.waarschuwing);
     });
   }
 
@@ -274,6 +354,13 @@
         add("themas", say(VELDEN.themas.onbekend, { waarde: quote(slug), suggestie: "", keuzes: known.join(", ") }));
       }
     });
+  }
+
+  // The warnings of `kennisbank check` (a former municipality's name), which do not stop a file.
+  function warnings(answers) {
+    var found = {};
+    gemeenteErrors(answers, function () {}, function (key, text) { (found[key] = found[key] || []).push(text); });
+    return found;
   }
 
   function validate(answers) {
@@ -287,7 +374,7 @@
     });
     yearErrors(answers, add);
     dateErrors(answers, add);
-    gemeenteErrors(answers, add);
+    gemeenteErrors(answers, add, function () {});
     themaErrors(answers, add);
     return errors;
   }
@@ -538,10 +625,74 @@
 
   // ---- preview and the three ways out --------------------------------------------------------
 
-  var current = { text: "", path: "" };
+  var current = { text: "", path: "", long: false };
+
+  // GitHub refuses request URLs longer than its server limit with "414 URI Too Long" (GitHub Docs,
+  // "About automation for issues and pull requests with query parameters", section "Errors";
+  // the limit was 8,192 bytes when it was documented). The file goes in the URL only well below
+  // that; a longer one goes by the clipboard to GitHub's new-file page, opened with the name only.
+  var URL_LIMIT = 7000;
 
   function githubUrl(path, text) {
     return DATA.nieuwBestand + "?filename=" + encodeURIComponent(path) + "&value=" + encodeURIComponent(text);
+  }
+
+  // Where "Open op GitHub" goes: the whole file in the URL, or (too long) the name only.
+  function githubRoute(path, text) {
+    var full = githubUrl(path, text); // percent-encoded, so its length is its size in bytes
+    if (full.length <= URL_LIMIT) return { href: full, long: false, length: full.length };
+    return { href: DATA.nieuwBestand + "?filename=" + encodeURIComponent(path), long: true, length: full.length };
+  }
+
+  var LONG_NOTE = "Uw bestand is te lang om in één keer naar GitHub mee te sturen: GitHub weigert zulke lange " +
+    "webadressen. Daarom zet Open op GitHub de tekst eerst op het klembord en opent GitHub daarna in een nieuw " +
+    "tabblad een leeg bestand met de goede naam. Klik daar in het grote tekstvak, plak de tekst (Ctrl+V, op een " +
+    "Mac Cmd+V) en kies onderaan Propose changes of Commit changes.";
+
+  function longNote() {
+    var note = document.getElementById("kb-github-lang");
+    if (!note) {
+      note = document.createElement("p");
+      note.id = "kb-github-lang";
+      note.className = "kb-melding";
+      note.hidden = true;
+      var buttons = document.getElementById("kb-github").parentNode;
+      buttons.parentNode.insertBefore(note, buttons);
+    }
+    return note;
+  }
+
+  function showRoute(route) {
+    var link = document.getElementById("kb-github");
+    link.href = route.href;
+    current.long = route.long;
+    var note = longNote();
+    if (route.long && note.hidden) note.textContent = LONG_NOTE;
+    note.hidden = !route.long;
+    if (route.long) link.setAttribute("aria-describedby", note.id);
+    else link.removeAttribute("aria-describedby");
+  }
+
+  function writeClipboard(text, done, failed) {
+    var fallback = function () { if (copyFallback(text)) done(); else failed(); };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
+    else fallback();
+  }
+
+  // A long file: copy it, say what to do on GitHub, then open the new-file page in a new tab.
+  function openLong(href) {
+    var note = longNote();
+    writeClipboard(current.text, function () {
+      note.textContent = "De tekst van het bestand staat op het klembord. GitHub opent nu in een nieuw tabblad " +
+        "een leeg bestand met de naam " + current.path + ". Klik daar in het grote tekstvak, plak de tekst " +
+        "(Ctrl+V, op een Mac Cmd+V) en kies onderaan Propose changes of Commit changes.";
+      announce(note.textContent);
+      window.open(href, "_blank", "noopener");
+    }, function () {
+      note.textContent = "Het bestand is te lang voor een webadres naar GitHub, en kopiëren naar het klembord lukte niet. " +
+        "Download het bestand of selecteer de tekst hierboven en kopieer die zelf; open daarna Open op GitHub opnieuw of stuur het bestand naar de redactie.";
+      announce(note.textContent);
+    });
   }
 
   function update() {
@@ -550,7 +701,7 @@
     current.path = pathFor(answers);
     document.getElementById("kb-voorbeeld").textContent = current.text;
     document.getElementById("kb-bestandsnaam").textContent = current.path;
-    document.getElementById("kb-github").href = githubUrl(current.path, current.text);
+    showRoute(githubRoute(current.path, current.text));
     var texts = sections();
     showWarnings(privacyByField(answers, texts, "waarschuwing"));
     if (showAll || Object.keys(touched).length) {
@@ -558,6 +709,7 @@
       showErrors(errors);
       if (showAll) showSummary(errors);
     }
+    showChoices();
   }
 
   function download() {
@@ -589,13 +741,9 @@
   function copy() {
     if (!checkAll()) return;
     var text = current.text;
-    var copied = function () { announce("De tekst van het bestand staat op het klembord."); };
-    var failed = function () {
-      if (copyFallback(text)) copied();
-      else announce("Kopiëren lukte niet. Selecteer de tekst van het bestand en kopieer die zelf.");
-    };
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(copied, failed);
-    else failed();
+    writeClipboard(text, function () { announce("De tekst van het bestand staat op het klembord."); }, function () {
+      announce("Kopiëren lukte niet. Selecteer de tekst van het bestand en kopieer die zelf.");
+    });
   }
 
   // ---- municipalities: add, remove, national ------------------------------------------------
@@ -611,7 +759,7 @@
       input.id = "kb-f-gemeente-" + number;
       label.htmlFor = input.id;
       label.textContent = "Gemeente " + number;
-      var remove = row.querySelector("button");
+      var remove = row.querySelector("button.kb-verwijder");
       if (remove) remove.textContent = "Verwijder gemeente " + number;
     });
   }
@@ -623,9 +771,12 @@
     input.value = "";
     input.setAttribute("aria-invalid", "false");
     input.removeAttribute("required");
+    var copiedHint = row.querySelector(".kb-keuze");
+    if (copiedHint) copiedHint.remove();
+    input.setAttribute("aria-describedby", ownDescription(input));
     var remove = document.createElement("button");
     remove.type = "button";
-    remove.className = "md-button kb-small";
+    remove.className = "md-button kb-small kb-verwijder";
     remove.addEventListener("click", function () {
       row.remove();
       renumber();
@@ -637,6 +788,70 @@
     list.appendChild(row);
     renumber();
     input.focus();
+  }
+
+  // ---- municipalities: the check's suggestion or current name, one click to take it -----------
+
+  function ownDescription(input) {
+    return (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && !/-keuze$/.test(id);
+    }).join(" ");
+  }
+
+  function hintOf(input) {
+    var hint = input.closest("li").querySelector(".kb-keuze");
+    if (!hint) {
+      hint = document.createElement("div");
+      hint.className = "kb-keuze";
+      hint.hidden = true;
+      input.insertAdjacentElement("afterend", hint); // next after the input, also by keyboard
+    }
+    return hint;
+  }
+
+  function take(input, gemeente) {
+    input.value = gemeente.naam;
+    touched.gemeente = true;
+    update();
+    input.focus();
+    announce(document.querySelector('label[for="' + input.id + '"]').textContent + " is nu " + gemeente.naam + ".");
+  }
+
+  function hintText(verdict) {
+    if (verdict.waarschuwing) return "Let op: " + verdict.waarschuwing + ".";
+    return verdict.keuzes.length > 1 ? "Kies een van deze gemeenten:" : "Bedoelde u deze gemeente?";
+  }
+
+  // Shown while typing, not only after leaving the field: appearing on blur, the choices would
+  // push the "Nog een gemeente toevoegen" button away from under a pointer that is clicking it.
+  function showChoices() {
+    gemeenteInputs().forEach(function (input) {
+      var hint = hintOf(input);
+      var typed = strip(input.value);
+      var verdict = typed && !input.disabled && !isNational(typed) ? judge(typed) : { keuzes: [] };
+      var offers = verdict.gemeente && !verdict.waarschuwing ? [] : verdict.keuzes;
+      var shown = Boolean(verdict.waarschuwing || offers.length);
+      hint.id = input.id + "-keuze";
+      input.setAttribute("aria-describedby", ownDescription(input) + (shown ? " " + hint.id : ""));
+      var state = JSON.stringify([input.id, verdict.waarschuwing || "", offers.map(function (g) { return g.code; })]);
+      if (hint.getAttribute("data-staat") === state) return; // unchanged: keep the buttons (and focus)
+      hint.setAttribute("data-staat", state);
+      hint.textContent = "";
+      hint.hidden = !shown;
+      if (!shown) return;
+      var text = document.createElement("p");
+      text.className = "kb-keuze__tekst";
+      text.textContent = hintText(verdict);
+      hint.appendChild(text);
+      offers.forEach(function (gemeente) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button kb-small";
+        button.textContent = "Kies " + gemeente.naam;
+        button.addEventListener("click", function () { take(input, gemeente); });
+        hint.appendChild(button);
+      });
+    });
   }
 
   function national() {
@@ -684,12 +899,25 @@
   if (date && !date.value) date.value = isoToday();
   if (date) date.max = isoToday();
 
+  // Leaving a field by pressing a button (add a municipality, take a suggestion) fires "change"
+  // between the button's pointerdown and pointerup. Messages that appeared right then would move
+  // the button away from under the pointer and the click would be lost, so they wait until after it.
+  var pointerDown = false, pending = false;
+  document.addEventListener("pointerdown", function () { pointerDown = true; }, true);
+  ["pointerup", "pointercancel"].forEach(function (type) {
+    document.addEventListener(type, function () {
+      pointerDown = false;
+      if (pending) { pending = false; window.setTimeout(update, 0); }
+    }, true);
+  });
+
   form.addEventListener("input", update);
   form.addEventListener("change", function (event) {
     var name = fieldOf(event.target);
     if (name) touched[name] = true;
     if (event.target === control("landelijk")) national();
-    update();
+    if (pointerDown) pending = true;
+    else update();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -699,7 +927,11 @@
   addButton.addEventListener("click", addGemeente);
   document.getElementById("kb-github").addEventListener("click", function (event) {
     update();
-    if (!checkAll()) event.preventDefault();
+    if (!checkAll()) { event.preventDefault(); return; }
+    if (current.long) {
+      event.preventDefault();
+      openLong(this.href);
+    }
   });
   document.getElementById("kb-download").addEventListener("click", function () { update(); download(); });
   document.getElementById("kb-kopieer").addEventListener("click", function () { update(); copy(); });
@@ -715,6 +947,7 @@
   // For tests and for anyone who wants to script the form.
   window.kbAanmelden = {
     collect: collect, validate: validate, fileText: fileText, pathFor: pathFor,
-    slugFor: slugFor, scalar: scalar, githubUrl: githubUrl, privacyFindings: privacyFindings
+    slugFor: slugFor, scalar: scalar, githubUrl: githubUrl, githubRoute: githubRoute, privacyFindings: privacyFindings,
+    warnings: warnings, judge: judge, urlLimit: URL_LIMIT
   };
 }());

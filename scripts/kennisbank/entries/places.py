@@ -366,3 +366,26 @@ def _reduce_provincie(provincie: Provincie) -> tuple[Callable[[str], Provincie],
 # initiatives, and copying every municipality record each time is slow.
 copyreg.pickle(Gemeente, _reduce_gemeente)
 copyreg.pickle(Provincie, _reduce_provincie)
+# --- for the web form, which must judge names exactly as lookup_gemeente does ------------
+
+
+def lookup_keys() -> dict[str, tuple[str, tuple[Gemeente, ...]]]:
+    """Every folded spelling lookup_gemeente recognises, with its kind and the current municipalities
+    it points at: 'huidig' (a current municipality), 'dubbelzinnig' (a name two municipalities
+    share) or 'vroeger' (a former municipality: its successor, or all of them after a split)."""
+    index = _gemeente_index()
+    return {
+        **{key: ("vroeger", tuple(sorted(item.opvolgers, key=_sort_key))) for key, item in index.former.items()},
+        **{key: ("dubbelzinnig", tuple(sorted(found, key=_sort_key))) for key, found in index.ambiguous.items()},
+        **{key: ("huidig", (gemeente,)) for key, gemeente in index.current.items()},
+    }
+
+
+def suggestion_index() -> dict[str, tuple[Gemeente, ...]]:
+    """The folded names lookup_gemeente suggests from for an unknown name, each with its municipalities."""
+    return _gemeente_index().suggestions
+
+
+def suggestion_settings() -> tuple[float, int]:
+    """difflib's cutoff and how many municipalities a suggestion names at most."""
+    return _SUGGESTION_CUTOFF, _MAX_SUGGESTIONS

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kennisbank.entries import personal_data, placeholders, places, schema
 from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
-from kennisbank.entries.model import Initiative, Message
+from kennisbank.entries.model import Gemeente, Initiative, Message, Thema
 from kennisbank.entries.themes import themas_by_slug
 
 # Above this many files the check runs in one process per core: parsing YAML is CPU-bound.
@@ -177,7 +177,7 @@ def resolve_gemeenten(check: FileCheck, values: dict[str, object]) -> tuple[tupl
         if len(names) > 1:
             check.error("gemeente", schema.messages()["velden"]["gemeente"]["landelijk_lijst"])
         return (), True
-    found = []
+    found: list[Gemeente] = []
     for index, name in enumerate(names):
         item = index if isinstance(value, list) else None
         lookup = places.lookup_gemeente(name)
@@ -192,8 +192,9 @@ def resolve_gemeenten(check: FileCheck, values: dict[str, object]) -> tuple[tupl
 def resolve_themas(check: FileCheck, values: dict[str, object]) -> tuple:
     vocabulary = themas_by_slug()
     template = schema.messages()["velden"]["themas"]["onbekend"]
-    found = []
-    for index, slug in enumerate(values.get("themas") or []):
+    found: list[Thema] = []
+    listed = values.get("themas")
+    for index, slug in enumerate(listed if isinstance(listed, list) else []):
         if not isinstance(slug, str):
             continue  # the schema reported the type
         if slug in vocabulary:
@@ -246,7 +247,7 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
         landelijk=national,
         themas=found_themas,
         status=str(values["status"]),
-        startjaar=int(values["startjaar"]),  # type: ignore[arg-type]
+        startjaar=int(values["startjaar"]),  # type: ignore[call-overload]
         eindjaar=values.get("eindjaar"),  # type: ignore[arg-type]
         initiatiefnemer=one_line(values["initiatiefnemer"]),
         rol_overheid=values.get("rol_overheid"),  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ from kennisbank.site.config import SiteConfig
 @cache
 def environment() -> jinja2.Environment:
     env = pages.template_environment(pages.TEMPLATES)
-    env.globals.update(count_text=charts.count_text)
+    env.globals.update(count_text=charts.count_text, attribution=mapsvg.ATTRIBUTION)
     return env
 
 
@@ -71,6 +71,7 @@ def map_page(initiatives: list[Initiative]) -> tuple[str, str]:
     counts = gemeente_counts(initiatives)
     return here, render(
         "kaart.md.j2", here=here, counts=counts, map=mapsvg.country_map(counts, here, urls.html_link),
+        legend=mapsvg.legend(count for _, count in counts),
         national=sum(1 for i in initiatives if i.landelijk),
-        front_matter=pages.front_matter("Kaart", "Kaart van Nederland met alle gemeenten die initiatieven hebben."),
+        front_matter=pages.front_matter("Kaart", "Kaart van Nederland met alle gemeenten, gekleurd naar hun aantal initiatieven."),
     )

@@ -130,6 +130,7 @@ def provincie_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
         here = urls.provincie(provincie)
         rows = gemeente_rows(provincie, members)
         yield here, render("provincie.md.j2", provincie=provincie, here=here, rows=rows, gemeenten_met=[g for g, n in rows if n],
+                           kaart=mapsvg.province_map(provincie, rows, here, urls.html_link),
                            items=sort_by_title(in_provincie[provincie.code]),
                            front_matter=front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}."))
     national = [i for i in initiatives if i.landelijk]

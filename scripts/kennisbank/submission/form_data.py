@@ -29,6 +29,56 @@ def unknown_gemeente_template() -> str:
     return error
 
 
+def gemeente_verdicts() -> dict[str, dict[str, Any]]:
+    """The check's own verdict on each former or ambiguous spelling it knows, for the browser.
+
+    Keyed by the folded spelling: 'fout' or 'waarschuwing' holds the check's message with
+    '{waarde}' where the typed name goes; 'codes' are the current municipalities to offer
+    (the form names them on buttons), 'code' the one it resolves to when it is only a warning.
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for key, (kind, gemeenten) in sorted(places.lookup_keys().items()):
+        if kind == "huidig":
+            continue
+        lookup = places.lookup_gemeente(key)
+        text = lookup.error or lookup.warning or ""
+        subject = f"'{key}'"
+        if not text.startswith(subject):
+            raise ValueError(f"unexpected message for {key!r}: {text!r}")
+        verdict: dict[str, Any] = {
+            "fout" if lookup.error else "waarschuwing": f"'{PLACEHOLDER}'{text[len(subject):]}",
+            "codes": [g.code for g in gemeenten],
+        }
+        if lookup.gemeenten:
+            verdict["code"] = lookup.gemeenten[0].code
+        found[key] = verdict
+    return found
+
+
+def suggestion_template() -> str:
+    """The check's message for an unknown name with suggestions, '{waarde}' and '{keuzes}' in place.
+
+    Made by asking the check about a misspelt municipality and putting the placeholders back."""
+    gemeente = places.gemeenten()[0]
+    typed = gemeente.naam_gangbaar[:-1] + "q"
+    error = places.lookup_gemeente(typed).error or ""
+    shown, choice = f"'{typed}'", f"'{gemeente.naam_gangbaar}'"
+    if error.count(shown) != 1 or error.count(choice) != 1:
+        raise ValueError(f"unexpected message for a misspelt municipality: {error!r}")
+    return error.replace(shown, f"'{PLACEHOLDER}'").replace(choice, "{keuzes}")
+
+
+def suggestion_data() -> dict[str, Any]:
+    """What the browser needs to suggest names as the check does (difflib's close matches)."""
+    cutoff, most = places.suggestion_settings()
+    return {
+        "namen": {key: [g.code for g in found] for key, found in sorted(places.suggestion_index().items())},
+        "drempel": cutoff,
+        "hooguit": most,
+        "melding": suggestion_template(),
+    }
+
+
 def gemeente_rows() -> list[dict[str, Any]]:
     """Current municipalities with every spelling the check accepts (aliases via the records)."""
     aliases = places.aliassen()
@@ -58,6 +108,8 @@ def form_data(config: SiteConfig) -> dict[str, Any]:
         "themas": [{"slug": t.slug, "label": t.label} for t in themas()],
         "gemeenten": gemeente_rows(),
         "gemeenteOnbekend": unknown_gemeente_template(),
+        "gemeenteOordelen": gemeente_verdicts(),
+        "gemeenteSuggesties": suggestion_data(),
         "landelijk": LANDELIJK,
         "secties": list(SECTIONS),
         "map": ROOT,
