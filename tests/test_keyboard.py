@@ -403,6 +403,7 @@ def test_map_dots_and_primary_buttons_stand_out_from_the_page(browser, base_url:
         # The map's colours (the choropleth scale) have their own contrast tests in test_maps.py.
         for path, part in (("aanmelden.html", "button"),):
             page.goto(base_url + path)
+            settle(page)
             found = page.evaluate(MEASURE)
             background = css_rgba(found["bg"])[:3]
             assert found[part], f"no {part} on {path}"

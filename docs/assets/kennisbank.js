@@ -102,6 +102,8 @@
       body.setAttribute("data-md-color-" + key, colour[key]);
     });
     button.setAttribute("aria-pressed", String(index === 1));
+    // Compute the new colours while transitions are off, or every element fades from the old scheme.
+    void body.offsetHeight;
     window.setTimeout(function () { body.removeAttribute("data-md-color-switching"); }, 0);
   }
 
