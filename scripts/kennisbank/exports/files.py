@@ -1,7 +1,7 @@
-"""The writer registered in kennisbank.generate.writers(): every file of this package, as (path, content).
+"""The open-data files, as (path, content): one of the writers of site.docs_folder.
 
-Paths are relative to the build folder. MkDocs copies the non-Markdown files to the site as
-they are (initiatieven.json becomes site/initiatieven.json) and renders the three pages.
+Paths are relative to the build folder. MkDocs copies them to the site as they are
+(initiatieven.json becomes site/initiatieven.json). The pages about them live in pages.data_pages.
 """
 from __future__ import annotations
 
@@ -19,8 +19,6 @@ from kennisbank.exports import (
     jsonexport,
     records,
 )
-from kennisbank.pages import data_pages as sitepages
-from kennisbank.pages import styles
 from kennisbank.site.config import SiteConfig
 
 
@@ -37,14 +35,5 @@ def data_files(initiatives: list[Initiative], config: SiteConfig) -> dict[str, s
     }
 
 
-def size(content: str | bytes) -> int:
-    return len(content.encode("utf-8") if isinstance(content, str) else content)
-
-
 def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
-    files = data_files(initiatives, config)
-    yield from files.items()
-    yield styles.FILE, styles.css()
-    yield sitepages.open_data_page(config, {path: size(content) for path, content in files.items()})
-    yield sitepages.charts_page(initiatives)
-    yield sitepages.map_page(initiatives)
+    yield from data_files(initiatives, config).items()

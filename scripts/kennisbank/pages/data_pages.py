@@ -1,4 +1,4 @@
-"""The generated pages of this package: open-data.md, cijfers.md and kaart.md.
+"""The pages about the data: open-data.md, cijfers.md and kaart.md, and the charts' and maps' stylesheet.
 
 They use the same helpers as the other generated pages (pages.templating, kennisbank.urls),
 with templates in pages/templates; Jinja autoescapes every value.
@@ -6,7 +6,9 @@ with templates in pages/templates; Jinja autoescapes every value.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 import jinja2
 
@@ -16,7 +18,7 @@ from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.exports import catalogue, exportschema, records
 from kennisbank.exports import field_tables as fields
 from kennisbank.exports.catalogue import Published
-from kennisbank.pages import charts, mapsvg
+from kennisbank.pages import charts, mapsvg, styles
 from kennisbank.pages import templating as pages
 from kennisbank.site.config import SiteConfig
 
@@ -75,3 +77,11 @@ def map_page(initiatives: list[Initiative]) -> tuple[str, str]:
         national=sum(1 for i in initiatives if i.landelijk),
         front_matter=pages.front_matter("Kaart", "Kaart van Nederland met alle gemeenten, gekleurd naar hun aantal initiatieven."),
     )
+
+
+def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
+    """The charts and map pages and their stylesheet; the open-data page comes last (site.docs_folder),
+    because it lists the sizes of the files the other writers produced."""
+    yield styles.FILE, styles.css()
+    yield charts_page(initiatives)
+    yield map_page(initiatives)

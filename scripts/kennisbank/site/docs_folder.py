@@ -24,10 +24,11 @@ Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str 
 def writers() -> list[Writer]:
     """The extra outputs, imported here so each stays a module of its own."""
     from kennisbank.exports import files as exports_writer
+    from kennisbank.pages import data_pages
     from kennisbank.search import payload as search_writer
     from kennisbank.submission import form_page as form
 
-    return [exports_writer.write, form.write, search_writer.write]
+    return [exports_writer.write, data_pages.write, form.write, search_writer.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:
@@ -47,11 +48,20 @@ def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, tod
     produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today))
     for writer in writers():
         produced.extend(writer(config.docs_dir, initiatives, config))
+    produced.append(open_data_page(config, produced))
     for path, content in produced:
         if path in files:
             raise ValueError(f"{path} is both hand-written in {source} and generated")
         files[path] = content.encode("utf-8") if isinstance(content, str) else content
     return files
+
+
+def open_data_page(config: SiteConfig, produced: list[tuple[str, str | bytes]]) -> tuple[str, str]:
+    """The open-data page, which lists every published data file with its size."""
+    from kennisbank.pages import data_pages
+
+    sizes = {path: len(content.encode("utf-8") if isinstance(content, str) else content) for path, content in produced}
+    return data_pages.open_data_page(config, sizes)
 
 
 def sync(target: Path, files: dict[str, bytes]) -> int:
