@@ -59,4 +59,29 @@ def test_markdown_links_point_at_the_source_page(here: str, target: str, expecte
 
 
 def test_mdtext_escapes_html_and_markdown() -> None:
-    assert str(mdtext("<b>[x](javascript:y)</b> *z*")) == r"&lt;b&gt;\[x\]\(javascript:y\)&lt;/b&gt; \*z\*"
+    assert str(mdtext("<b>[x](javascript:y)</b> *z*")) == r"&lt;b&gt;\[x\](javascript:y)&lt;/b&gt; \*z\*"
+
+
+TRICKY = [
+    "1. eerste", "- lijst", "+ plus", ": definitie", "C# en F#", "a { onclick=x }", "10.5 procent", "2024.",
+    "<b>[x](javascript:y)</b> *z* _u_ `c` |p| ~s~", "&#39; &amp; & < >", "![beeld](x.png)", "\\ backslash \\*",
+    "# kop", "> citaat", "Zuid-Holland (ZH)", "*", "_", "[", "{: .x }", "!!! note", "a  b",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_mdtext_shows_the_text_exactly_in_every_place_it_is_used(text: str) -> None:
+    """Title, panel value, card line and link text: the reader sees exactly what was typed."""
+    import html
+    import re
+
+    import markdown
+
+    converter = markdown.Markdown(extensions=["attr_list", "def_list", "md_in_html", "tables", "admonition", "toc"])
+    value = mdtext(text)
+    source = f"# {value}\n\nTerm\n:   {value}\n\n-   [{value}](x.md)\n\n    {value}\n    {{ .kb-card__summary }}\n"
+    out = converter.convert(source)
+    seen = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", part)).split())
+            for part in re.findall(r"<(?:h1|dd|a|p)[^>]*>(.*?)</(?:h1|dd|a|p)>", out, re.S)]
+    expected = " ".join(text.split())
+    assert seen.count(expected) >= 4, (out, seen)

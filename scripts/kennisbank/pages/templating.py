@@ -19,15 +19,24 @@ from kennisbank import PACKAGE_DIR, urls
 
 TEMPLATES = PACKAGE_DIR / "pages" / "templates"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# Characters that mean something anywhere in a line: emphasis, code, links (with '[' and ']' escaped
+# no '(' or '!' can start one), attribute lists, the trailing '#' of a heading. A single line
+# cannot make a table, so '|' stays as it is.
+INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]#])")
+# Characters that mean something only at the start of a line: lists, admonitions ('!!!').
+LIST_START = re.compile(r"^(\d+)\.(?=\s|$)|^([-+])(?=\s|$)|^(!)")
+HTML_SPECIALS = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def mdtext(text: object) -> Markup:
-    """Text safe anywhere in Markdown: HTML escaped, Markdown syntax backslash-escaped.
+    """One line of text, shown exactly as typed wherever it lands in a Markdown page.
 
-    A leading ':' becomes an entity, so that text never starts a definition list.
+    HTML is escaped and Markdown syntax backslash-escaped, but only where it has a meaning:
+    every escape is work for the Markdown parser, and pages repeat these values many times.
+    A leading ':' becomes an entity, so that the text never starts a definition.
     """
-    escaped = MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(str(text))))
+    escaped = INLINE_SPECIALS.sub(r"\\\1", str(text).translate(HTML_SPECIALS))
+    escaped = LIST_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2) or m.group(3)}", escaped)
     if escaped.startswith(":"):
         escaped = "&#58;" + escaped[1:]
     return Markup(escaped)
