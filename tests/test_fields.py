@@ -16,6 +16,7 @@ NEW_FIELDS = {
         "type": "string", "enum": ["jongeren", "ouderen", "iedereen"], "title": "Doelgroep",
         "description": "Voor wie het initiatief er is.",
         "x-labels": {"jongeren": "Jongeren", "ouderen": "Ouderen", "iedereen": "Iedereen"},
+        "x-jsonld": "audience",
     },
     "vrijwilligers_tekst": {"type": "string", "minLength": 2, "maxLength": 200, "title": "Vrijwilligers",
                             "description": "Hoeveel vrijwilligers meedoen."},
@@ -77,6 +78,7 @@ def test_a_field_added_to_the_schema_reaches_page_and_exports(extended_schema: P
     page = (site / "initiatieven" / "buurtkamer-de-linde.html").read_text(encoding="utf-8")
     assert "<dt>Doelgroep</dt>\n<dd>Ouderen</dd>" in page
     assert "<dt>Vrijwilligers</dt>\n<dd>Ruim veertig vrijwilligers uit de buurt</dd>" in page
+    assert '"audience":"ouderen"' in page  # JSON-LD in the page head follows the schema's x-jsonld too
 
     data = json.loads((site / "initiatieven.json").read_text(encoding="utf-8"))
     record = next(i for i in data["initiatieven"] if i["slug"] == "buurtkamer-de-linde")

@@ -11,6 +11,8 @@ import json
 from typing import Any
 
 from kennisbank import urls
+from kennisbank.entries import fields
+from kennisbank.entries.fields import Field
 from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.exports import records
 from kennisbank.site.config import SiteConfig
@@ -37,24 +39,40 @@ def area(gemeente: Gemeente, config: SiteConfig) -> dict[str, Any]:
     return place
 
 
+def jsonld_value(field: Field, initiative: Initiative, config: SiteConfig) -> Any:
+    """One field's value as schema.org wants it: places as areas, themes by label, years as text."""
+    if field.kind == "gemeente":
+        return COUNTRY if initiative.landelijk else [area(g, config) for g in initiative.gemeenten]
+    if field.kind == "thema":
+        return [t.label for t in initiative.themas]
+    value = initiative.value(field.name)
+    if isinstance(value, tuple):
+        return [str(item) for item in value]
+    return None if value is None else str(value)
+
+
 def data(initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
-    """The Project description; absent optional fields are left out rather than null."""
-    value: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Project",
-        "name": initiative.titel,
-        "description": initiative.samenvatting,
-        "url": records.initiative_url(config, initiative),
-        "areaServed": COUNTRY if initiative.landelijk else [area(g, config) for g in initiative.gemeenten],
-        "foundingDate": str(initiative.startjaar),
-        "founder": {"@type": "Organization", "name": initiative.initiatiefnemer},
-        "keywords": [t.label for t in initiative.themas] + list(initiative.trefwoorden),
-    }
-    if initiative.eindjaar:
-        value["dissolutionDate"] = str(initiative.eindjaar)
-    if initiative.website:
-        value["sameAs"] = initiative.website
-    return value
+    """The Project description, from every field with an `x-jsonld` property in the schema.
+
+    Absent optional fields are left out rather than null; list fields for the same property
+    (themes and keywords) are joined.
+    """
+    found: dict[str, Any] = {"@context": "https://schema.org", "@type": "Project", "url": records.initiative_url(config, initiative)}
+    for field in fields.fields():
+        target = field.definition.get("x-jsonld")
+        if not target:
+            continue
+        value = jsonld_value(field, initiative, config)
+        if value is None or value == []:
+            continue
+        name = target["property"] if isinstance(target, dict) else str(target)
+        if isinstance(target, dict) and "type" in target:
+            value = {"@type": target["type"], "name": value}
+        if isinstance(value, list) and isinstance(found.get(name), list):
+            found[name] = found[name] + value
+        else:
+            found[name] = value
+    return found
 
 
 def for_initiative(initiative: Initiative, config: SiteConfig) -> str:
