@@ -5,11 +5,11 @@ follows it step by step; tests/test_duplicates.py compares both):
 
 - website: the address without scheme, 'www.', fragment and trailing slash, host in lower case;
 - title: places.slugify's words (folded, ASCII), without the names of the entry's own
-  municipalities, without stop words and legal forms, each word without a Dutch plural ending
+  municipalities, without stop words, legal forms and single letters, each word without a Dutch plural ending
   ('-en', '-s'). Two titles in one municipality (or both national) are alike when their words are
   the same set, or when their letters run together become equal after leaving out at most one
-  letter of each (this covers one typo: a letter too many, too few, wrong, or two swapped), for
-  titles of at least FUZZY_FROM letters. Numbers must be equal: 'G1000 Amersfoort 2014' and
+  letter of each (this covers one typo: a letter too many, too few, wrong, or two swapped), when
+  both have at least FUZZY_FROM letters (shorter ones must be equal). Numbers must be equal: 'G1000 Amersfoort 2014' and
   '... 2016' are two editions, not a typo.
 
 Linear in the number of entries: every entry goes into a few buckets (its website; per
@@ -84,7 +84,7 @@ def title_words(titel: str, place_names: Iterable[str]) -> list[str]:
     for name in sorted((words_of(n) for n in place_names), key=len, reverse=True):
         words = without(words, name)
     stop = set(STOP_WORDS)
-    return [singular(word) for word in words if word not in stop]
+    return [singular(word) for word in words if word not in stop and (len(word) > 1 or word.isdigit())]
 
 
 def deletions(letters: str) -> set[str]:
@@ -93,14 +93,15 @@ def deletions(letters: str) -> set[str]:
 
 
 def title_keys(words: list[str]) -> list[tuple[str, ...]]:
-    """The buckets of a title (within one place): its word set and its one-letter-deleted forms."""
+    """The buckets of a title (within one place): its word set, its letters, and (long enough) the
+    forms of its letters with one left out, which only meet the same forms of other long titles."""
     if not words:
         return []
     numbers = " ".join(w for w in words if w.isdigit())
     letters = "".join(w for w in words if not w.isdigit())
-    keys = [("set", " ".join(sorted(set(words))))]
-    forms = deletions(letters) if len(letters) >= FUZZY_FROM else {letters}
-    keys.extend(("letters", numbers, form) for form in sorted(forms))
+    keys = [("set", " ".join(sorted(set(words)))), ("letters", numbers, letters)]
+    if len(letters) >= FUZZY_FROM:
+        keys.extend(("fuzzy", numbers, form) for form in sorted(deletions(letters)))
     return keys
 
 
@@ -171,6 +172,12 @@ def say(template: str, entries: list[Entry], index: int, others: list[int]) -> s
     named = sorted({entries[i].path for i in others})[:MAX_NAMED]
     shared = [code for code in entries[index].places if code in entries[others[0]].places] or [LANDELIJK]
     return schema.say(template, waarde=" en ".join(named), plaats=place_label(shared[0]))
+
+
+def is_duplicate(message: Message) -> bool:
+    """Is this one of the warnings above (whatever file it names)?"""
+    starts = [text.split("{", 1)[0] for text in schema.messages()["dubbel"].values()]
+    return message.level == "waarschuwing" and any(message.text.startswith(start) for start in starts)
 
 
 def find(entries: list[Entry], reported: set[str] | None = None) -> list[Message]:
