@@ -22,7 +22,8 @@ STALE_YEARS = 2
 OLD_START_YEARS = 10
 TITLE = "Onderhoudslijst"
 # Backslash-escaped in Markdown: text quoted from files must not become markup or an @mention.
-MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+!|~@&.-])")
+# Items never start a line (the path comes first), so block markers need no escaping.
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>#|~@&])")
 
 
 @dataclass
