@@ -17,10 +17,10 @@ from typing import Any
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.validate import LANDELIJK, CheckResult
 from kennisbank.linkcheck import code_span, links_of
+from kennisbank.maintenance_issue import TITLE
 
 STALE_YEARS = 2
 OLD_START_YEARS = 10
-TITLE = "Onderhoudslijst"
 # Backslash-escaped in Markdown: text quoted from files must not become markup or an @mention.
 # Items never start a line (the path comes first), so block markers need no escaping.
 MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>#|~@&])")
