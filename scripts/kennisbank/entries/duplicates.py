@@ -174,6 +174,16 @@ def say(template: str, entries: list[Entry], index: int, others: list[int]) -> s
     return schema.say(template, waarde=" en ".join(named), plaats=place_label(shared[0]))
 
 
+def looks_like(entries: list[Entry], probe: Entry) -> list[tuple[Entry, str]]:
+    """The entries a new one looks like, each with 'website' or 'titel' (the web form's hint)."""
+    together = [*entries, probe]
+    by_website, by_title = buckets(together)
+    index = len(entries)
+    sites = alike(by_website.values()).get(index, [])
+    titles = [i for i in alike(by_title.values()).get(index, []) if i not in sites]
+    return [(together[i], "website") for i in sites] + [(together[i], "titel") for i in titles]
+
+
 def is_duplicate(message: Message) -> bool:
     """Is this one of the warnings above (whatever file it names)?"""
     starts = [text.split("{", 1)[0] for text in schema.messages()["dubbel"].values()]
