@@ -1,7 +1,8 @@
-"""The `kennisbank` command: check, nieuw, build, serve, van-issue, links. Thin: the work happens in the modules."""
+"""The `kennisbank` command: check, nieuw, build, serve, van-issue, links, onderhoud. Thin: the work happens in the modules."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -83,8 +84,6 @@ def append_outputs(path: str | None, values: dict[str, str]) -> None:
 
 
 def run_van_issue(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from kennisbank.submission import issue_form as issueform
 
     body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
@@ -114,7 +113,39 @@ def run_links(args: argparse.Namespace) -> int:
     print(f"{len(dead)} van de {len(results)} webadressen antwoorden niet")
     if args.report:
         Path(args.report).write_text(linkcheck.report(results), encoding="utf-8")
+    if args.history:
+        from kennisbank import link_history
+
+        # Kept outside the repository (the workflow caches it): since when each address fails.
+        history = link_history.updated(link_history.load(Path(args.history)), results, today_or(args.datum))
+        link_history.save(Path(args.history), history)
     append_outputs(args.github_output, {"dead": str(len(dead))})
+    return 0
+
+
+def today_or(value: str | None) -> dt.date:
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def run_onderhoud(args: argparse.Namespace) -> int:
+    from kennisbank import link_history, maintenance
+
+    paths = [Path(p) for p in args.paths] or [INITIATIVES]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"kennisbank onderhoud: pad bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    try:
+        today = today_or(args.datum)
+    except ValueError:
+        print(f"kennisbank onderhoud: ongeldige datum {args.datum!r}; schrijf JJJJ-MM-DD", file=sys.stderr)
+        return 2
+    history = link_history.load(Path(args.history) if args.history else None)
+    text = maintenance.render(check_paths(paths), history, today, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
     return 0
 
 
@@ -157,7 +188,17 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument("--timeout", type=float, default=15.0)
     links.add_argument("--report", help="schrijf de lijst met dode links hierheen (Markdown)")
     links.add_argument("--github-output", help="schrijf dead= voor GitHub Actions")
+    links.add_argument("--history", help="JSON-bestand met sinds wanneer elk webadres faalt (wordt bijgewerkt)")
+    links.add_argument("--datum", help="datum van de controle (JJJJ-MM-DD, standaard vandaag)")
     links.set_defaults(func=run_links)
+
+    onderhoud = commands.add_parser("onderhoud", help="één lijst met wat onderhoud nodig heeft")
+    onderhoud.add_argument("paths", nargs="*", help="mappen (standaard: initiatives/)")
+    onderhoud.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    onderhoud.add_argument("--history", help="het JSON-bestand van kennisbank links --history")
+    onderhoud.add_argument("--datum", help="peildatum (JJJJ-MM-DD, standaard vandaag)")
+    onderhoud.add_argument("--output", help="schrijf de lijst hierheen in plaats van naar het scherm")
+    onderhoud.set_defaults(func=run_onderhoud)
     return root
 
 

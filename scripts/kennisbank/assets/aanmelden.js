@@ -710,6 +710,7 @@
       if (showAll) showSummary(errors);
     }
     showChoices();
+    showLookAlikes();
   }
 
   function download() {
@@ -860,6 +861,164 @@
     addButton.disabled = on;
   }
 
+  // ---- "Bestaat dit initiatief al?": kennisbank/entries/duplicates.py, step by step ----------
+
+  var BESTAAND = DATA.bestaand;
+  var STOP = {};
+  BESTAAND.stopwoorden.forEach(function (word) { STOP[word] = true; });
+  var URL_PARTS = /^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/([^/?#\s]+)([^#\s]*)/;
+
+  function websiteKey(url) {
+    var match = URL_PARTS.exec(url || "");
+    if (!match) return null;
+    var host = match[1].toLowerCase();
+    if (host.indexOf("www.") === 0) host = host.slice(4);
+    var rest = match[2], cut = rest.indexOf("?");
+    var path = cut < 0 ? rest : rest.slice(0, cut), query = cut < 0 ? "" : rest.slice(cut + 1);
+    return host + path.replace(/\/+$/, "") + (query ? "?" + query : "");
+  }
+
+  function wordsOf(text) {
+    return slugify(text).split("-").filter(Boolean);
+  }
+
+  function withoutRun(words, name) {
+    if (!name.length) return words;
+    var kept = [], index = 0;
+    while (index < words.length) {
+      var same = name.every(function (word, k) { return words[index + k] === word; });
+      if (same) index += name.length;
+      else kept.push(words[index++]);
+    }
+    return kept;
+  }
+
+  function singular(word) {
+    if (word.length > 4 && /en$/.test(word)) return word.slice(0, -2);
+    if (word.length > 4 && /s$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
+
+  function placeNames(code) {
+    if (code === DATA.landelijk) return BESTAAND.landelijkeNamen;
+    var g = byCode[code];
+    return g ? [g.naam, g.officieel].concat(g.aliassen) : [];
+  }
+
+  function titleWords(titel, names) {
+    var words = wordsOf(titel);
+    names.map(wordsOf).sort(function (a, b) { return b.length - a.length; }).forEach(function (name) {
+      words = withoutRun(words, name);
+    });
+    return words.filter(function (word) {
+      return !own(STOP, word) && (word.length > 1 || /^[0-9]+$/.test(word));
+    }).map(singular);
+  }
+
+  function titleKeys(words) {
+    if (!words.length) return [];
+    var isNumber = function (word) { return /^[0-9]+$/.test(word); };
+    var numbers = words.filter(isNumber).join(" ");
+    var letters = words.filter(function (word) { return !isNumber(word); }).join("");
+    var unique = words.filter(function (word, i) { return words.indexOf(word) === i; }).sort();
+    var keys = ["set|" + unique.join(" "), "letters|" + numbers + "|" + letters];
+    if (letters.length >= BESTAAND.vaagVanaf) {
+      keys.push("fuzzy|" + numbers + "|" + letters);
+      for (var i = 0; i < letters.length; i++) keys.push("fuzzy|" + numbers + "|" + letters.slice(0, i) + letters.slice(i + 1));
+    }
+    return keys;
+  }
+
+  function entryKeys(titel, codes) {
+    var names = [];
+    codes.forEach(function (code) { names = names.concat(placeNames(code)); });
+    var keys = titleKeys(titleWords(titel, names)), found = [];
+    codes.forEach(function (code) { keys.forEach(function (key) { found.push(code + "\u0000" + key); }); });
+    return found;
+  }
+
+  var existingBySite = {}, existingByTitle = {};
+  BESTAAND.initiatieven.forEach(function (row, index) {
+    var site = websiteKey(row[3]);
+    if (site) (existingBySite[site] = existingBySite[site] || []).push(index);
+    entryKeys(row[0], row[2]).forEach(function (key) {
+      (existingByTitle[key] = existingByTitle[key] || []).push(index);
+    });
+  });
+
+  // [{titel, link, reden: "website" | "titel"}] for what has been typed so far.
+  function lookAlikes(titel, codes, website) {
+    var found = [], seen = {};
+    function add(indexes, reason) {
+      (indexes || []).forEach(function (index) {
+        if (seen[index]) return;
+        seen[index] = true;
+        var row = BESTAAND.initiatieven[index];
+        found.push({ titel: row[0], link: row[1], reden: reason });
+      });
+    }
+    var site = websiteKey(website);
+    if (site) add(own(existingBySite, site) ? existingBySite[site] : [], "website");
+    entryKeys(titel || "", codes).forEach(function (key) { add(own(existingByTitle, key) ? existingByTitle[key] : [], "titel"); });
+    return found;
+  }
+
+  function typedPlaces() {
+    if (control("landelijk").checked) return [DATA.landelijk];
+    var codes = [];
+    gemeenteInputs().forEach(function (input) {
+      var typed = strip(input.value);
+      if (!typed) return;
+      if (isNational(typed)) { codes.push(DATA.landelijk); return; }
+      var verdict = judge(typed);
+      if (verdict.gemeente && codes.indexOf(verdict.gemeente.code) < 0) codes.push(verdict.gemeente.code);
+    });
+    return codes;
+  }
+
+  function alikeBox() {
+    var box = document.getElementById("kb-bestaat");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "kb-bestaat";
+      box.className = "kb-melding kb-bestaat";
+      box.setAttribute("aria-live", "polite");
+      var after = document.getElementById("kb-veld-gemeente");
+      after.parentNode.insertBefore(box, after.nextSibling);
+    }
+    return box;
+  }
+
+  function showLookAlikes() {
+    var website = control("website");
+    var found = lookAlikes(strip(control("titel").value), typedPlaces(), website ? strip(website.value) : "");
+    var box = alikeBox();
+    var state = JSON.stringify(found);
+    if (box.getAttribute("data-staat") === state) return;
+    box.setAttribute("data-staat", state);
+    box.textContent = "";
+    box.hidden = !found.length;
+    if (!found.length) return;
+    var head = document.createElement("p");
+    head.className = "kb-bestaat__kop";
+    head.textContent = "Bestaat dit initiatief al?";
+    var text = document.createElement("p");
+    text.textContent = "Het lijkt op wat al in de kennisbank staat. Is het hetzelfde initiatief, vul dan liever die pagina aan; is het een ander, ga dan gewoon verder.";
+    var list = document.createElement("ul");
+    found.forEach(function (item) {
+      var line = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = item.link;
+      link.textContent = item.titel;
+      line.appendChild(link);
+      line.appendChild(document.createTextNode(item.reden === "website" ? " (zelfde website)" : " (vrijwel dezelfde titel)"));
+      list.appendChild(line);
+    });
+    box.appendChild(head);
+    box.appendChild(text);
+    box.appendChild(list);
+  }
+
   // ---- accessibility of the generated markup -----------------------------------------------
 
   // A required group of checkboxes (the themes) cannot carry aria-required; its legend says it.
@@ -948,6 +1107,7 @@
   window.kbAanmelden = {
     collect: collect, validate: validate, fileText: fileText, pathFor: pathFor,
     slugFor: slugFor, scalar: scalar, githubUrl: githubUrl, githubRoute: githubRoute, privacyFindings: privacyFindings,
-    warnings: warnings, judge: judge, urlLimit: URL_LIMIT
+    warnings: warnings, judge: judge, urlLimit: URL_LIMIT, lookAlikes: lookAlikes, websiteKey: websiteKey,
+    titleWords: titleWords
   };
 }());

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kennisbank.entries import personal_data, placeholders, places, schema
+from kennisbank.entries import duplicates, personal_data, placeholders, places, schema
 from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
 from kennisbank.entries.model import Gemeente, Initiative, Message, Thema
 from kennisbank.entries.themes import themas_by_slug
@@ -277,6 +277,7 @@ class FileResult:
     initiative: Initiative | None
     messages: list[Message]
     links: list[tuple[int, str]] = field(default_factory=list)  # (file line, target)
+    key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
 
 
 def check_file(path: Path) -> FileResult:
@@ -297,7 +298,7 @@ def check_file(path: Path) -> FileResult:
     initiative = check_matter(check, path, shown)
     check_content(check)
     links = [(check.matter.body_line + offset, target) for offset, target in linked_slugs(check.matter.body)]
-    return FileResult(None if check.failed else initiative, check.messages, links)
+    return FileResult(None if check.failed else initiative, check.messages, links, check.matter.key_lines)
 
 
 def check_duplicate_slugs(paths: list[Path]) -> list[Message]:
@@ -409,12 +410,15 @@ def check_paths(paths: Iterable[Path], tree: Iterable[Path] = ()) -> CheckResult
     others = unnamed_files(files, tree)
     result = CheckResult(files=len(files))
     all_slugs = {p.stem for p in files + others if p.suffix == ".md"}
-    for path, outcome in zip(files, check_files(files)):
+    outcomes = check_files(files)
+    for path, outcome in zip(files, outcomes):
         result.messages.extend(outcome.messages)
         result.messages.extend(check_links(display_path(path), outcome.links, all_slugs))
         if outcome.initiative:
             result.initiatives.append(outcome.initiative)
     result.messages.extend(check_name_clashes(files, others) if others else check_duplicate_slugs(files))
+    # Entries that look alike (same website, nearly the same title in one place): warnings only.
+    result.messages.extend(duplicates.warnings([(o.initiative, o.key_lines) for o in outcomes if o.initiative], [(p, display_path(p)) for p in others]))
     result.messages.sort(key=lambda m: (m.path, m.line))
     invalid = {m.path for m in result.errors}
     result.initiatives = [i for i in result.initiatives if i.source not in invalid]

@@ -6,9 +6,12 @@ they are copied here at build time, never written a second time in JavaScript.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
-from kennisbank.entries import personal_data, places, schema
+from kennisbank import urls
+from kennisbank.entries import duplicates, personal_data, places, schema
+from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.entries.validate import LANDELIJK
 from kennisbank.site.config import SiteConfig
@@ -101,7 +104,26 @@ def new_file_base(config: SiteConfig) -> str:
     return f"{config.repo_url}/new/{config.branch}"
 
 
-def form_data(config: SiteConfig) -> dict[str, Any]:
+FORM_PAGE = "aanmelden.md"
+
+
+def existing(initiatives: Iterable[Initiative]) -> dict[str, Any]:
+    """For the hint 'Bestaat dit initiatief al?': the rule's settings and every published entry
+    (title, page, places as the rule sees them, website); the browser applies entries/duplicates.py."""
+    rows = []
+    for initiative in initiatives:
+        entry = duplicates.entry_of(initiative, {})
+        rows.append([entry.titel, urls.html_link(FORM_PAGE, urls.initiative(initiative.slug)), list(entry.places), entry.website or ""])
+    return {
+        "stopwoorden": list(duplicates.STOP_WORDS),
+        "vaagVanaf": duplicates.FUZZY_FROM,
+        "hooguit": duplicates.MAX_NAMED,
+        "landelijkeNamen": list(duplicates.NATIONAL_NAMES),
+        "initiatieven": rows,
+    }
+
+
+def form_data(config: SiteConfig, initiatives: Iterable[Initiative] = ()) -> dict[str, Any]:
     return {
         "schema": schema.schema(),
         "meldingen": schema.messages(),
@@ -115,6 +137,7 @@ def form_data(config: SiteConfig) -> dict[str, Any]:
         "map": ROOT,
         "nieuwBestand": new_file_base(config),
         "privacy": personal_data.browser_rules(),
+        "bestaand": existing(initiatives),
     }
 
 
@@ -126,5 +149,5 @@ def script_json(value: object) -> str:
     return text
 
 
-def data_script(config: SiteConfig) -> str:
-    return f'"use strict";\nwindow.{GLOBAL_NAME} = {script_json(form_data(config))};\n'
+def data_script(config: SiteConfig, initiatives: Iterable[Initiative] = ()) -> str:
+    return f'"use strict";\nwindow.{GLOBAL_NAME} = {script_json(form_data(config, initiatives))};\n'

@@ -53,6 +53,6 @@ def page(config: SiteConfig) -> str:
 def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterable[tuple[str, str]]:
     """The form page, its data script and its static files, as (relative path, content)."""
     yield PAGE, page(config)
-    yield "assets/aanmelden-data.js", data_script(config)
+    yield "assets/aanmelden-data.js", data_script(config, initiatives)
     for name in STATIC:
         yield f"assets/{name}", (ASSETS / name).read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from kennisbank.entries import places, schema
+from kennisbank.entries import duplicates, places, schema
 from kennisbank.entries.model import Message
 from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
 from kennisbank.submission import entry_file as entry
@@ -238,7 +238,8 @@ def target_in(output_dir: Path, path: str) -> Path:
 
 
 def concerns(message: Message, shown: str) -> bool:
-    return message.path == shown or shown in message.text
+    # An existing entry "looks like" the new one too; the new file's own warning says it already.
+    return message.path == shown or (shown in message.text and not duplicates.is_duplicate(message))
 
 
 def submit(body: str, output_dir: Path, today: dt.date) -> Outcome:
@@ -277,6 +278,13 @@ WARNINGS_ONLY = (
 )
 
 
+DUPLICATE_HINT = (
+    "**Bestaat dit initiatief al?** Het lijkt op een initiatief dat al in de kennisbank staat (zie "
+    "'lijkt op' hieronder). Is het hetzelfde initiatief, vul dan liever dat bestand aan; het kan ook "
+    "gewoon een ander initiatief zijn."
+)
+
+
 def comment(outcome: Outcome) -> str:
     """The Dutch reply on the issue: what to fix, or (for a valid entry) the warnings to look at."""
     lines = [
@@ -285,9 +293,10 @@ def comment(outcome: Outcome) -> str:
     ]
     listing = "\n".join(lines)
     fence = fence_for(listing)
+    hint = f"{DUPLICATE_HINT}\n\n" if any(duplicates.is_duplicate(m) for m in outcome.messages) else ""
     if outcome.ok:
-        return f"{WARNINGS_ONLY}\n\n{fence}text\n{listing}\n{fence}\n"
-    return (
+        return f"{WARNINGS_ONLY}\n\n{hint}{fence}text\n{listing}\n{fence}\n"
+    return hint + (
         "Bedankt voor uw aanmelding! Voordat we er een voorstel van kunnen maken, moet er nog iets "
         "verbeterd worden. Pas het issue aan (kies ··· en dan Edit); we controleren het daarna opnieuw.\n\n"
         f"{fence}text\n{listing}\n{fence}\n"
