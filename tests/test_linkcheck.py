@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from kennisbank import linkcheck
-from kennisbank.linkcheck import Link
+from kennisbank.maintenance import linkcheck
+from kennisbank.maintenance.linkcheck import Link
 
 ROUTES = {
     "/goed": 200,

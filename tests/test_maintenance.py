@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, run_kennisbank
 from golden import assert_golden
-from kennisbank import link_history
-from kennisbank.linkcheck import Link, LinkResult
-from kennisbank.maintenance import escape_markdown
+from kennisbank.maintenance import link_history
+from kennisbank.maintenance.linkcheck import Link, LinkResult
+from kennisbank.maintenance.todo_list import escape_markdown
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "onderhoud"
 TODAY = "2026-01-15"

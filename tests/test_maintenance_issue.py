@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from conftest import REPO
-from kennisbank import maintenance_issue as sync
+from kennisbank.maintenance import github_issue as sync
 
 REPOSITORY = "kennisbank-initiatieven/kennisbank"
 
@@ -99,6 +99,6 @@ def test_workflow_gives_issue_rights_to_the_issue_job_only() -> None:
     assert jobs["issue"]["permissions"] == {"contents": "read", "issues": "write"}
     assert all("issues" not in job["permissions"] for name, job in jobs.items() if name != "issue")
     issue_steps = " ".join(str(step) for step in jobs["issue"]["steps"])
-    assert "kennisbank.maintenance_issue" in issue_steps and "pip install" not in issue_steps
+    assert "kennisbank.maintenance.github_issue" in issue_steps and "pip install" not in issue_steps
     link_steps = " ".join(str(step) for step in jobs["links"]["steps"])
     assert "actions/cache/restore@" in link_steps and "actions/cache/save@" in link_steps and "git push" not in link_steps

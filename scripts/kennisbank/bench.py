@@ -46,9 +46,8 @@ def folder_size(folder: Path, skip: str = "") -> int:
 # --- children -------------------------------------------------------------------------------------
 
 def child_check(folder: str) -> None:
-    from kennisbank.entries.validate import check_paths
-
     from kennisbank.entries import duplicates
+    from kennisbank.entries.validate import check_paths
 
     started = time.perf_counter()
     result = check_paths([Path(folder)])

@@ -103,7 +103,7 @@ def run_van_issue(args: argparse.Namespace) -> int:
 
 
 def run_links(args: argparse.Namespace) -> int:
-    from kennisbank import linkcheck
+    from kennisbank.maintenance import linkcheck
 
     result = check_paths([Path(p) for p in args.paths] or [INITIATIVES])
     results = linkcheck.check_links(linkcheck.links_of(result.initiatives), timeout=args.timeout)
@@ -114,7 +114,7 @@ def run_links(args: argparse.Namespace) -> int:
     if args.report:
         Path(args.report).write_text(linkcheck.report(results), encoding="utf-8")
     if args.history:
-        from kennisbank import link_history
+        from kennisbank.maintenance import link_history
 
         # Kept outside the repository (the workflow caches it): since when each address fails.
         history = link_history.updated(link_history.load(Path(args.history)), results, today_or(args.datum))
@@ -128,7 +128,8 @@ def today_or(value: str | None) -> dt.date:
 
 
 def run_onderhoud(args: argparse.Namespace) -> int:
-    from kennisbank import link_history, maintenance
+    from kennisbank.maintenance import link_history
+    from kennisbank.maintenance import todo_list as maintenance
 
     paths = [Path(p) for p in args.paths] or [INITIATIVES]
     missing = [p for p in paths if not p.exists()]

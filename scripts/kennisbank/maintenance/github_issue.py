@@ -2,7 +2,7 @@
 
 Run by the weekly workflow (links.yml) with a token that may write issues and nothing else:
 
-    python -m kennisbank.maintenance_issue --repo OWNER/NAME --body-file onderhoud.md
+    python -m kennisbank.maintenance.github_issue --repo OWNER/NAME --body-file onderhoud.md
 
 The issue is found by its label and exact title among open and closed issues; it is created once
 and edited (and reopened when closed) afterwards, never opened a second time. Every call to the
@@ -78,7 +78,7 @@ def sync(repo: str, body: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kennisbank.maintenance_issue")
+    parser = argparse.ArgumentParser(prog="python -m kennisbank.maintenance.github_issue")
     parser.add_argument("--repo", required=True, help="eigenaar/naam")
     parser.add_argument("--body-file", required=True, help="de lijst in Markdown (kennisbank onderhoud --format markdown)")
     args = parser.parse_args(argv)

@@ -11,13 +11,13 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.validate import LANDELIJK, CheckResult
-from kennisbank.linkcheck import code_span, links_of
-from kennisbank.maintenance_issue import TITLE
+from kennisbank.maintenance.github_issue import TITLE
+from kennisbank.maintenance.linkcheck import code_span, links_of
 
 STALE_YEARS = 2
 OLD_START_YEARS = 10

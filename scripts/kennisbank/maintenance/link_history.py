@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kennisbank.linkcheck import LinkResult
+from kennisbank.maintenance.linkcheck import LinkResult
 
 
 def load(path: Path | None) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Keeping the kennisbank up to date: the weekly link check, its history, the maintenance list and its issue."""
