@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from kennisbank import offline, report, siteconfig
+from kennisbank import offline, report, siteconfig, sitedir
 from kennisbank.generate import generate
 from kennisbank.validate import CheckResult, check_paths
 
@@ -67,7 +67,14 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> int:
 
 
 def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.yml"), timings: dict[str, float] | None = None) -> int:
-    """Check, generate, render, zip; `timings` (if given) receives the seconds of each phase."""
+    """Check, generate, render, zip; `timings` (if given) receives the seconds of each phase.
+
+    Exit 2, before anything is read or written, when site_dir is not a folder the build may empty.
+    """
+    refused = sitedir.refusal(site_dir, config_file.resolve().parent)
+    if refused:
+        print(f"kennisbank build: {refused}", file=sys.stderr)
+        return 2
     eol_notice()
     phases = timings if timings is not None else {}
     started = clock = time.perf_counter()
@@ -85,6 +92,7 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
     config = siteconfig.load(config_file)
     generate(result.initiatives, config)
     lap("generate")
+    sitedir.mark(site_dir)
     status = mkdocs_build(config_file, site_dir, strict)
     lap("mkdocs")
     if status == 0:
