@@ -5,17 +5,23 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+import stat
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kennisbank import places, schema
-from kennisbank.frontmatter import FrontMatter, FrontMatterError, parse
+from kennisbank.frontmatter import MAX_BYTES, FrontMatter, FrontMatterError, parse, too_large
 from kennisbank.model import Initiative, Message
 from kennisbank.themes import themas_by_slug
 
 # Above this many files the check runs in one process per core: parsing YAML is CPU-bound.
 PARALLEL_FROM = 1000
+# A file that needs longer than this on its own is reported instead of waited for.
+ISOLATED_SECONDS = 60.0
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANDELIJK = "landelijk"
 LIST_FIELDS = ("themas", "partners", "trefwoorden")
@@ -108,7 +114,8 @@ def check_keys(check: FileCheck) -> None:
             check.error(key, schema.say(general["onbekend_veld"], veld=key, suggestie=hint, keuzes=", ".join(known)))
     for key in schema.required():
         if key not in check.matter.values:
-            check.error(key, general["verplicht"], line=1)
+            if key not in check.matter.key_lines:  # a key whose value could not be read was reported already
+                check.error(key, general["verplicht"], line=1)
         elif check.matter.values[key] is None:
             check.error(key, general["leeg"])
 
@@ -193,7 +200,8 @@ def resolve_themas(check: FileCheck, values: dict[str, object]) -> tuple:
     vocabulary = themas_by_slug()
     template = schema.messages()["velden"]["themas"]["onbekend"]
     found = []
-    for index, slug in enumerate(values.get("themas") or []):
+    chosen = values.get("themas")
+    for index, slug in enumerate(chosen if isinstance(chosen, list) else []):
         if not isinstance(slug, str):
             continue  # the schema reported the type
         if slug in vocabulary:
@@ -258,8 +266,35 @@ class FileResult:
     links: list[tuple[int, str]] = field(default_factory=list)  # (file line, target)
 
 
+class NotRegular(Exception):
+    """The path is no regular file (a folder, a named pipe, a device...): it is not read."""
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; never opens a named pipe or device (that could wait forever)."""
+    if not stat.S_ISREG(path.lstat().st_mode):
+        raise NotRegular
+    # O_NONBLOCK: should the file be swapped for a pipe after the lstat, opening still returns at once.
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegular
+        if status.st_size > MAX_BYTES:
+            raise too_large(status.st_size)
+        return stream.read(MAX_BYTES + 1)
+
+
 def check_file(path: Path) -> FileResult:
     """All messages of one file, its Initiative when it is valid, and the links it makes."""
+    try:
+        return check_one_file(path)
+    except Exception as error:  # noqa: BLE001 - one unforeseen failure must not hide the other files' messages
+        text = schema.say(schema.messages()["bestand"]["intern"], waarde=type(error).__name__)
+        return FileResult(None, [Message(display_path(path), 1, "bestand", text)])
+
+
+def check_one_file(path: Path) -> FileResult:
     shown = display_path(path)
     check = FileCheck(shown)
     if path.is_symlink():
@@ -269,7 +304,13 @@ def check_file(path: Path) -> FileResult:
     if path.suffix != ".md":
         return FileResult(None, check.messages)
     try:
-        check.matter = parse(path.read_bytes())
+        check.matter = parse(read_regular(path))
+    except NotRegular:
+        check.error("bestand", schema.say(schema.messages()["bestand"]["geen_bestand"], waarde=schema.quote(path.name)))
+        return FileResult(None, check.messages)
+    except OSError as error:
+        check.error("bestand", schema.say(schema.messages()["bestand"]["onleesbaar"], waarde=error.strerror or type(error).__name__))
+        return FileResult(None, check.messages)
     except FrontMatterError as problem:
         check.error(problem.field_name, problem.text, line=problem.line)
         return FileResult(None, check.messages)
@@ -322,14 +363,61 @@ def warm_up() -> None:
     schema.messages()
 
 
+def check_chunk(files: list[Path]) -> list[FileResult]:
+    return [check_file(path) for path in files]
+
+
+def send_check(path: Path, sender: Connection) -> None:
+    sender.send(check_file(path))
+    sender.close()
+
+
+def isolated_check(path: Path) -> FileResult:
+    """check_file in a child process of its own: if the child dies or hangs, the file gets a message."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=send_check, args=(path, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if receiver.poll(ISOLATED_SECONDS):
+            return receiver.recv()
+    except (EOFError, OSError):
+        pass  # the child died without an answer
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    text = schema.say(schema.messages()["bestand"]["intern"], waarde=f"controleproces stopte (code {child.exitcode})")
+    return FileResult(None, [Message(display_path(path), 1, "bestand", text)])
+
+
 def check_files(files: list[Path]) -> list[FileResult]:
-    """check_file over all files, in order; in parallel for large trees."""
+    """check_file over all files, in order; in parallel for large trees.
+
+    A worker that dies (it should not, but a crash in C would do it) does not stop the check: the
+    files of every chunk that got no answer are checked again, each in a child process of its own.
+    """
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         return [check_file(path) for path in files]
     warm_up()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(check_file, files, chunksize=max(64, len(files) // (workers * 8)))
+    size = max(64, len(files) // (workers * 8))
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    results: list[list[FileResult] | None] = [None] * len(chunks)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(check_chunk, chunk) for chunk in chunks]
+        for index, future in enumerate(futures):
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool:
+                continue
+    return [
+        outcome
+        for chunk, found in zip(chunks, results, strict=True)
+        for outcome in (found if found is not None else [isolated_check(path) for path in chunk])
+    ]
 
 
 def check_paths(paths: Iterable[Path]) -> CheckResult:
