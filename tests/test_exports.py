@@ -42,10 +42,10 @@ DATA_FILES = ("initiatieven.json", "initiatieven.schema.json", "initiatief.schem
 HOSTILE_TITLE = "<script>alert('titel')</script> Kwaad [x](javascript:alert(1))"
 MY_PAGES = ("cijfers.html", "kaart.html", "open-data.html")
 
-# An entry of our own for the writer-level tests: formula cells, a script breakout and a control character.
+# An entry of our own for the writer-level tests: formula cells and a script breakout.
 FORMULA_ENTRY = """\
 ---
-titel: "=HYPERLINK(\\"https://kwaad.example\\";\\"klik\\") </script><!-- \\x01"
+titel: "=HYPERLINK(\\"https://kwaad.example\\";\\"klik\\") </script><!-- "
 samenvatting: "+31 6 12345678 belt u terug; -- bij twijfel: @iedereen & <b>vet</b>"
 gemeente: ["'s-Hertogenbosch", Utrecht]
 themas: [zorg-welzijn]
@@ -344,7 +344,8 @@ def test_feed_is_atom_with_the_newest_entries(site: Path, data: dict) -> None:
 def test_feed_keeps_hostile_titles_as_text(formula_files: dict) -> None:
     root = ET.fromstring(formula_files["feed.xml"].encode("utf-8"))
     titles = {entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")}
-    assert '=HYPERLINK("https://kwaad.example";"klik") </script><!-- ' in titles, "control character not dropped or text changed"
+    # (Control characters never get this far: the check refuses them; xmltext.clean is tested below.)
+    assert '=HYPERLINK("https://kwaad.example";"klik") </script><!--' in titles, "text changed"
 
 
 def test_feed_is_limited_to_the_newest_fifty(tmp_path: Path) -> None:

@@ -135,3 +135,82 @@ def test_parallel_check_survives_a_dying_worker(tmp_path: Path, monkeypatch: pyt
     (message,) = result.messages
     assert message.path.endswith("gif.md") and message.field == "bestand"
     assert "controleproces stopte" in message.text
+
+
+# ---------- bad input that used to pass ----------
+
+BAD_TEXT = [
+    ("titel", '"   "', "titel", "mag niet leeg zijn"),
+    ("samenvatting", '"' + "\\u200b" * 30 + '"', "samenvatting", "mag niet leeg zijn"),
+    ("samenvatting", '"' + " " * 30 + '"', "samenvatting", "mag niet leeg zijn"),
+    ("gemeente", '"  "', "gemeente", "mag niet leeg zijn"),
+    ("partners", '[Wijkteam, "\\u00a0\\u3000"]', "partners", "mag niet leeg zijn"),
+    ("titel", '"Buurt\\0tuin"', "titel", "bevat een onzichtbaar stuurteken (U+0000); haal het weg"),
+    ("initiatiefnemer", '"Bewoners\\e[2J"', "initiatiefnemer", "bevat een onzichtbaar stuurteken (U+001B); haal het weg"),
+    ("trefwoorden", '[ok, "bel\\a"]', "trefwoorden", "bevat een onzichtbaar stuurteken (U+0007); haal het weg"),
+    ("website", "https://www.zwolle.nl@evil.example/", "website", "geen geldig webadres"),
+    ("website", '"https://www.zwolle.nl\\\\evil.example/"', "website", "geen geldig webadres"),
+    ("website", '"https://www.zwolle.nl/\\x01"', "website", "geen geldig webadres"),
+    ("contact", '"https://a.nl@evil.example"', "contact", "geen geldig e-mailadres of webadres"),
+    ("contact", '"in\\\\fo@organisatie.nl"', "contact", "geen geldig e-mailadres of webadres"),
+]
+
+
+@pytest.mark.parametrize(("field", "raw", "reported", "text"), BAD_TEXT, ids=[f"{c[0]}-{c[1][:16]}" for c in BAD_TEXT])
+def test_blank_text_control_characters_and_tricky_urls_are_refused(tmp_path: Path, field: str, raw: str, reported: str, text: str) -> None:
+    write(tmp_path, "noord-holland/moestuin.md", with_value(field, raw))
+    found = [(f, t) for _, f, t in messages_of(tmp_path)]
+    assert len(found) == 1 and found[0][0] == reported and text in found[0][1], found
+
+
+def test_good_urls_still_pass(tmp_path: Path) -> None:
+    for index, url in enumerate(["https://buurt.example.nl/over?x=1#a", "http://x.nl:8080/@wijk/p", "https://a.nl/pad/met-%20spatie"]):
+        write(tmp_path, f"noord-holland/m{index}.md", with_value("website", url).replace(b"Buurtmoestuin De Pijp", f"Tuin {index}".encode()))
+    assert messages_of(tmp_path) == []
+
+
+FOLDER_TEXT = "het bestand staat in {0}, maar hoort in {1}; verplaats het daarheen (elk initiatief staat in de map van de provincie van zijn gemeente, of in landelijk/)"
+
+
+@pytest.mark.parametrize(
+    ("name", "gemeente", "where", "right"),
+    [
+        ("zeeland/moestuin.md", "Amsterdam", "initiatives/zeeland/", "initiatives/noord-holland/"),
+        ("moestuin.md", "Amsterdam", "initiatives/", "initiatives/noord-holland/"),
+        ("noord-holland/extra/moestuin.md", "Amsterdam", "initiatives/noord-holland/extra/", "initiatives/noord-holland/"),
+        ("noord-holland/moestuin.md", "landelijk", "initiatives/noord-holland/", "initiatives/landelijk/"),
+        ("zeeland/moestuin.md", "[Amsterdam, Utrecht]", "initiatives/zeeland/", "initiatives/noord-holland/"),
+    ],
+)
+def test_file_in_the_wrong_folder_gets_a_warning_naming_the_right_one(tmp_path: Path, name: str, gemeente: str, where: str, right: str) -> None:
+    write(tmp_path, name, with_value("gemeente", gemeente))
+    result = check_paths([tmp_path / "initiatives"])
+    assert [(m.level, m.field, m.text) for m in result.messages] == [("waarschuwing", "bestand", FOLDER_TEXT.format(where, right))]
+    assert len(result.initiatives) == 1
+
+
+@pytest.mark.parametrize(("name", "gemeente"), [("noord-holland/a.md", "Amsterdam"), ("utrecht/a.md", "[Amsterdam, Utrecht]"), ("landelijk/a.md", "landelijk")])
+def test_file_in_its_own_folder_gets_no_warning(tmp_path: Path, name: str, gemeente: str) -> None:
+    write(tmp_path, name, with_value("gemeente", gemeente))
+    assert messages_of(tmp_path) == []
+
+
+def test_linked_folder_is_reported_not_skipped(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elders"
+    write(tmp_path, "noord-holland/moestuin.md", VALID)
+    elsewhere.mkdir()
+    (elsewhere / "verstopt.md").write_text(VALID.replace("Buurtmoestuin De Pijp", "Verstopt"), encoding="utf-8")
+    (tmp_path / "initiatives" / "zeeland").symlink_to(elsewhere, target_is_directory=True)
+    result = check_paths([tmp_path / "initiatives"])
+    assert [(m.path.rsplit("/", 2)[-2:], m.field, m.text) for m in result.messages] == [
+        (["initiatives", "zeeland"], "bestand", "symbolische koppelingen zijn niet toegestaan; zet het bestand zelf in initiatives/")
+    ]
+    assert [i.slug for i in result.initiatives] == ["moestuin"]
+
+
+def test_control_characters_in_file_names_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    write(tmp_path, "noord-holland/x\x1b[2Jy.md", VALID)
+    result = run_kennisbank(tmp_path, "check")
+    assert "\x1b" not in result.stdout and "x<U+001B>[2Jy.md" in result.stdout
+    github = run_kennisbank(tmp_path, "check", "--format", "github")
+    assert "\x1b" not in github.stdout

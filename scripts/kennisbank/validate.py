@@ -89,6 +89,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir() and not path.is_symlink():
             for folder, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
+                # os.walk does not follow a linked folder; it is reported (as a link) instead of skipped.
+                found.update(Path(folder) / name for name in dirs if (Path(folder) / name).is_symlink())
                 found.update(Path(folder) / name for name in files if not name.startswith("."))
         else:
             found.add(path)
@@ -139,6 +141,16 @@ def check_schema(check: FileCheck, values: dict[str, object]) -> None:
     for key, value in values.items():
         for index, text in schema.property_errors(key, value):
             check.error(key, text, index)
+
+
+def check_texts(check: FileCheck, values: dict[str, object]) -> None:
+    """Free text must be visible and hold no control characters; a message the schema gave is not repeated."""
+    for key in schema.free_text_fields():
+        if key not in values:
+            continue
+        for index, text in schema.text_errors(values[key]):
+            if not any(m.field == key and m.text == text for m in check.messages):
+                check.error(key, text, index)
 
 
 def next_year() -> int:
@@ -212,6 +224,20 @@ def resolve_themas(check: FileCheck, values: dict[str, object]) -> tuple:
     return tuple(found)
 
 
+def check_folder(check: FileCheck, path: Path, gemeenten: tuple, national: bool) -> None:
+    """Warn when a file is not in initiatives/<provincie>/ (of one of its municipalities) or initiatives/landelijk/."""
+    parts = path.parts
+    top = next((index for index in range(len(parts) - 2, -1, -1) if parts[index] == "initiatives"), None)
+    expected = [LANDELIJK] if national else list(dict.fromkeys(g.provincie.slug for g in gemeenten))
+    if top is None or not expected:
+        return  # not inside an initiatives/ folder, or the municipality is unknown (reported already)
+    folders = parts[top + 1 : -1]
+    if len(folders) == 1 and folders[0] in expected:
+        return
+    where = "/".join(("initiatives", *folders)) + "/"
+    check.warning("bestand", schema.say(schema.messages()["bestand"]["map"], waarde=where, suggestie=f"initiatives/{expected[0]}/"))
+
+
 def one_line(value: object) -> str:
     """Plain text on one line: YAML block scalars may carry newlines that would break a heading."""
     return " ".join(str(value).split())
@@ -228,10 +254,12 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     check_keys(check)
     values = normalised_values(check)
     check_schema(check, values)
+    check_texts(check, values)
     check_years(check, values)
     bijgewerkt = parse_date(check, values)
     gemeenten, national = resolve_gemeenten(check, values)
     found_themas = resolve_themas(check, values)
+    check_folder(check, path, gemeenten, national)
     if check.failed or bijgewerkt is None:
         return None
     return Initiative(

@@ -221,6 +221,27 @@
     return found;
   }
 
+  // Free text (no enum, pattern or format): visible characters, no control characters
+  // (schema.text_errors); a message the schema rules already gave is not repeated.
+  var TEKENS = DATA.schema["x-tekens"];
+  var INVISIBLE = new RegExp("^" + TEKENS.onzichtbaar + "*$", "u");
+  var CONTROL = new RegExp(TEKENS.stuurteken, "u");
+
+  function isFreeText(rule) {
+    if ("enum" in rule || "pattern" in rule || "format" in rule || rule["x-kind"] === "thema") return false;
+    return rule.type === "string" || (rule.items && rule.items.type === "string") || "oneOf" in rule;
+  }
+
+  function textErrors(key, value, errors, add) {
+    (Array.isArray(value) ? value : [value]).forEach(function (item) {
+      if (typeof item !== "string") return;
+      var control = item.match(CONTROL);
+      var text = control ? say(ALG.stuurteken, { teken: "U+" + hex(control[0].codePointAt(0), 4) })
+        : item && INVISIBLE.test(item) ? ALG.leeg : null;
+      if (text && !(errors[key] && errors[key].indexOf(text) >= 0)) add(key, text);
+    });
+  }
+
   function isoToday() {
     var now = new Date();
     return now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
@@ -283,6 +304,9 @@
     });
     Object.keys(PROPS).forEach(function (key) {
       if (!isEmpty(answers[key])) ruleErrors(key, PROPS[key], answers[key], false).forEach(function (t) { add(key, t); });
+    });
+    Object.keys(PROPS).forEach(function (key) {
+      if (!isEmpty(answers[key]) && isFreeText(PROPS[key])) textErrors(key, answers[key], errors, add);
     });
     yearErrors(answers, add);
     dateErrors(answers, add);
