@@ -339,6 +339,8 @@ CASES = {
     "user info in website": {"website": "https://www.zwolle.nl@evil.example/"},
     "backslash in website": {"website": "https://www.zwolle.nl\\evil.example/"},
     "control in contact": {"contact": "info@zwol\x01le.nl"},
+    "repeated municipality": {"gemeente": ["Zwolle", "Utrecht", "Zwolle"]},
+    "empty municipality list": {"gemeente": ["", "Zwolle"]},
 }
 
 

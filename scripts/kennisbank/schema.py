@@ -128,6 +128,12 @@ def property_errors(field_name: str, value: object) -> list[tuple[int | None, st
     """(item index or None, Dutch message) for every schema violation of one field's value."""
     found = []
     for error in property_validator(field_name).iter_errors(value):
+        # A list that fails 'oneOf' for its length or repeats: report what the list option says.
+        listed = [option for option in error.schema.get("oneOf", ()) if option.get("type") == "array"] if error.validator == "oneOf" else []
+        if listed and isinstance(value, list) and all(isinstance(item, str) and item for item in value):
+            validator_class = jsonschema.validators.validator_for(schema())
+            found.extend((error.path[0] if error.path else None, error_text(field_name, error)) for error in validator_class(listed[0]).iter_errors(value))
+            continue
         index = error.path[0] if error.path and isinstance(error.path[0], int) else None
         found.append((index, error_text(field_name, error)))
     return found

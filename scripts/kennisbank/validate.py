@@ -190,7 +190,9 @@ def resolve_gemeenten(check: FileCheck, values: dict[str, object]) -> tuple[tupl
     """The municipalities named (merged old names mapped, with a warning) and whether it is national."""
     value = values.get("gemeente")
     names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    names = [name for name in names if isinstance(name, str) and name.strip()]
+    # Beyond the schema's maximum (reported there) names are not looked up: each unknown one costs a fuzzy search.
+    limit = schema.properties()["gemeente"]["oneOf"][1]["maxItems"]
+    names = [name for name in names[:limit] if isinstance(name, str) and name.strip()]
     is_national = [name.strip().casefold() == LANDELIJK for name in names]
     if any(is_national):
         if len(names) > 1:

@@ -212,7 +212,12 @@
         value.forEach(function (item) { found = found.concat(ruleErrors(name, arg, item, true)); });
       } else if (keyword === "oneOf") {
         var passing = arg.filter(function (option) { return !ruleErrors(name, option, value, false).length; });
-        if (passing.length !== 1) {
+        var listed = arg.filter(function (option) { return option.type === "array"; })[0];
+        var allText = list && value.every(function (v) { return typeof v === "string" && v; });
+        if (passing.length !== 1 && listed && allText) {
+          // As schema.property_errors: a list of texts fails for its length or repeats; say that.
+          found = found.concat(ruleErrors(name, listed, value, false));
+        } else if (passing.length !== 1) {
           var bad = list ? value.filter(function (v) { return typeof v !== "string" || !v; })[0] : value;
           found.push(list ? say(ALG.type_item_string, { waarde: quote(bad === undefined ? value[0] : bad) }) : say(ALG.type_string, { waarde: quote(value) }));
         }
@@ -277,7 +282,8 @@
   function gemeenteErrors(answers, add) {
     var value = answers.gemeente;
     var names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
-    names = names.filter(function (name) { return typeof name === "string" && name.trim(); });
+    // As validate.resolve_gemeenten: names beyond the schema's maximum are not looked up.
+    names = names.slice(0, PROPS.gemeente.oneOf[1].maxItems).filter(function (name) { return typeof name === "string" && name.trim(); });
     if (names.some(isNational)) {
       if (names.length > 1) add("gemeente", VELDEN.gemeente.landelijk_lijst);
       return;
