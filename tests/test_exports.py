@@ -290,11 +290,19 @@ def test_csv_neutralises_formulas_and_round_trips(formula_files: dict) -> None:
         assert restored == expected_csv_row(items[slug]), slug
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+31", "-2", "@x", "\tx", "\rx", "'=x", "''+x", "'s-Gravenhage", "plain", "", "'"])
+INVISIBLE_LEAD = "[\\s\u200b-\u200f\u2060\ufeff]*"
+FORMULA_LIKE = "[=+\\-@\\t\\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212]"
+
+
+@pytest.mark.parametrize("text", [
+    "=1+1", "+31", "-2", "@x", "\tx", "\rx", "'=x", "''+x", "'s-Gravenhage", "plain", "", "'",
+    "\ufeff=1+1", "\u200b=HYPERLINK(1)", "\uff1d1+1", "\uff0b31", "\u200b\ufeff@x", " =1", "\u2060\uff20x",
+    "'\ufeff=x", "\ufeffplain", "a=b", "\ufe66x", "\u2212 2",
+])
 def test_neutralise_is_safe_and_reversible(text: str) -> None:
     cell = csvexport.neutralise(text)
     assert csvexport.restore(cell) == text
-    assert not re.match(r"[=+\-@\t\r]", cell), f"{cell!r} would run as a formula"
+    assert not re.match(INVISIBLE_LEAD + FORMULA_LIKE, cell), f"{cell!r} would run as a formula"
 
 
 # ---------- GeoJSON ----------
