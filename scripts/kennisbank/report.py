@@ -18,7 +18,8 @@ def printable(text: str) -> str:
 
 def text_line(message: Message) -> str:
     prefix = "waarschuwing: " if message.level == "waarschuwing" else ""
-    return printable(f"{message.path}:{message.line}: {message.field}: {prefix}{message.text}")
+    # One message per line: a line feed inside a quoted value or a key is shown as \n.
+    return printable(f"{message.path}:{message.line}: {message.field}: {prefix}{message.text}").replace("\n", "\\n")
 
 
 def escape_github(value: str, is_property: bool = False) -> str:
