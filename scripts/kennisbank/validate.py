@@ -312,7 +312,7 @@ def read_regular(path: Path) -> bytes:
             raise NotRegular
         if status.st_size > MAX_BYTES:
             raise too_large(status.st_size)
-        return stream.read(MAX_BYTES + 1)
+        return stream.read(status.st_size + 1)  # + 1: a file that grew since is still read whole (up to the limit)
 
 
 def check_file(path: Path) -> FileResult:
