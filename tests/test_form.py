@@ -340,6 +340,18 @@ CASES = {
     "two suggestions": {"gemeente": "Bergen (N.)"},
     "role": {"rol_overheid": "faciliteren"},
     "missing title": {"titel": None},
+    "blank title": {"titel": "   "},
+    "zero-width summary": {"samenvatting": "\u200b" * 25},
+    "blank municipality": {"gemeente": "  "},
+    "blank partner": {"partners": ["Wijkteam", "\u3000\u00a0", "\u200b\u200b"]},
+    "escape in title": {"titel": "Buurt\x1b[31mkamer"},
+    "nul in summary": {"samenvatting": "Bewoners houden samen\x00 een huiskamer open."},
+    "control in keyword": {"trefwoorden": ["ok", "bel\x07"]},
+    "user info in website": {"website": "https://www.zwolle.nl@evil.example/"},
+    "backslash in website": {"website": "https://www.zwolle.nl\\evil.example/"},
+    "control in contact": {"contact": "info@zwol\x01le.nl"},
+    "repeated municipality": {"gemeente": ["Zwolle", "Utrecht", "Zwolle"]},
+    "empty municipality list": {"gemeente": ["", "Zwolle"]},
 }
 
 

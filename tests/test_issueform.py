@@ -5,6 +5,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,73 @@ def test_cli_van_issue_writes_the_reply_when_invalid(tmp_path: Path) -> None:
     assert outputs.read_text(encoding="utf-8") == "valid=false\npath=\n"
     assert "onbekende gemeente 'Amsterdm'" in reply.read_text(encoding="utf-8")
     assert not any((tmp_path / "initiatives").rglob("*.md"))
+
+
+# ---------- hostile and oversized answers ----------
+
+def with_answer(label: str, answer: str, text: str | None = None) -> str:
+    """The issue body (the minimal one unless given) with one answer replaced."""
+    text = body("minimaal") if text is None else text
+    found = issueform.parse_body(text, issueform.labels_in_order())
+    old = found[label] or issueform.NO_RESPONSE
+    head, tail = text.split(f"### {label}\n\n{old}", 1)
+    return f"{head}### {label}\n\n{answer}{tail}"
+
+
+def test_nine_kilobyte_municipality_answer_is_handled_in_linear_time(tmp_path: Path) -> None:
+    names = ",".join(f"G{index:04d}" for index in range(1500))
+    assert 8_999 <= len(names) < issueform.MAX_ANSWER
+    started = time.monotonic()
+    outcome = issueform.submit(with_answer("Gemeente", names), tmp_path / "initiatives", TODAY)
+    assert time.monotonic() - started < 30  # was over 9 minutes; generous bound against quadratic work
+    assert not outcome.ok
+    assert any(m.field == "gemeente" and m.text == "moet 1 tot 50 onderdelen hebben; nu 1500" for m in outcome.messages)
+    assert not any((tmp_path / "initiatives").rglob("*.md"))
+
+
+def test_long_choice_and_municipality_lists_convert_in_linear_time() -> None:
+    themes = next(f for f in issueform.asked_fields() if f.widget == "themes")
+    started = time.monotonic()
+    assert len(issueform.choice_values("Wonen, " * 3000, themes)) == 3000
+    assert len(issueform.gemeente_names("Nuenen, Gerwen en Nederwetten, Zwolle, " * 500)) == 1000
+    assert time.monotonic() - started < 10
+
+
+def test_oversized_answer_is_refused_with_a_reply(tmp_path: Path) -> None:
+    outcome = issueform.submit(with_answer("Thema's", "Wonen, " * 3000), tmp_path / "initiatives", TODAY)
+    assert not outcome.ok and not any((tmp_path / "initiatives").rglob("*.md"))
+    assert [(m.field, m.text) for m in outcome.messages] == [("themas", "mag hoogstens 10000 tekens lang zijn; nu 20999")]
+    assert "Thema's: mag hoogstens 10000 tekens lang zijn; nu 20999" in issueform.comment(outcome)
+
+
+def test_five_thousand_digit_year_gets_a_reply(tmp_path: Path) -> None:
+    (tmp_path / "initiatives").mkdir()
+    issue = tmp_path / "issue.md"
+    issue.write_text(with_answer("Startjaar", "9" * 5000), encoding="utf-8")
+    reply, outputs = tmp_path / "reactie.md", tmp_path / "outputs"
+    result = run_cli(tmp_path, "van-issue", "--body-file", str(issue), "--comment-file", str(reply), "--github-output", str(outputs))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert outputs.read_text(encoding="utf-8") == "valid=false\npath=\n"
+    assert "Startjaar: mag hoogstens 20 tekens lang zijn; nu 5000" in reply.read_text(encoding="utf-8")
+    # Short enough to be read, a long number is still no crash: it is text the check explains.
+    conversion = issueform.convert(with_answer("Startjaar", "9" * 19), TODAY)
+    assert values_of(conversion.text)["startjaar"] == "9" * 19
+
+
+def test_a_later_heading_typed_in_an_answer_does_not_shift_the_sections() -> None:
+    aanpak = "We begonnen klein.\n\n### Geleerde lessen\n\nDit is nog steeds de aanpak."
+    text = with_answer("Resultaten", "Veel resultaat.", with_answer("Aanpak", aanpak, body("volledig")))
+    found = issueform.parse_body(text, issueform.labels_in_order())
+    assert found["Aanpak"] == aanpak
+    assert found["Resultaten"] == "Veel resultaat."
+    original = issueform.parse_body(body("volledig"), issueform.labels_in_order())
+    assert found["Geleerde lessen"] == original["Geleerde lessen"]
+    matter = parse(issueform.convert(text, TODAY).text.encode("utf-8"))
+    assert "## Resultaten\n\nVeel resultaat." in matter.body and issueform.NO_RESPONSE not in matter.body
+
+
+@pytest.mark.parametrize("title", ["Buurt\x00tuin Noord", "Buurt\x1b[31mtuin Noord"])
+def test_control_characters_in_the_title_are_not_valid(tmp_path: Path, title: str) -> None:
+    outcome = issueform.submit(with_answer("Titel", title), tmp_path / "initiatives", TODAY)
+    assert not outcome.ok
+    assert any(m.field == "titel" and "stuurteken" in m.text for m in outcome.messages)

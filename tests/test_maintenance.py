@@ -51,7 +51,7 @@ def test_list_has_every_group_in_order(project: Path) -> None:
     ]
     checks = [text for _, text in groups["controle"]]
     assert sum("lijkt op" in text for text in checks) == 6 and any("'Weesp' is op 24 maart 2022 opgegaan" in text for text in checks)
-    assert groups["map"] == [("initiatives/noord-holland/taalcafe-zwolle.md", "staat in map noord-holland, hoort in overijssel/")]
+    assert groups["map"] == [("initiatives/noord-holland/taalcafe-zwolle.md", "het bestand staat in initiatives/noord-holland/, maar hoort in initiatives/overijssel/; verplaats het daarheen (elk initiatief staat in de map van de provincie van zijn gemeente, of in landelijk/)")]
 
 
 def test_without_history_and_bad_arguments(project: Path) -> None:

@@ -70,10 +70,10 @@ def test_json_format_lists_every_message() -> None:
 
 
 def test_clean_tree_exits_zero_and_warnings_fail_only_when_strict(tmp_path: Path) -> None:
-    write(tmp_path, "amsterdam/moestuin.md", VALID)
+    write(tmp_path, "noord-holland/moestuin.md", VALID)
     clean = run_kennisbank(tmp_path, "check")
     assert (clean.returncode, clean.stdout.strip()) == (0, "1 bestand gecontroleerd: alles in orde")
-    write(tmp_path, "amsterdam/moestuin.md", VALID.replace("gemeente: Amsterdam", "gemeente: Weesp"))
+    write(tmp_path, "noord-holland/moestuin.md", VALID.replace("gemeente: Amsterdam", "gemeente: Weesp"))
     warned = run_kennisbank(tmp_path, "check")
     assert warned.returncode == 0
     assert "waarschuwing: 'Weesp' is op 24 maart 2022 opgegaan in Amsterdam" in warned.stdout
@@ -101,7 +101,7 @@ def test_merged_municipality_maps_to_todays(tmp_path: Path) -> None:
 def test_municipality_forms_are_accepted(tmp_path: Path, gemeente: str, expected: list[str]) -> None:
     write(tmp_path, "x/moestuin.md", VALID.replace("gemeente: Amsterdam", f"gemeente: {gemeente}"))
     result = check_paths([tmp_path / "initiatives"])
-    assert result.messages == []
+    assert result.errors == []
     assert [g.code for g in result.initiatives[0].gemeenten] == expected
 
 
@@ -152,7 +152,7 @@ def test_large_tree_is_checked_in_parallel_with_the_same_result(tmp_path: Path) 
     from kennisbank.synthetic import write_initiatives
 
     write_initiatives(tmp_path, validate.PARALLEL_FROM + 50)
-    write(tmp_path, "zz/kapot.md", VALID.replace("status: lopend", "status: no"))
+    write(tmp_path, "noord-holland/kapot.md", VALID.replace("status: lopend", "status: no"))
     parallel = check_paths([tmp_path])
     files = validate.discover([tmp_path])
     serial = [validate.check_file(path) for path in files]

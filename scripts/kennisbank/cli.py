@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
-from kennisbank.entries.validate import check_paths, tree_of
+from kennisbank.entries.validate import SLUG, check_paths, tree_of
 from kennisbank.submission import skeleton
 
 INITIATIVES = Path("initiatives")
@@ -48,13 +48,20 @@ def run_nieuw(args: argparse.Namespace) -> int:
     if not answers["titel"]:
         print("kennisbank nieuw: geef minstens een titel (--titel)", file=sys.stderr)
         return 2
-    slug = args.slug or skeleton.slug_for(str(answers["titel"]))
+    slug = args.slug if args.slug is not None else skeleton.slug_for(str(answers["titel"]))
+    if not SLUG.match(slug):
+        better = skeleton.slug_for(slug)
+        print(f"kennisbank nieuw: --slug '{slug}' is ongeldig; gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{better}'", file=sys.stderr)
+        return 2
     target = skeleton.folder_for(answers["gemeente"], Path(args.map)) / f"{slug}.md"
-    if target.exists():
+    try:
+        skeleton.write_new(target, Path(args.map), skeleton.file_text(answers))
+    except FileExistsError:
         print(f"kennisbank nieuw: {target} bestaat al; kies een andere --slug", file=sys.stderr)
         return 2
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(skeleton.file_text(answers), encoding="utf-8")
+    except skeleton.OutsideFolder as problem:
+        print(f"kennisbank nieuw: {problem}", file=sys.stderr)
+        return 2
     print(f"{target} aangemaakt")
     result = check_paths([target], [Path(args.map)])
     if result.messages:

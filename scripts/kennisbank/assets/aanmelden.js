@@ -291,13 +291,39 @@
         value.forEach(function (item) { found = found.concat(ruleErrors(name, arg, item, true)); });
       } else if (keyword === "oneOf") {
         var passing = arg.filter(function (option) { return !ruleErrors(name, option, value, false).length; });
-        if (passing.length !== 1) {
+        var listed = arg.filter(function (option) { return option.type === "array"; })[0];
+        var allText = list && value.every(function (v) { return typeof v === "string" && v; });
+        if (passing.length !== 1 && listed && allText) {
+          // As schema.property_errors: a list of texts fails for its length or repeats; say that.
+          found = found.concat(ruleErrors(name, listed, value, false));
+        } else if (passing.length !== 1) {
           var bad = list ? value.filter(function (v) { return typeof v !== "string" || !v; })[0] : value;
           found.push(list ? say(ALG.type_item_string, { waarde: quote(bad === undefined ? value[0] : bad) }) : say(ALG.type_string, { waarde: quote(value) }));
         }
       }
     });
     return found;
+  }
+
+  // Free text (no enum, pattern or format): visible characters, no control characters
+  // (schema.text_errors); a message the schema rules already gave is not repeated.
+  var TEKENS = DATA.schema["x-tekens"];
+  var INVISIBLE = new RegExp("^" + TEKENS.onzichtbaar + "*$", "u");
+  var CONTROL = new RegExp(TEKENS.stuurteken, "u");
+
+  function isFreeText(rule) {
+    if ("enum" in rule || "pattern" in rule || "format" in rule || rule["x-kind"] === "thema") return false;
+    return rule.type === "string" || (rule.items && rule.items.type === "string") || "oneOf" in rule;
+  }
+
+  function textErrors(key, value, errors, add) {
+    (Array.isArray(value) ? value : [value]).forEach(function (item) {
+      if (typeof item !== "string") return;
+      var control = item.match(CONTROL);
+      var text = control ? say(ALG.stuurteken, { teken: "U+" + hex(control[0].codePointAt(0), 4) })
+        : item && INVISIBLE.test(item) ? ALG.leeg : null;
+      if (text && !(errors[key] && errors[key].indexOf(text) >= 0)) add(key, text);
+    });
   }
 
   function isoToday() {
@@ -335,7 +361,8 @@
   function gemeenteErrors(answers, add, warn) {
     var value = answers.gemeente;
     var names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
-    names = names.filter(function (name) { return typeof name === "string" && name.trim(); });
+    // As validate.resolve_gemeenten: names beyond the schema's maximum are not looked up.
+    names = names.slice(0, PROPS.gemeente.oneOf[1].maxItems).filter(function (name) { return typeof name === "string" && name.trim(); });
     if (names.some(isNational)) {
       if (names.length > 1) add("gemeente", VELDEN.gemeente.landelijk_lijst);
       return;
@@ -371,6 +398,9 @@
     });
     Object.keys(PROPS).forEach(function (key) {
       if (!isEmpty(answers[key])) ruleErrors(key, PROPS[key], answers[key], false).forEach(function (t) { add(key, t); });
+    });
+    Object.keys(PROPS).forEach(function (key) {
+      if (!isEmpty(answers[key]) && isFreeText(PROPS[key])) textErrors(key, answers[key], errors, add);
     });
     yearErrors(answers, add);
     dateErrors(answers, add);

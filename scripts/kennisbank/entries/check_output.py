@@ -2,14 +2,24 @@
 from __future__ import annotations
 
 import json
+import re
 
 from kennisbank.entries.model import Message
 from kennisbank.entries.validate import CheckResult
 
+# Control characters (line feeds and tabs aside) from file names or quoted values must not reach a
+# terminal or a CI log, where an escape sequence could hide or fake lines: they are shown as <U+001B>.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    return CONTROL.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
+
 
 def text_line(message: Message) -> str:
     prefix = "waarschuwing: " if message.level == "waarschuwing" else ""
-    return f"{message.path}:{message.line}: {message.field}: {prefix}{message.text}"
+    # One message per line: a line feed inside a quoted value or a key is shown as \n.
+    return printable(f"{message.path}:{message.line}: {message.field}: {prefix}{message.text}").replace("\n", "\\n")
 
 
 def escape_github(value: str, is_property: bool = False) -> str:
@@ -22,8 +32,8 @@ def escape_github(value: str, is_property: bool = False) -> str:
 
 def github_line(message: Message) -> str:
     kind = "warning" if message.level == "waarschuwing" else "error"
-    props = f"file={escape_github(message.path, True)},line={message.line},title={escape_github(message.field, True)}"
-    return f"::{kind} {props}::{escape_github(message.field + ': ' + message.text)}"
+    props = f"file={escape_github(printable(message.path), True)},line={message.line},title={escape_github(printable(message.field), True)}"
+    return f"::{kind} {props}::{escape_github(printable(message.field + ': ' + message.text))}"
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -8,11 +8,22 @@ and aliases before composing, and reports the file line of every key.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
 
 MAX_BYTES = 1024 * 1024
+# The schema needs two levels (a list of texts); deeper nesting is refused before composing, because
+# PyYAML's composer recurses in C and a file of [[[[... crashes the process at some 100,000 levels.
+MAX_DEPTH = 32
+# Longer runs of digits are no year, and Python refuses to convert more than 4,300 of them.
+MAX_INT_DIGITS = 18
+# Characters YAML refuses in a stream, or reads as a line break (U+0085), or that only hide text:
+# C0 and C1 controls (tab and line feed aside; carriage returns are already line feeds) and U+FFFE/F.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# At most this many lines with control characters are named per file; the rest are counted.
+MAX_CONTROL_LINES = 10
 FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 # YAML line 0 of the front matter is line 2 of the file (line 1 is the opening fence).
@@ -68,10 +79,14 @@ class FrontMatterError(Exception):
         self.field_name = field_name
 
 
+def too_large(size: int) -> FrontMatterError:
+    return FrontMatterError(1, f"bestand is {size:,} bytes; het mag hoogstens 1 MB zijn".replace(",", "."))
+
+
 def decode(data: bytes) -> str:
     """Return the file as text; reject empty, oversized and non-UTF-8 files."""
     if len(data) > MAX_BYTES:
-        raise FrontMatterError(1, f"bestand is {len(data):,} bytes; het mag hoogstens 1 MB zijn".replace(",", "."))
+        raise too_large(len(data))
     if not data.strip():
         raise FrontMatterError(1, "bestand is leeg; begin met een regel '---' en de velden (zie kennisbank nieuw)")
     try:
@@ -94,6 +109,71 @@ def split(text: str) -> tuple[list[str], str, int]:
         if CLOSING_FENCE.match(lines[index]):
             return lines[1:index], "\n".join(lines[index + 1 :]), index + 2
     raise FrontMatterError(1, "front matter niet afgesloten: zet een regel '---' na het laatste veld")
+
+
+def control_name(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def key_above(lines: list[str], index: int) -> str:
+    """The top-level key whose value holds line `index` of the front matter ('yaml' when none)."""
+    for line in reversed(lines[: index + 1]):
+        match = re.match(r"^([A-Za-z_][\w-]*)[ \t]*:", line)
+        if match:
+            return match.group(1)
+    return "yaml"
+
+
+def replace_controls(lines: list[str], first_line: int, field_of: Callable[[int], str]) -> tuple[list[str], list[FrontMatterError]]:
+    """The lines with every control character replaced by U+FFFD, and one problem per line that had any."""
+    problems: list[FrontMatterError] = []
+    if not CONTROL.search("\n".join(lines)):
+        return lines, problems  # the usual case: one scan in C
+    hits = 0
+    cleaned = list(lines)
+    for index, line in enumerate(lines):
+        found = CONTROL.findall(line)
+        if not found:
+            continue
+        hits += 1
+        cleaned[index] = CONTROL.sub("\ufffd", line)
+        if hits <= MAX_CONTROL_LINES:
+            names = ", ".join(dict.fromkeys(control_name(char) for char in found))
+            problems.append(FrontMatterError(
+                first_line + index,
+                f"onzichtbaar stuurteken ({names}) in de tekst; haal het weg (het komt vaak mee bij kopiëren uit een ander programma)",
+                field_of(index),
+            ))
+    if hits > MAX_CONTROL_LINES:
+        problems.append(FrontMatterError(first_line, f"nog {hits - MAX_CONTROL_LINES} regels met onzichtbare stuurtekens; haal die ook weg", "bestand"))
+    return cleaned, problems
+
+
+def refuse_deep_nesting(source: str) -> None:
+    """Refuse lists and mappings nested deeper than MAX_DEPTH, reading events (no recursion)."""
+    # Every level needs one of these characters, so most files need no scan at all.
+    if sum(source.count(char) for char in "[{-:?") < MAX_DEPTH:
+        return
+    loader = StrictLoader(source)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line if event.start_mark else 0
+                    raise FrontMatterError(
+                        line + LINE_OFFSET,
+                        f"lijsten of velden zijn meer dan {MAX_DEPTH} lagen diep in elkaar gezet; gebruik een gewone lijst [a, b]",
+                        key_above(source.split("\n"), line),
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        raise yaml_message(error) from None
+    finally:
+        loader.dispose()
 
 
 def refuse_anchors(source: str) -> None:
@@ -140,17 +220,24 @@ def construct(node: yaml.Node) -> object:
     tag (!!binary, !!python/...) is refused instead of interpreted.
     """
     tag = node.tag
-    if tag == STR_TAG:
+    line = node.start_mark.line + LINE_OFFSET
+    scalar = isinstance(node, yaml.ScalarNode)
+    if tag == STR_TAG and scalar:
         return node.value
-    if tag == INT_TAG:
+    if tag == INT_TAG and scalar and PLAIN_INT.match(node.value):
+        digits = len(node.value.lstrip("+-"))
+        if digits > MAX_INT_DIGITS:
+            raise FrontMatterError(line, f"getal van {digits} cijfers is te groot; schrijf een jaartal als 2018, of zet tekst tussen aanhalingstekens", "yaml")
         return int(node.value)
-    if tag == NULL_TAG:
+    if tag == NULL_TAG and scalar and node.value in PLAIN_NULLS:
         return None
-    if tag == SEQ_TAG:
+    if tag == SEQ_TAG and isinstance(node, yaml.SequenceNode):
         return [construct(item) for item in node.value]
-    if tag == MAP_TAG:
+    if tag == MAP_TAG and isinstance(node, yaml.MappingNode):
         return {str(construct(key)): construct(value) for key, value in node.value}
-    raise FrontMatterError(node.start_mark.line + LINE_OFFSET, "YAML-tags (!!...) zijn niet toegestaan; schrijf de waarde als gewone tekst", "yaml")
+    if tag in (STR_TAG, INT_TAG, NULL_TAG, SEQ_TAG, MAP_TAG):
+        raise FrontMatterError(line, "de YAML-tag (!!...) past niet bij de waarde; laat de tag weg en schrijf de waarde als gewone tekst", "yaml")
+    raise FrontMatterError(line, "YAML-tags (!!...) zijn niet toegestaan; schrijf de waarde als gewone tekst", "yaml")
 
 
 def read_yaml(source: str) -> FrontMatter:
@@ -181,7 +268,12 @@ def mapping_of(node: yaml.Node | None) -> FrontMatter:
             matter.problems.append(FrontMatterError(line, f"veld staat twee keer in het bestand (eerst op regel {first}); laat er één staan", key))
             continue
         matter.key_lines[key] = line
-        matter.values[key] = construct(value_node)
+        try:
+            matter.values[key] = construct(value_node)
+        except FrontMatterError as problem:
+            # The key stays known (no "missing field" message); its value is left out.
+            matter.problems.append(FrontMatterError(problem.line, problem.text, key))
+            continue
         if isinstance(value_node, yaml.SequenceNode):
             matter.item_lines[key] = [item.start_mark.line + LINE_OFFSET for item in value_node.value]
     return matter
@@ -191,9 +283,14 @@ def parse(data: bytes) -> FrontMatter:
     """Parse a whole initiative file; raise FrontMatterError for the first fatal problem."""
     text = decode(data)
     lines, body, body_line = split(text)
+    lines, problems = replace_controls(lines, LINE_OFFSET, lambda index: key_above(lines, index))
+    body_lines, body_problems = replace_controls(body.split("\n"), body_line, lambda index: "tekst")
     source = "\n".join(lines)
     refuse_anchors(source)
+    refuse_deep_nesting(source)
     matter = read_yaml(source)
-    matter.body = body
+    matter.problems[:0] = problems
+    matter.problems.extend(body_problems)
+    matter.body = "\n".join(body_lines) if body_problems else body
     matter.body_line = body_line
     return matter

@@ -337,6 +337,13 @@ def _unknown_lookup(shown: str, key: str) -> Lookup:
     return Lookup(gemeenten=(), error=f"onbekende gemeente '{shown}'; {hint}")
 
 
+def resolves(text: str) -> bool:
+    """Whether lookup_gemeente(text) finds a municipality; quick, as it computes no suggestions."""
+    key = fold(text)
+    index = _gemeente_index()
+    return key in index.current or (key in index.former and len(index.former[key].opvolgers) == 1)
+
+
 def lookup_gemeente(text: str) -> Lookup:
     """Resolve a name, common name, alias, slug or CBS code (also former ones) to a municipality."""
     shown = " ".join(text.split())

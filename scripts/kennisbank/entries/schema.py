@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -130,8 +131,57 @@ def is_valid(values: dict[str, object]) -> bool:
 
 def property_errors(field_name: str, value: object) -> list[tuple[int | None, str]]:
     """(item index or None, Dutch message) for every schema violation of one field's value."""
-    found = []
+    found: list[tuple[int | None, str]] = []
     for error in property_validator(field_name).iter_errors(value):
+        # A list that fails 'oneOf' for its length or repeats: report what the list option says.
+        listed = [option for option in error.schema.get("oneOf", ()) if option.get("type") == "array"] if error.validator == "oneOf" else []
+        if listed and isinstance(value, list) and all(isinstance(item, str) and item for item in value):
+            validator_class = jsonschema.validators.validator_for(schema())
+            found.extend((error.path[0] if error.path else None, error_text(field_name, error)) for error in validator_class(listed[0]).iter_errors(value))
+            continue
         index = error.path[0] if error.path and isinstance(error.path[0], int) else None
         found.append((index, error_text(field_name, error)))
+    return found
+
+
+@cache
+def invisible_text() -> re.Pattern[str]:
+    """Text made only of spaces, zero-width and other invisible characters (counts as empty)."""
+    return re.compile(f"{schema()['x-tekens']['onzichtbaar']}*")
+
+
+@cache
+def control_character() -> re.Pattern[str]:
+    """A control character, refused in any text."""
+    return re.compile(schema()["x-tekens"]["stuurteken"])
+
+
+def is_free_text(rule: dict[str, Any]) -> bool:
+    """Typed text rather than a choice, a pattern or a vocabulary word: the text rules apply to it."""
+    if any(key in rule for key in ("enum", "pattern", "format")) or rule.get("x-kind") == "thema":
+        return False
+    return rule.get("type") == "string" or rule.get("items", {}).get("type") == "string" or "oneOf" in rule
+
+
+@cache
+def free_text_fields() -> tuple[str, ...]:
+    return tuple(name for name, rule in properties().items() if is_free_text(rule))
+
+
+def text_errors(value: object) -> list[tuple[int | None, str]]:
+    """(item index or None, Dutch message) for control characters and invisible-only text.
+
+    assets/aanmelden.js applies the same rules with the same messages (textErrors there).
+    """
+    general = messages()["algemeen"]
+    items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    found: list[tuple[int | None, str]] = []
+    for index, item in items:
+        if not isinstance(item, str):
+            continue
+        control = control_character().search(item)
+        if control:
+            found.append((index, say(general["stuurteken"], teken=f"U+{ord(control.group()):04X}")))
+        elif item and invisible_text().fullmatch(item):
+            found.append((index, general["leeg"]))
     return found

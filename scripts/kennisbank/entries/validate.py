@@ -5,17 +5,29 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+import stat
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kennisbank.entries import duplicates, personal_data, placeholders, places, schema
-from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
+from kennisbank.entries.frontmatter import (
+    MAX_BYTES,
+    FrontMatter,
+    FrontMatterError,
+    parse,
+    too_large,
+)
 from kennisbank.entries.model import Gemeente, Initiative, Message, Thema
 from kennisbank.entries.themes import themas_by_slug
 
 # Above this many files the check runs in one process per core: parsing YAML is CPU-bound.
 PARALLEL_FROM = 1000
+# A file that needs longer than this on its own is reported instead of waited for.
+ISOLATED_SECONDS = 60.0
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANDELIJK = "landelijk"
 LIST_FIELDS = ("themas", "partners", "trefwoorden")
@@ -83,6 +95,8 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir() and not path.is_symlink():
             for folder, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
+                # os.walk does not follow a linked folder; it is reported (as a link) instead of skipped.
+                found.update(Path(folder) / name for name in dirs if (Path(folder) / name).is_symlink())
                 found.update(Path(folder) / name for name in files if not name.startswith("."))
         else:
             found.add(path)
@@ -108,7 +122,8 @@ def check_keys(check: FileCheck) -> None:
             check.error(key, schema.say(general["onbekend_veld"], veld=key, suggestie=hint, keuzes=", ".join(known)))
     for key in schema.required():
         if key not in check.matter.values:
-            check.error(key, general["verplicht"], line=1)
+            if key not in check.matter.key_lines:  # a key whose value could not be read was reported already
+                check.error(key, general["verplicht"], line=1)
         elif check.matter.values[key] is None:
             check.error(key, general["leeg"])
 
@@ -132,6 +147,16 @@ def check_schema(check: FileCheck, values: dict[str, object]) -> None:
     for key, value in values.items():
         for index, text in schema.property_errors(key, value):
             check.error(key, text, index)
+
+
+def check_texts(check: FileCheck, values: dict[str, object]) -> None:
+    """Free text must be visible and hold no control characters; a message the schema gave is not repeated."""
+    for key in schema.free_text_fields():
+        if key not in values:
+            continue
+        for index, text in schema.text_errors(values[key]):
+            if not any(m.field == key and m.text == text for m in check.messages):
+                check.error(key, text, index)
 
 
 def next_year() -> int:
@@ -171,7 +196,9 @@ def resolve_gemeenten(check: FileCheck, values: dict[str, object]) -> tuple[tupl
     """The municipalities named (merged old names mapped, with a warning) and whether it is national."""
     value = values.get("gemeente")
     names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    names = [name for name in names if isinstance(name, str) and name.strip()]
+    # Beyond the schema's maximum (reported there) names are not looked up: each unknown one costs a fuzzy search.
+    limit = schema.properties()["gemeente"]["oneOf"][1]["maxItems"]
+    names = [name for name in names[:limit] if isinstance(name, str) and name.strip()]
     is_national = [name.strip().casefold() == LANDELIJK for name in names]
     if any(is_national):
         if len(names) > 1:
@@ -205,6 +232,20 @@ def resolve_themas(check: FileCheck, values: dict[str, object]) -> tuple:
     return tuple(found)
 
 
+def check_folder(check: FileCheck, path: Path, gemeenten: tuple, national: bool) -> None:
+    """Warn when a file is not in initiatives/<provincie>/ (of one of its municipalities) or initiatives/landelijk/."""
+    parts = path.parts
+    top = next((index for index in range(len(parts) - 2, -1, -1) if parts[index] == "initiatives"), None)
+    expected = [LANDELIJK] if national else list(dict.fromkeys(g.provincie.slug for g in gemeenten))
+    if top is None or not expected:
+        return  # not inside an initiatives/ folder, or the municipality is unknown (reported already)
+    folders = parts[top + 1 : -1]
+    if len(folders) == 1 and folders[0] in expected:
+        return
+    where = "/".join(("initiatives", *folders)) + "/"
+    check.warning("bestand", schema.say(schema.messages()["bestand"]["map"], waarde=where, suggestie=f"initiatives/{expected[0]}/"))
+
+
 def one_line(value: object) -> str:
     """Plain text on one line: YAML block scalars may carry newlines that would break a heading."""
     return " ".join(str(value).split())
@@ -232,10 +273,12 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     check_keys(check)
     values = normalised_values(check)
     check_schema(check, values)
+    check_texts(check, values)
     check_years(check, values)
     bijgewerkt = parse_date(check, values)
     gemeenten, national = resolve_gemeenten(check, values)
     found_themas = resolve_themas(check, values)
+    check_folder(check, path, gemeenten, national)
     if check.failed or bijgewerkt is None:
         return None
     return Initiative(
@@ -280,8 +323,35 @@ class FileResult:
     key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
 
 
+class NotRegular(Exception):
+    """The path is no regular file (a folder, a named pipe, a device...): it is not read."""
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; never opens a named pipe or device (that could wait forever)."""
+    if not stat.S_ISREG(path.lstat().st_mode):
+        raise NotRegular
+    # O_NONBLOCK: should the file be swapped for a pipe after the lstat, opening still returns at once.
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegular
+        if status.st_size > MAX_BYTES:
+            raise too_large(status.st_size)
+        return stream.read(status.st_size + 1)  # + 1: a file that grew since is still read whole (up to the limit)
+
+
 def check_file(path: Path) -> FileResult:
     """All messages of one file, its Initiative when it is valid, and the links it makes."""
+    try:
+        return check_one_file(path)
+    except Exception as error:  # noqa: BLE001 - one unforeseen failure must not hide the other files' messages
+        text = schema.say(schema.messages()["bestand"]["intern"], waarde=type(error).__name__)
+        return FileResult(None, [Message(display_path(path), 1, "bestand", text)])
+
+
+def check_one_file(path: Path) -> FileResult:
     shown = display_path(path)
     check = FileCheck(shown)
     if path.is_symlink():
@@ -291,7 +361,13 @@ def check_file(path: Path) -> FileResult:
     if path.suffix != ".md":
         return FileResult(None, check.messages)
     try:
-        check.matter = parse(path.read_bytes())
+        check.matter = parse(read_regular(path))
+    except NotRegular:
+        check.error("bestand", schema.say(schema.messages()["bestand"]["geen_bestand"], waarde=schema.quote(path.name)))
+        return FileResult(None, check.messages)
+    except OSError as error:
+        check.error("bestand", schema.say(schema.messages()["bestand"]["onleesbaar"], waarde=error.strerror or type(error).__name__))
+        return FileResult(None, check.messages)
     except FrontMatterError as problem:
         check.error(problem.field_name, problem.text, line=problem.line)
         return FileResult(None, check.messages)
@@ -345,14 +421,61 @@ def warm_up() -> None:
     schema.messages()
 
 
+def check_chunk(files: list[Path]) -> list[FileResult]:
+    return [check_file(path) for path in files]
+
+
+def send_check(path: Path, sender: Connection) -> None:
+    sender.send(check_file(path))
+    sender.close()
+
+
+def isolated_check(path: Path) -> FileResult:
+    """check_file in a child process of its own: if the child dies or hangs, the file gets a message."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=send_check, args=(path, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if receiver.poll(ISOLATED_SECONDS):
+            return receiver.recv()
+    except (EOFError, OSError):
+        pass  # the child died without an answer
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    text = schema.say(schema.messages()["bestand"]["intern"], waarde=f"controleproces stopte (code {child.exitcode})")
+    return FileResult(None, [Message(display_path(path), 1, "bestand", text)])
+
+
 def check_files(files: list[Path]) -> list[FileResult]:
-    """check_file over all files, in order; in parallel for large trees."""
+    """check_file over all files, in order; in parallel for large trees.
+
+    A worker that dies (it should not, but a crash in C would do it) does not stop the check: the
+    files of every chunk that got no answer are checked again, each in a child process of its own.
+    """
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         return [check_file(path) for path in files]
     warm_up()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(check_file, files, chunksize=max(64, len(files) // (workers * 8)))
+    size = max(64, len(files) // (workers * 8))
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    results: list[list[FileResult] | None] = [None] * len(chunks)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(check_chunk, chunk) for chunk in chunks]
+        for index, future in enumerate(futures):
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool:
+                continue
+    return [
+        outcome
+        for chunk, found in zip(chunks, results, strict=True)
+        for outcome in (found if found is not None else [isolated_check(path) for path in chunk])
+    ]
 
 
 def same_file(path: Path) -> str:

@@ -3,7 +3,8 @@
 Dutch Excel expects ';' between fields and needs a byte order mark to read UTF-8; CRLF line ends
 and quoting follow RFC 4180, so other readers cope too. Lists are joined with ' | ', because
 commas occur inside names. A cell that a spreadsheet would run as a formula (one starting with
-= + - @, tab or carriage return, possibly after apostrophes) gets one extra leading apostrophe;
+= + - @, tab or carriage return or a full-width look-alike, possibly after apostrophes, spaces or
+invisible characters such as U+FEFF and U+200B) gets one extra leading apostrophe;
 `restore` takes it off again, so the text stays recoverable exactly.
 """
 from __future__ import annotations
@@ -21,7 +22,12 @@ FILE = "initiatieven.csv"
 BOM = "\ufeff"
 DELIMITER = ";"
 LIST_SEPARATOR = " | "
-FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+# A formula start, possibly behind apostrophes, spaces or invisible characters (a byte order mark, a
+# zero-width space), in its ASCII form or as a full-width, small or mathematical look-alike that
+# some spreadsheets read the same way. Prefixing an apostrophe keeps the match, so restore can tell.
+LEAD = "'\\s\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+STARTERS = "=+\\-@\\t\\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212"
+FORMULA_START = re.compile(f"^[{LEAD}]*[{STARTERS}]")
 
 
 def joined(key: str, field: str | None = None) -> Callable[[dict[str, Any]], str]:

@@ -11,11 +11,11 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 
-from kennisbank.entries.model import Initiative
-from kennisbank.entries.validate import LANDELIJK, CheckResult
+from kennisbank.entries import schema
+from kennisbank.entries.model import Initiative, Message
+from kennisbank.entries.validate import CheckResult
 from kennisbank.maintenance.github_issue import TITLE
 from kennisbank.maintenance.linkcheck import code_span, links_of
 
@@ -100,25 +100,30 @@ def dead_links(initiatives: list[Initiative], history: dict[str, Any], today: dt
     return group
 
 
+def is_folder_warning(message: Message) -> bool:
+    """The check's warning about a file outside its province folder (listed in a group of its own)."""
+    return message.field == "bestand" and message.text.startswith(FOLDER_WARNING)
+
+
+FOLDER_WARNING = schema.messages()["bestand"]["map"].split("{")[0]
+
+
 def check_messages(result: CheckResult) -> Group:
     group = Group("controle", "Meldingen van de controle", "fouten en waarschuwingen van kennisbank check, zoals samengevoegde gemeenten en mogelijke dubbele initiatieven")
     for message in result.messages:
+        if is_folder_warning(message):
+            continue
         prefix = "waarschuwing: " if message.level == "waarschuwing" else ""
         group.items.append(Item(message.path, f"regel {message.line}: {message.field}: {prefix}{message.text}"))
     return group
 
 
-def expected_folder(initiative: Initiative) -> str:
-    return LANDELIJK if initiative.landelijk or not initiative.gemeenten else initiative.gemeenten[0].provincie.slug
-
-
-def wrong_folder(initiatives: list[Initiative]) -> Group:
-    group = Group("map", "In de verkeerde map", "de map hoort bij de provincie van de eerste gemeente, of is landelijk")
-    for initiative in initiatives:
-        folder = PurePosixPath(initiative.source).parent.name
-        expected = expected_folder(initiative)
-        if folder != expected:
-            group.items.append(Item(initiative.source, f"staat in map {folder}, hoort in {expected}/"))
+def wrong_folder(result: CheckResult) -> Group:
+    """Files outside their province folder, by the check's own rule (entries.validate)."""
+    group = Group("map", "In de verkeerde map", "de map hoort bij de provincie van een van de gemeenten, of is landelijk")
+    for message in result.messages:
+        if is_folder_warning(message):
+            group.items.append(Item(message.path, message.text))
     return group
 
 
@@ -129,7 +134,7 @@ def groups(result: CheckResult, history: dict[str, Any], today: dt.date) -> list
         long_running(initiatives, today),
         dead_links(initiatives, history, today),
         check_messages(result),
-        wrong_folder(initiatives),
+        wrong_folder(result),
     ]
 
 

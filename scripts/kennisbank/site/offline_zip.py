@@ -5,6 +5,8 @@ import os
 import zipfile
 from pathlib import Path
 
+from kennisbank.site.sitedir import MARKER
+
 ZIP_NAME = "kennisbank-offline.zip"
 FOLDER_IN_ZIP = "kennisbank"
 
@@ -18,7 +20,7 @@ def write_zip(site_dir: Path) -> Path:
             dirs.sort()
             for name in sorted(files):
                 path = Path(folder) / name
-                if path in (target, partial):
+                if path in (target, partial, site_dir / MARKER):
                     continue
                 archive.write(path, f"{FOLDER_IN_ZIP}/{path.relative_to(site_dir).as_posix()}")
     partial.replace(target)

@@ -12,6 +12,7 @@ from kennisbank.entries import check_output as report
 from kennisbank.entries.validate import CheckResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
+from kennisbank.site import sitedir
 from kennisbank.site.docs_folder import HANDWRITTEN, generate
 
 INITIATIVES = Path("initiatives")
@@ -70,7 +71,14 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> int:
 
 
 def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.yml"), timings: dict[str, float] | None = None) -> int:
-    """Check, generate, render, zip; `timings` (if given) receives the seconds of each phase."""
+    """Check, generate, render, zip; `timings` (if given) receives the seconds of each phase.
+
+    Exit 2, before anything is read or written, when site_dir is not a folder the build may empty.
+    """
+    refused = sitedir.refusal(site_dir, config_file.resolve().parent)
+    if refused:
+        print(f"kennisbank build: {refused}", file=sys.stderr)
+        return 2
     eol_notice()
     phases = timings if timings is not None else {}
     started = clock = time.perf_counter()
@@ -88,6 +96,7 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
     config = siteconfig.load(config_file)
     generate(result.initiatives, config)
     lap("generate")
+    sitedir.mark(site_dir)
     status = mkdocs_build(config_file, site_dir, strict)
     lap("mkdocs")
     if status == 0:

@@ -10,9 +10,11 @@ written by strangers: it is only ever data here, never a command, a path or mark
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -22,12 +24,18 @@ from kennisbank.entries.model import Message
 from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
 from kennisbank.submission import entry_file as entry
 from kennisbank.submission.form_fields import Field, fields
-from kennisbank.submission.skeleton import SECTIONS
+from kennisbank.submission.skeleton import SECTIONS, OutsideFolder, write_new
 
 LABEL = "initiatief"
 NO_RESPONSE = "_No response_"
-HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.M)
+# The label is stripped in Python: a lazy group before [ \t]*$ would backtrack on long lines.
+HEADING = re.compile(r"^###[ \t]+([^\n]*)$", re.M)
 INTEGER = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+# Longer answers are refused with a reply rather than read: no valid answer comes near these.
+MAX_ANSWER = 10_000
+MAX_YEAR_ANSWER = 20
+MAX_SECTION = 30_000
+MAX_INT_DIGITS = 18
 BULLET = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]+")
 # The date is not asked: the file says when the entry was last checked, i.e. when it is converted.
 NOT_ASKED = ("bijgewerkt",)
@@ -116,22 +124,29 @@ def labels_in_order() -> list[str]:
 def parse_body(body: str, labels: list[str]) -> dict[str, str | None]:
     """The answer under each expected '### Label' heading (None for '_No response_' or missing).
 
-    Headings count only when they carry the next expected labels in order, so a '### Website'
-    typed inside a later answer stays part of that answer.
+    GitHub writes every label's heading, in the form's order, with the answer below it. An answer
+    may contain a '### Label' line of its own, so the headings are matched from the last label
+    back: each label's heading is the last one with that label before the next label's heading.
+    A heading typed inside an answer then stays part of it, whether it names an earlier label or
+    a later one. One pass over the headings, then one bisect per label: linear in the body.
     """
     text = body.replace("\r\n", "\n").replace("\r", "\n")
-    starts: list[tuple[str, int, int]] = []
-    position = 0
+    positions: dict[str, list[tuple[int, int]]] = {label: [] for label in labels}
     for match in HEADING.finditer(text):
-        label = match.group(1)
-        if label in labels[position:]:
-            position = labels.index(label, position) + 1
-            starts.append((label, match.start(), match.end()))
+        label = match.group(1).strip(" \t")
+        if label in positions:
+            positions[label].append((match.start(), match.end()))
     found: dict[str, str | None] = {label: None for label in labels}
-    for index, (label, _, end) in enumerate(starts):
-        stop = starts[index + 1][1] if index + 1 < len(starts) else len(text)
+    stop = len(text)
+    for label in reversed(labels):
+        candidates = positions[label]
+        index = bisect.bisect_left(candidates, (stop, -1)) - 1
+        if index < 0:
+            continue  # heading missing: the label has no answer
+        start, end = candidates[index]
         answer = entry.strip(text[end:stop])
         found[label] = None if answer in ("", NO_RESPONSE) else answer
+        stop = start
     return found
 
 
@@ -140,16 +155,28 @@ def items(text: str) -> list[str]:
     return [entry.strip(BULLET.sub("", line)) for line in text.split("\n") if entry.strip(BULLET.sub("", line))]
 
 
+@cache
+def longest_gemeente_parts() -> int:
+    """The most comma-separated parts in any municipality name or alias ('Nuenen, Gerwen en ...': 2)."""
+    names = [name for g in places.gemeenten() for name in (g.naam, g.naam_gangbaar)]
+    names += [alias for aliases in places.aliassen().values() for alias in aliases]
+    return max(len(re.split(r"[,;\n]", name)) for name in names)
+
+
 def gemeente_names(text: str) -> list[str]:
-    """Split on commas and line breaks, but keep names that contain a comma themselves."""
-    if places.lookup_gemeente(text).gemeenten:
+    """Split on commas and line breaks, but keep names that contain a comma themselves.
+
+    A joined name is tried only up to the longest known name, so the work grows linearly.
+    """
+    if places.resolves(text):
         return [text]
     parts = [entry.strip(p) for p in re.split(r"[,;\n]", text) if entry.strip(p)]
     names, index = [], 0
+    window = longest_gemeente_parts()
     while index < len(parts):
-        for stop in range(len(parts), index, -1):
+        for stop in range(min(len(parts), index + window), index, -1):
             joined = ", ".join(parts[index:stop])
-            if stop == index + 1 or places.lookup_gemeente(joined).gemeenten:
+            if stop == index + 1 or places.resolves(joined):
                 names.append(joined)
                 index = stop
                 break
@@ -159,22 +186,23 @@ def gemeente_names(text: str) -> list[str]:
 def gemeente_value(text: str) -> str | list[str]:
     if places.fold(text) == LANDELIJK:
         return LANDELIJK
-    names = []
+    names: dict[str, None] = {}
     for name in gemeente_names(text):
-        found = places.lookup_gemeente(name).gemeenten
-        shown = found[0].naam_gangbaar if found else name
-        if shown not in names:
-            names.append(shown)
-    return names[0] if len(names) == 1 else names
+        # Unknown names are kept as typed; the check explains them (looking up only known ones is quick).
+        shown = places.lookup_gemeente(name).gemeenten[0].naam_gangbaar if places.resolves(name) else name
+        names.setdefault(shown, None)
+    found = list(names)
+    return found[0] if len(found) == 1 else found
 
 
 def choice_values(text: str, f: Field) -> list[str]:
     """Dropdown labels (comma-separated when several) back to their values; unknown ones kept."""
     by_label = {label: value for value, label in f.choices}
+    window = max((label.count(",") + 1 for label in by_label), default=1)
     parts = [entry.strip(p) for p in text.split(",")]
     values, index = [], 0
     while index < len(parts):
-        for stop in range(len(parts), index, -1):
+        for stop in range(min(len(parts), index + window), index, -1):
             joined = ", ".join(parts[index:stop])
             if joined in by_label or stop == index + 1:
                 values.append(by_label.get(joined, joined))
@@ -191,7 +219,7 @@ def answer_value(f: Field, text: str) -> object:
     if f.widget == "select":
         return next(iter(choice_values(text, f)), text)
     if f.widget == "year":
-        return int(text) if INTEGER.match(text) else text
+        return int(text) if INTEGER.match(text) and len(text.lstrip("+-")) <= MAX_INT_DIGITS else text
     if f.widget == "lines":
         return items(text)
     return text
@@ -205,9 +233,23 @@ class Conversion:
     text: str
 
 
+def answer_limit(label: str) -> int:
+    by_label = {f.label: f for f in asked_fields()}
+    if label in by_label:
+        return MAX_YEAR_ANSWER if by_label[label].widget == "year" else MAX_ANSWER
+    return MAX_SECTION
+
+
+def oversized(found: dict[str, str | None]) -> dict[str, int]:
+    """Label -> length of every answer longer than its limit."""
+    return {label: len(text) for label, text in found.items() if text is not None and len(text) > answer_limit(label)}
+
+
 def convert(body: str, today: dt.date) -> Conversion:
-    """The initiative file for an issue body."""
+    """The initiative file for an issue body (answers over their limit left out: submit refuses those)."""
     found = parse_body(body, labels_in_order())
+    too_long = oversized(found)
+    found = {label: None if label in too_long else text for label, text in found.items()}
     answers: dict[str, object] = {}
     for f in asked_fields():
         text = found.get(f.label)
@@ -247,12 +289,21 @@ def submit(body: str, output_dir: Path, today: dt.date) -> Outcome:
     conversion = convert(body, today)
     target = target_in(output_dir, conversion.path)
     outcome = Outcome(conversion, target)
-    if target.exists() or target.is_symlink():
+    too_long = oversized(parse_body(body, labels_in_order()))
+    if too_long:
+        names = {f.label: f.name for f in asked_fields()}
+        template = schema.messages()["algemeen"]["lengte_max"]
+        outcome.messages = [
+            Message(display_path(target), 1, names.get(label, label), schema.say(template, max=answer_limit(label), lengte=length))
+            for label, length in too_long.items()
+        ]
+        return outcome
+    try:
+        write_new(target, output_dir, conversion.text)
+    except (FileExistsError, OutsideFolder):
         text = schema.say(EXISTS, waarde=schema.quote(conversion.path))
         outcome.messages.append(Message(display_path(target), 1, "bestand", text))
         return outcome
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(conversion.text, encoding="utf-8")
     shown = display_path(target)
     result = check_paths([output_dir])
     outcome.messages = [m for m in result.messages if concerns(m, shown)]

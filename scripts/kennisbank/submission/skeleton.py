@@ -8,6 +8,7 @@ check points at them; optional ones are commented out until someone fills them i
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -134,3 +135,25 @@ def folder_for(gemeente: object, root: Path) -> Path:
 
 def slug_for(titel: str) -> str:
     return places.slugify(titel)[:60].strip("-") or "nieuw-initiatief"
+
+
+class OutsideFolder(Exception):
+    """The target would land outside the initiatives folder (through a symbolic link)."""
+
+
+def write_new(target: Path, root: Path, text: str) -> None:
+    """Create target as a new regular file inside root; never overwrite, never write through a link.
+
+    Raises FileExistsError when anything (also a dangling symbolic link) is at the target path.
+    """
+    folder = target.parent
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise OutsideFolder(f"{folder} is geen gewone map (maar bijvoorbeeld een symbolische koppeling); het bestand wordt niet geschreven")
+    folder.mkdir(parents=True, exist_ok=True)
+    base = root.resolve()
+    if folder.resolve() != base and base not in folder.resolve().parents:
+        raise OutsideFolder(f"{target} ligt buiten {root}/; het bestand wordt niet geschreven")
+    # O_EXCL: fails on any existing entry, a dangling symbolic link included, instead of following it.
+    handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
