@@ -134,10 +134,11 @@ def expected_csv_row(item: dict) -> dict[str, str]:
         "gemeenten": names("gemeenten", "naam"), "gemeente_codes": names("gemeenten", "code"),
         "provincies": names("provincies", "naam"), "provincie_codes": names("provincies", "code"),
         "themas": names("themas", "label"), "thema_slugs": names("themas", "slug"),
-        "status": item["status"], "startjaar": text(item["startjaar"]), "eindjaar": text(item["eindjaar"]),
+        "status": item["status"], "startjaar": text(item["startjaar"]), "startjaar_uiterlijk": text(item["startjaar_uiterlijk"]),
+        "eindjaar": text(item["eindjaar"]),
         "initiatiefnemer": item["initiatiefnemer"], "rol_overheid": text(item["rol_overheid"]),
         "partners": " | ".join(item["partners"]), "website": text(item["website"]), "contact": text(item["contact"]),
-        "trefwoorden": " | ".join(item["trefwoorden"]), "bijgewerkt": item["bijgewerkt"], "url": item["url"],
+        "trefwoorden": " | ".join(item["trefwoorden"]), "bronnen": names("bronnen", "url"), "bijgewerkt": item["bijgewerkt"], "url": item["url"],
         "bron": item["bron"],
     }
 

@@ -50,6 +50,8 @@ def data(initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
         "founder": {"@type": "Organization", "name": initiative.initiatiefnemer},
         "keywords": [t.label for t in initiative.themas] + list(initiative.trefwoorden),
     }
+    if initiative.value("startjaar_uiterlijk") == "ja":
+        del value["foundingDate"]  # only a latest possible year is known, not the founding date
     if initiative.eindjaar:
         value["dissolutionDate"] = str(initiative.eindjaar)
     if initiative.website:
