@@ -76,7 +76,7 @@ def is_object_list(value: object) -> bool:
 
 def object_lines(value: list[dict[str, object]]) -> list[str]:
     """A list of objects (the sources) in block style: '  - url: ...' with its other keys below."""
-    lines = []
+    lines: list[str] = []
     for item in value:
         pairs = [f"{key}: {scalar(text)}" for key, text in item.items() if not is_empty(text)]  # type: ignore[arg-type]
         lines.extend(f"  - {pair}" if index == 0 else f"    {pair}" for index, pair in enumerate(pairs))
