@@ -134,10 +134,11 @@ def expected_csv_row(item: dict) -> dict[str, str]:
         "gemeenten": names("gemeenten", "naam"), "gemeente_codes": names("gemeenten", "code"),
         "provincies": names("provincies", "naam"), "provincie_codes": names("provincies", "code"),
         "themas": names("themas", "label"), "thema_slugs": names("themas", "slug"),
-        "status": item["status"], "startjaar": text(item["startjaar"]), "eindjaar": text(item["eindjaar"]),
+        "status": item["status"], "startjaar": text(item["startjaar"]), "startjaar_uiterlijk": text(item["startjaar_uiterlijk"]),
+        "eindjaar": text(item["eindjaar"]),
         "initiatiefnemer": item["initiatiefnemer"], "rol_overheid": text(item["rol_overheid"]),
         "partners": " | ".join(item["partners"]), "website": text(item["website"]), "contact": text(item["contact"]),
-        "trefwoorden": " | ".join(item["trefwoorden"]), "bijgewerkt": item["bijgewerkt"], "url": item["url"],
+        "trefwoorden": " | ".join(item["trefwoorden"]), "bronnen": names("bronnen", "url"), "bijgewerkt": item["bijgewerkt"], "url": item["url"],
         "bron": item["bron"],
     }
 
@@ -461,13 +462,13 @@ def test_xml_text_drops_characters_xml_forbids() -> None:
 def test_cijfers_page_has_accessible_charts_with_tables(site: Path, data: dict) -> None:
     page = read(site, "cijfers.html")
     svgs = re.findall(r"<svg class=\"kb-chart\".*?</svg>", page, re.S)
-    assert len(svgs) == 5
+    assert len(svgs) == 6
     for drawing in svgs:
         assert 'role="img"' in drawing
         title_id, desc_id = re.search(r'aria-labelledby="([^" ]+) ([^"]+)"', drawing).groups()
         assert f'<title id="{title_id}">' in drawing and f'<desc id="{desc_id}">' in drawing
     tables = re.findall(r"<table>.*?</table>", page, re.S)
-    assert len(tables) == 5
+    assert len(tables) == 6
 
     def table_rows(index: int) -> dict[str, int]:
         return {label: int(count) for label, count in re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', tables[index])}
@@ -480,6 +481,10 @@ def test_cijfers_page_has_accessible_charts_with_tables(site: Path, data: dict) 
     assert sum(table_rows(2).values()) == len(data["initiatieven"])
     assert table_rows(3) == {"Idee": 1, "Lopend": 4, "Afgerond": 1, "Gestopt": 0}
     assert table_rows(4)["Niet ingevuld"] == sum(item["rol_overheid"] is None for item in data["initiatieven"])
+    sourced = sum(bool(item["bronnen"]) for item in data["initiatieven"])
+    assert 0 < sourced < len(data["initiatieven"])  # the fixture has entries with and without sources
+    assert table_rows(5) == {"Met minstens één bron": sourced, "Zonder bron": len(data["initiatieven"]) - sourced}
+    assert f"{sourced} van de {len(data['initiatieven'])} noemen minstens één bron" in page
 
 
 def test_years_are_grouped_readably() -> None:

@@ -338,6 +338,14 @@ CASES = {
     "split": {"gemeente": "Haaren"},
     "ambiguous": {"gemeente": "Bergen"},
     "two suggestions": {"gemeente": "Bergen (N.)"},
+    "good sources": {"bronnen": [{"url": "https://www.voorbeeld.nl/a", "titel": "Artikel", "geraadpleegd": "2024-01-01"},
+                                 {"url": "http://voorbeeld.nl/b"}]},
+    "bad source address": {"bronnen": [{"url": "https://ok.nl"}, {"url": "www.voorbeeld.nl/artikel", "titel": "x"}]},
+    "future source date": {"bronnen": [{"url": "https://ok.nl", "geraadpleegd": "2999-01-01"}]},
+    "no such source date": {"bronnen": [{"url": "https://ok.nl", "geraadpleegd": "2023-02-30"}]},
+    "source date pattern": {"bronnen": [{"url": "https://ok.nl", "geraadpleegd": "1-1-2024"}]},
+    "same source twice": {"bronnen": [{"url": "https://ok.nl"}, {"url": "https://ok.nl"}]},
+    "start year only latest": {"startjaar_uiterlijk": "ja"},
     "role": {"rol_overheid": "faciliteren"},
     "missing title": {"titel": None},
     "blank title": {"titel": "   "},
@@ -423,6 +431,10 @@ def test_browser_writes_the_same_yaml_as_python(page, form_url: str) -> None:
         answers = {"titel": value, "samenvatting": value, "trefwoorden": [value, "x"], "startjaar": 2020, "gemeente": ["Den Haag", value]}
         written = page.evaluate("([a, s]) => window.kbAanmelden.fileText(a, s)", [answers, sections])
         assert written == entry.file_text(answers, sections), repr(value)
+    for value in TRICKY:
+        answers = {"titel": "x", "bronnen": [{"url": "https://a.nl/" + value.strip(), "titel": value, "geraadpleegd": value}, {"url": value}]}
+        written = page.evaluate("(a) => window.kbAanmelden.fileText(a, {})", answers)
+        assert written == entry.file_text(answers), repr(value)
     for title in ("Straße ’t Hoekje", "Ĳsselmeer ﬁets", "Café Één!", "---", "", "x" * 70 + " y", "Ærø ØØ"):
         for gemeente in ("GM0518", "landelijk", ["Zwolle", "Utrecht"], "Nergens", "'s-Hertogenbosch"):
             answers = {"titel": title, "gemeente": gemeente}
@@ -667,3 +679,54 @@ def test_long_words_wrap_in_the_preview(browser, form_url: str) -> None:
             assert scroll <= client + 1, (name, sizes)
     finally:
         context.close()
+
+
+SOURCE_LINES = [
+    "https://www.voorbeeld.nl/artikel",
+    "https://www.voorbeeld.nl/artikel Artikel in de krant 2026-11-30",
+    "Jaarverslag 2024: https://www.voorbeeld.nl/jaarverslag.pdf",
+    "https://x.nl – Titel met een streepje ervoor",
+    "HTTPS://X.NL/HOOFDLETTERS\tmet tab",
+    "www.zonder-schema.nl Titel",
+    "https://x.nl 2026-02-30",
+    "alleen tekst zonder adres",
+    "  https://x.nl   ruimte   rondom   ",
+    "https://x.nl <script>alert(1)</script> 1-1-2024",
+]
+
+
+def test_source_lines_become_sources() -> None:
+    from kennisbank.submission.source_lines import source
+    assert source("https://www.voorbeeld.nl/artikel Artikel in de krant 2026-11-30") == {
+        "url": "https://www.voorbeeld.nl/artikel", "titel": "Artikel in de krant", "geraadpleegd": "2026-11-30"}
+    assert source("Jaarverslag 2024: https://www.voorbeeld.nl/j.pdf") == {"url": "https://www.voorbeeld.nl/j.pdf", "titel": "Jaarverslag 2024"}
+    assert source("www.zonder-schema.nl Titel") == {"url": "www.zonder-schema.nl", "titel": "Titel"}  # the check reports it
+    assert source("   ") == {}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_reads_source_lines_as_python(page, form_url: str) -> None:
+    from kennisbank.submission.source_lines import source
+    open_form(page, form_url)
+    for line in SOURCE_LINES:
+        assert page.evaluate("(line) => window.kbAanmelden.sourceOf(line)", line) == source(line), line
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_sources_typed_in_the_form_reach_the_file(page, form_url: str, tmp_path: Path) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    page.fill("#kb-f-bronnen", "https://www.voorbeeld.nl/artikel Artikel in de krant 2024-05-01\n\nhttps://www.voorbeeld.nl/twee\n")
+    page.click("#kb-aanmelden button[type=submit]")
+    assert page.is_hidden("#kb-foutenlijst")
+    result = check_text(tmp_path, page.text_content("#kb-bestandsnaam"), preview(page))
+    assert not result.messages, result.messages
+    assert result.initiatives[0].value("bronnen") == (
+        {"url": "https://www.voorbeeld.nl/artikel", "titel": "Artikel in de krant", "geraadpleegd": "2024-05-01"},
+        {"url": "https://www.voorbeeld.nl/twee"},
+    )
+    page.fill("#kb-f-bronnen", "voorbeeld.nl/artikel Artikel")
+    page.click("#kb-aanmelden button[type=submit]")
+    assert "Bronnen: bron 1, url: geen geldig webadres: 'voorbeeld.nl/artikel'" in page.text_content("#kb-foutenlijst")

@@ -58,6 +58,10 @@ def test_full_issue_maps_onto_the_front_matter() -> None:
         "website": "https://repaircafe-dekempen.nl",
         "contact": "info@repaircafe-dekempen.nl",
         "trefwoorden": ["repareren", "duurzaam", "ontmoeting"],
+        "bronnen": [
+            {"url": "https://www.ed.nl/eindhoven/repair-cafe-de-kempen", "titel": "Repair Café De Kempen stopt", "geraadpleegd": "2024-05-20"},
+            {"url": "https://repaircafe-dekempen.nl/jaarverslag-2022.pdf"},
+        ],
         "bijgewerkt": "2024-06-01",
     }
     matter = parse(conversion.text.encode("utf-8"))

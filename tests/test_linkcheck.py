@@ -111,21 +111,33 @@ def test_report_lists_dead_links_in_code_spans(base: str) -> None:
     results = linkcheck.check_links([Link("initiatives/a.md", base + "/weg"), Link("initiatives/b.md", base + "/goed")], timeout=5)
     text = linkcheck.report(results)
     assert "1 van de 2 webadressen" in text
-    assert f"- ` initiatives/a.md `: ` {base}/weg ` (HTTP 404)" in text
+    assert f"- ` initiatives/a.md `: website: ` {base}/weg ` (HTTP 404)" in text
     assert linkcheck.code_span("a`b") == "`` a`b ``"
     assert linkcheck.report([]) == "Alle 0 webadressen antwoorden.\n"
 
 
-def write_initiative(folder: Path, slug: str, website: str) -> None:
+def write_initiative(folder: Path, slug: str, website: str, source: str | None = None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
+    sources = f"bronnen:\n  - url: \"{source}\"\n    titel: Een bron\n" if source else ""
     (folder / f"{slug}.md").write_text(
         "---\n"
         f"titel: {slug}\n"
         "samenvatting: Een samenvatting die lang genoeg is om goed te zijn.\n"
         "gemeente: Utrecht\nthemas: [wonen]\nstatus: lopend\nstartjaar: 2020\n"
-        f"initiatiefnemer: Bewoners\nwebsite: \"{website}\"\nbijgewerkt: 2024-01-01\n---\n",
+        f"initiatiefnemer: Bewoners\nwebsite: \"{website}\"\n{sources}bijgewerkt: 2024-01-01\n---\n",
         encoding="utf-8",
     )
+
+
+def test_a_dead_source_is_listed_like_a_dead_website(base: str, tmp_path: Path) -> None:
+    from kennisbank.entries.validate import check_paths
+    write_initiative(tmp_path / "initiatives" / "utrecht", "met-bron", base + "/goed", base + "/verdwenen")
+    result = check_paths([tmp_path / "initiatives"])
+    links = linkcheck.links_of(result.initiatives)
+    assert [(link.field, link.url) for link in links] == [("website", base + "/goed"), ("bronnen", base + "/verdwenen")]
+    text = linkcheck.report(linkcheck.check_links(links, timeout=5))
+    assert "1 van de 2 webadressen" in text
+    assert f"met-bron.md `: bronnen: ` {base}/verdwenen ` (HTTP 410)" in text
 
 
 def test_cli_links_reports_and_never_fails(base: str, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"kennisbank check: pad bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
     # Named files are judged within their initiatives/ tree (links, duplicate names), reported alone.
-    result = check_paths(paths, tree_of(paths) if args.paths else ())
+    result = check_paths(paths, tree_of(paths) if args.paths else (), strict=args.strict)
     print(report.render(result, args.format))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0

@@ -196,10 +196,31 @@
     return value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
   }
 
+  function isObjectList(value) {
+    return Array.isArray(value) && value.length > 0 && value.every(function (item) {
+      return item !== null && typeof item === "object" && !Array.isArray(item);
+    });
+  }
+
+  // A list of objects (the sources) in block style, as entry_file.object_lines writes it.
+  function objectLines(value) {
+    var lines = [];
+    value.forEach(function (item) {
+      Object.keys(item).filter(function (key) { return !isEmpty(item[key]); }).forEach(function (key, index) {
+        lines.push((index === 0 ? "  - " : "    ") + key + ": " + scalar(item[key]));
+      });
+    });
+    return lines;
+  }
+
+  function fieldText(key, value) {
+    return isObjectList(value) ? [key + ":"].concat(objectLines(value)).join("\n") : key + ": " + yamlValue(value);
+  }
+
   function frontMatter(answers) {
     return Object.keys(PROPS).filter(function (key) {
       return Object.prototype.hasOwnProperty.call(answers, key) && !isEmpty(answers[key]);
-    }).map(function (key) { return key + ": " + yamlValue(answers[key]); }).join("\n");
+    }).map(function (key) { return fieldText(key, answers[key]); }).join("\n");
   }
 
   function body(sections) {
@@ -286,7 +307,11 @@
       } else if ((keyword === "minItems" && list && value.length < arg) || (keyword === "maxItems" && list && value.length > arg)) {
         found.push(countError(value, rule));
       } else if (keyword === "uniqueItems" && arg && list && new Set(value.map(JSON.stringify)).size < value.length) {
-        found.push(say(ALG.dubbel, { waarde: quote(firstDuplicate(value)) }));
+        var duplicate = firstDuplicate(value);
+        if (duplicate && typeof duplicate === "object" && own(duplicate, "url")) duplicate = duplicate.url; // a source is known by its address
+        found.push(say(ALG.dubbel, { waarde: quote(duplicate) }));
+      } else if (keyword === "items" && list && arg.type === "object") {
+        value.forEach(function (item, index) { found = found.concat(itemErrors(name, arg, item, index)); });
       } else if (keyword === "items" && list) {
         value.forEach(function (item) { found = found.concat(ruleErrors(name, arg, item, true)); });
       } else if (keyword === "oneOf") {
@@ -326,6 +351,22 @@
     });
   }
 
+  // schema.item_error_text: an error inside one object of a list, "bron 2, url: ...".
+  function itemErrors(name, rule, item, index) {
+    var prefix = say((VELDEN[name] || {}).onderdeel || "{nummer}", { nummer: index + 1 });
+    var found = [];
+    (rule.required || []).forEach(function (key) {
+      if (!own(item, key)) found.push(prefix + ", " + key + ": " + ALG.verplicht);
+    });
+    Object.keys(rule.properties || {}).forEach(function (key) {
+      if (!own(item, key)) return;
+      ruleErrors(name + "." + key, rule.properties[key], item[key], false).forEach(function (text) {
+        found.push(prefix + ", " + key + ": " + text);
+      });
+    });
+    return found;
+  }
+
   function isoToday() {
     var now = new Date();
     return now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
@@ -348,14 +389,24 @@
     }
   }
 
-  function dateErrors(answers, add) {
-    var value = answers.bijgewerkt;
-    if (typeof value !== "string" || !DATE.test(value)) return;
+  // validate.past_date: an existing date, not in the future.
+  function pastDateError(value, texts) {
+    if (typeof value !== "string" || !DATE.test(value)) return null;
     var parts = value.split("-").map(Number);
     var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
     var exists = parts[0] >= 1 && date.getUTCFullYear() === parts[0] && date.getUTCMonth() === parts[1] - 1 && date.getUTCDate() === parts[2];
-    if (!exists) add("bijgewerkt", say(VELDEN.bijgewerkt.datum, { waarde: quote(value) }));
-    else if (value > isoToday()) add("bijgewerkt", say(VELDEN.bijgewerkt.toekomst, { waarde: quote(value) }));
+    if (!exists) return say(texts.datum, { waarde: quote(value) });
+    if (value > isoToday()) return say(texts.toekomst, { waarde: quote(value) });
+    return null;
+  }
+
+  function dateErrors(answers, add) {
+    var text = pastDateError(answers.bijgewerkt, VELDEN.bijgewerkt);
+    if (text) add("bijgewerkt", text);
+    (Array.isArray(answers.bronnen) ? answers.bronnen : []).forEach(function (source, index) {
+      var problem = source && pastDateError(source.geraadpleegd, VELDEN["bronnen.geraadpleegd"]);
+      if (problem) add("bronnen", say(VELDEN.bronnen.onderdeel, { nummer: index + 1 }) + ", geraadpleegd: " + problem);
+    });
   }
 
   function gemeenteErrors(answers, add, warn) {
@@ -459,7 +510,14 @@
   }
 
   function textsOf(value) {
-    return (Array.isArray(value) ? value : [value]).filter(function (item) { return typeof item === "string"; });
+    var found = [];
+    (Array.isArray(value) ? value : [value]).forEach(function (item) {
+      if (typeof item === "string") found.push(item);
+      else if (item && typeof item === "object") { // a source: its address and title are text too
+        Object.keys(item).forEach(function (key) { if (typeof item[key] === "string") found.push(item[key]); });
+      }
+    });
+    return found;
   }
 
   // {field or section key: [message]} of one level, for the answers and the story's sections.
@@ -514,8 +572,27 @@
     return names.length > 1 ? names : names[0];
   }
 
+  // submission/source_lines.py: one typed line as a source {url, titel, geraadpleegd}.
+  var SOURCE_EDGES = /^[ \t\-\u2013\u2014:|,;]+|[ \t\-\u2013\u2014:|,;]+$/g;
+
+  function sourceOf(line) {
+    var words = line.split(/[ \t]+/).filter(Boolean);
+    if (!words.length) return null;
+    var position = words.findIndex(function (word) { return /^https?:\/\//i.test(word); });
+    var found = { url: words.splice(position < 0 ? 0 : position, 1)[0] };
+    var consulted = words.length && DATE.test(words[words.length - 1]) ? words.pop() : null;
+    var title = words.join(" ").replace(SOURCE_EDGES, "");
+    if (title) found.titel = title;
+    if (consulted) found.geraadpleegd = consulted;
+    return found;
+  }
+
   function fieldValue(name, rule) {
     if (rule["x-kind"] === "gemeente") return gemeenteValue();
+    if (rule["x-widget"] === "bronnen") {
+      var area = control(name);
+      return area ? lines(area.value).map(sourceOf).filter(Boolean) : undefined;
+    }
     if (rule["x-kind"] === "thema") {
       return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked')).map(function (box) { return box.value; });
     }
@@ -1135,7 +1212,7 @@
 
   // For tests and for anyone who wants to script the form.
   window.kbAanmelden = {
-    collect: collect, validate: validate, fileText: fileText, pathFor: pathFor,
+    collect: collect, validate: validate, fileText: fileText, pathFor: pathFor, sourceOf: sourceOf,
     slugFor: slugFor, scalar: scalar, githubUrl: githubUrl, githubRoute: githubRoute, privacyFindings: privacyFindings,
     warnings: warnings, judge: judge, urlLimit: URL_LIMIT, lookAlikes: lookAlikes, websiteKey: websiteKey,
     titleWords: titleWords

@@ -65,6 +65,8 @@ class FrontMatter:
     # Problems that do not stop reading, such as a duplicate key (the first value is kept).
     problems: list[FrontMatterError] = field(default_factory=list)
     item_lines: dict[str, list[int]] = field(default_factory=dict)
+    # For a list of mappings (the sources): per item, the file line of each of its keys.
+    item_key_lines: dict[str, list[dict[str, int]]] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
 
@@ -276,7 +278,15 @@ def mapping_of(node: yaml.Node | None) -> FrontMatter:
             continue
         if isinstance(value_node, yaml.SequenceNode):
             matter.item_lines[key] = [item.start_mark.line + LINE_OFFSET for item in value_node.value]
+            matter.item_key_lines[key] = [key_lines_of(item) for item in value_node.value]
     return matter
+
+
+def key_lines_of(node: yaml.Node) -> dict[str, int]:
+    """The file line of each key of a mapping inside a list; empty for anything else."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + LINE_OFFSET for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
 
 def parse(data: bytes) -> FrontMatter:

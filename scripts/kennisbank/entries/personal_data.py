@@ -118,10 +118,16 @@ def in_matter(matter: FrontMatter) -> Iterator[tuple[str, int, Finding]]:
     for key, value in matter.values.items():
         items = value if isinstance(value, list) else [value]
         lines = matter.item_lines.get(key, []) if isinstance(value, list) else []
+        keyed = matter.item_key_lines.get(key, []) if isinstance(value, list) else []
         for index, item in enumerate(items):
+            line = lines[index] if index < len(lines) else matter.key_lines.get(key, 1)
             if isinstance(item, str):
-                line = lines[index] if index < len(lines) else matter.key_lines.get(key, 1)
                 for finding in findings(item):
                     yield key, line, finding
+            elif isinstance(item, dict):  # a source: its title and address are text too
+                inner_lines = keyed[index] if index < len(keyed) else {}
+                for inner, text in item.items():
+                    for finding in findings(text) if isinstance(text, str) else ():
+                        yield key, inner_lines.get(inner, line), finding
     for finding in findings(matter.body):
         yield BODY_FIELD, matter.body_line + matter.body.count("\n", 0, finding.offset), finding

@@ -73,14 +73,49 @@ def field_template(field_name: str, rule: str) -> str | None:
 
 def error_text(field_name: str, error: jsonschema.ValidationError) -> str:
     """Translate one jsonschema error on a field into the Dutch message from meldingen.json."""
+    if error.path and isinstance(error.path[0], int) and object_items(field_name):
+        return item_error_text(field_name, error)
+    return keyword_text(field_name, str(error.validator), error.schema, error.instance, bool(error.path), error.message)
+
+
+def object_items(field_name: str) -> dict[str, Any] | None:
+    """The item rule of a list of objects (such as the sources), else None."""
+    items = properties().get(field_name, {}).get("items", {})
+    return items if items.get("type") == "object" else None
+
+
+def item_error_text(field_name: str, error: jsonschema.ValidationError) -> str:
+    """An error inside one object of a list: 'bron 2, url: geen geldig webadres ...'."""
     general = messages()["algemeen"]
+    own = messages()["velden"].get(field_name, {})
+    item_rule = object_items(field_name) or {}
+    item = say(own.get("onderdeel", "{nummer}"), nummer=error.path[0] + 1)
     keyword = error.validator
-    rule = error.schema
-    value = error.instance
+    if len(error.path) > 1:  # a key inside the object
+        key = str(error.path[1])
+        text = keyword_text(f"{field_name}.{key}", str(keyword), error.schema, error.instance, False, error.message)
+        return f"{item}, {key}: {text}"
     if keyword == "type":
-        if error.path:  # an item inside a list
+        return f"{item}: {say(own.get('object', general['type_string']), waarde=quote(error.instance))}"
+    if keyword == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return f"{item}, {missing[0] if missing else '?'}: {general['verplicht']}"
+    if keyword == "additionalProperties":
+        allowed = list(item_rule.get("properties", {}))
+        unknown = [key for key in error.instance if key not in allowed]
+        key = str(unknown[0]) if unknown else "?"
+        hint = suggestion(key, allowed)
+        return f"{item}: {say(general['onbekend_veld'], veld=key, suggestie=hint, keuzes=', '.join(allowed))}"
+    return f"{item}: {error.message}"
+
+
+def keyword_text(field_name: str, keyword: str, rule: Any, value: Any, in_list: bool, fallback: str) -> str:
+    """The Dutch message for one failed keyword of a field's rule."""
+    general = messages()["algemeen"]
+    if keyword == "type":
+        if in_list:  # an item inside a list
             return say(general["type_item_string"], waarde=quote(value))
-        return say(general[f"type_{rule['type']}"], waarde=quote(value))
+        return say(field_template(field_name, "type") or general[f"type_{rule['type']}"], waarde=quote(value))
     if keyword in ("minLength", "maxLength"):
         if value == "" or (isinstance(value, str) and not value.strip()):
             return general["leeg"]
@@ -99,6 +134,8 @@ def error_text(field_name: str, error: jsonschema.ValidationError) -> str:
                 duplicate = item
                 break
             seen.add(repr(item))
+        if isinstance(duplicate, dict) and "url" in duplicate:
+            duplicate = duplicate["url"]  # a source is known by its address
         return say(general["dubbel"], waarde=quote(duplicate))
     if keyword == "minimum":
         return say(general["minimum"], min=rule["minimum"], waarde=quote(value))
@@ -112,7 +149,7 @@ def error_text(field_name: str, error: jsonschema.ValidationError) -> str:
         if isinstance(value, list):
             return say(general["type_item_string"], waarde=quote(next((v for v in value if not isinstance(v, str) or not v), value)))
         return say(general["type_string"], waarde=quote(value))
-    return error.message
+    return fallback
 
 
 @cache
@@ -131,16 +168,27 @@ def is_valid(values: dict[str, object]) -> bool:
 
 def property_errors(field_name: str, value: object) -> list[tuple[int | None, str]]:
     """(item index or None, Dutch message) for every schema violation of one field's value."""
-    found: list[tuple[int | None, str]] = []
+    return [(index, text) for index, _, text in located_errors(field_name, value)]
+
+
+def located_errors(field_name: str, value: object) -> list[tuple[int | None, str | None, str]]:
+    """(item index or None, key inside that item or None, Dutch message) for every violation."""
+    found: list[tuple[int | None, str | None, str]] = []
     for error in property_validator(field_name).iter_errors(value):
         # A list that fails 'oneOf' for its length or repeats: report what the list option says.
         listed = [option for option in error.schema.get("oneOf", ()) if option.get("type") == "array"] if error.validator == "oneOf" else []
         if listed and isinstance(value, list) and all(isinstance(item, str) and item for item in value):
             validator_class = jsonschema.validators.validator_for(schema())
-            found.extend((error.path[0] if error.path else None, error_text(field_name, error)) for error in validator_class(listed[0]).iter_errors(value))
+            for inner in validator_class(listed[0]).iter_errors(value):
+                position = inner.path[0] if inner.path and isinstance(inner.path[0], int) else None
+                found.append((position, None, error_text(field_name, inner)))
             continue
         index = error.path[0] if error.path and isinstance(error.path[0], int) else None
-        found.append((index, error_text(field_name, error)))
+        key = str(error.path[1]) if index is not None and len(error.path) > 1 else None
+        if index is not None and error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = error.schema.get("properties", {})
+            key = next((str(k) for k in error.instance if k not in allowed), None)  # point at the unknown key
+        found.append((index, key, error_text(field_name, error)))
     return found
 
 

@@ -60,15 +60,18 @@ class FileCheck:
         self.messages: list[Message] = []
         self.matter = FrontMatter()
 
-    def line_of(self, field_name: str, index: int | None = None) -> int:
+    def line_of(self, field_name: str, index: int | None = None, key: str | None = None) -> int:
         if index is not None:
+            keyed = self.matter.item_key_lines.get(field_name, [])
+            if key is not None and index < len(keyed) and key in keyed[index]:
+                return keyed[index][key]
             items = self.matter.item_lines.get(field_name, [])
             if index < len(items):
                 return items[index]
         return self.matter.key_lines.get(field_name, 1)
 
-    def error(self, field_name: str, text: str, index: int | None = None, line: int | None = None) -> None:
-        self.messages.append(Message(self.path, line or self.line_of(field_name, index), field_name, text))
+    def error(self, field_name: str, text: str, index: int | None = None, line: int | None = None, key: str | None = None) -> None:
+        self.messages.append(Message(self.path, line or self.line_of(field_name, index, key), field_name, text))
 
     def warning(self, field_name: str, text: str, index: int | None = None) -> None:
         self.messages.append(Message(self.path, self.line_of(field_name, index), field_name, text, "waarschuwing"))
@@ -145,8 +148,8 @@ def check_schema(check: FileCheck, values: dict[str, object]) -> None:
     if schema.is_valid(values):
         return
     for key, value in values.items():
-        for index, text in schema.property_errors(key, value):
-            check.error(key, text, index)
+        for index, inner, text in schema.located_errors(key, value):
+            check.error(key, text, index, key=inner)
 
 
 def check_texts(check: FileCheck, values: dict[str, object]) -> None:
@@ -177,19 +180,41 @@ def check_years(check: FileCheck, values: dict[str, object]) -> None:
 
 
 def parse_date(check: FileCheck, values: dict[str, object]) -> dt.date | None:
-    texts = schema.messages()["velden"]["bijgewerkt"]
-    value = values.get("bijgewerkt")
+    return past_date(check, values.get("bijgewerkt"), "bijgewerkt")
+
+
+def past_date(check: FileCheck, value: object, field_name: str, index: int | None = None, key: str | None = None) -> dt.date | None:
+    """A JJJJ-MM-DD date that exists and is not in the future; else None (reported, unless the schema did)."""
+    texts = schema.messages()["velden"][f"{field_name}.{key}" if key else field_name]
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return None  # the schema pattern already reported it
+    prefix = ""
+    if index is not None:
+        item = schema.say(schema.messages()["velden"][field_name]["onderdeel"], nummer=index + 1)
+        prefix = f"{item}, {key}: "
     try:
         date = dt.date.fromisoformat(value)
     except ValueError:
-        check.error("bijgewerkt", schema.say(texts["datum"], waarde=schema.quote(value)))
+        check.error(field_name, prefix + schema.say(texts["datum"], waarde=schema.quote(value)), index, key=key)
         return None
     if date > dt.date.today():
-        check.error("bijgewerkt", schema.say(texts["toekomst"], waarde=schema.quote(value)))
+        check.error(field_name, prefix + schema.say(texts["toekomst"], waarde=schema.quote(value)), index, key=key)
         return None
     return date
+
+
+def check_source_dates(check: FileCheck, values: dict[str, object]) -> None:
+    """Each source's 'geraadpleegd': an existing date, not in the future (as 'bijgewerkt')."""
+    sources = values.get("bronnen")
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(source, dict):
+            past_date(check, source.get("geraadpleegd"), "bronnen", index, "geraadpleegd")
+
+
+def missing_sources(initiatives: Iterable[Initiative]) -> list[Message]:
+    """A warning for every initiative that names no source: asked for by `check --strict` only."""
+    text = schema.messages()["velden"]["bronnen"]["geen"]
+    return [Message(i.source, 1, "bronnen", text, "waarschuwing") for i in initiatives if not i.value("bronnen")]
 
 
 def resolve_gemeenten(check: FileCheck, values: dict[str, object]) -> tuple[tuple, bool]:
@@ -276,6 +301,7 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     check_texts(check, values)
     check_years(check, values)
     bijgewerkt = parse_date(check, values)
+    check_source_dates(check, values)
     gemeenten, national = resolve_gemeenten(check, values)
     found_themas = resolve_themas(check, values)
     check_folder(check, path, gemeenten, national)
@@ -523,11 +549,12 @@ def check_name_clashes(files: list[Path], others: list[Path]) -> list[Message]:
     return found
 
 
-def check_paths(paths: Iterable[Path], tree: Iterable[Path] = ()) -> CheckResult:
+def check_paths(paths: Iterable[Path], tree: Iterable[Path] = (), strict: bool = False) -> CheckResult:
     """Check every file under the given paths; deterministic order (by path, then line).
 
     Files under `tree` that were not named are not checked themselves, but links and duplicate
     names of the named files are judged against them, so one file is checked as in its tree.
+    `strict` adds the warnings a maintainer asks for, such as an entry without sources.
     """
     files = discover(paths)
     others = unnamed_files(files, tree)
@@ -545,4 +572,6 @@ def check_paths(paths: Iterable[Path], tree: Iterable[Path] = ()) -> CheckResult
     result.messages.sort(key=lambda m: (m.path, m.line))
     invalid = {m.path for m in result.errors}
     result.initiatives = [i for i in result.initiatives if i.source not in invalid]
+    if strict:
+        result.messages = sorted(result.messages + missing_sources(result.initiatives), key=lambda m: (m.path, m.line))
     return result

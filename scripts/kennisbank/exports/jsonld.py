@@ -72,6 +72,8 @@ def data(initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
             found[name] = found[name] + value
         else:
             found[name] = value
+    if initiative.value("startjaar_uiterlijk") == "ja":
+        found.pop("foundingDate", None)  # only a latest possible year is known, not the founding date
     return found
 
 

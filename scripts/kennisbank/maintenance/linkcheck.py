@@ -27,6 +27,7 @@ WORKERS = 8
 class Link:
     source: str  # the initiative file, repository-relative
     url: str
+    field: str = "website"  # the field that holds it: website, contact or bronnen
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,18 @@ class LinkResult:
 
 
 def links_of(initiatives: Iterable[Initiative]) -> list[Link]:
-    """Every website (and contact web address) of the initiatives, in file order."""
+    """Every website, contact web address and source of the initiatives, in file order."""
     found = []
     for initiative in initiatives:
-        for url in (initiative.website, initiative.contact):
+        for name, url in (("website", initiative.website), ("contact", initiative.contact), *sources_of(initiative)):
             if url and url.startswith(("http://", "https://")):
-                found.append(Link(initiative.source, url))
+                found.append(Link(initiative.source, url, name))
     return found
+
+
+def sources_of(initiative: Initiative) -> list[tuple[str, str]]:
+    listed = initiative.value("bronnen")
+    return [("bronnen", str(s["url"])) for s in listed if isinstance(s, dict)] if isinstance(listed, (list, tuple)) else []
 
 
 def request(url: str, method: str, timeout: float) -> int:
@@ -100,8 +106,10 @@ def report(results: list[LinkResult]) -> str:
         return f"Alle {len(results)} webadressen antwoorden.\n"
     lines = [
         f"De wekelijkse controle vond {len(dead)} van de {len(results)} webadressen die niet (meer) antwoorden. "
-        "Zoek het nieuwe adres op, of haal het veld weg als het initiatief geen website meer heeft.",
+        "Zoek het nieuwe adres op, of haal het veld weg als het initiatief geen website meer heeft. "
+        "Is een bron verdwenen, zoek dan een gearchiveerde versie (bijvoorbeeld in het Internet Archive) "
+        "of een andere bron voor dezelfde feiten.",
         "",
-        *(f"- {code_span(r.link.source)}: {code_span(r.link.url)} ({r.reason})" for r in dead),
+        *(f"- {code_span(r.link.source)}: {r.link.field}: {code_span(r.link.url)} ({r.reason})" for r in dead),
     ]
     return "\n".join(lines) + "\n"

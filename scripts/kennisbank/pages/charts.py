@@ -71,7 +71,21 @@ def year_rows(years: list[int]) -> list[tuple[str, int]]:
 
 
 def by_start_year(initiatives: list[Initiative]) -> Chart:
-    return Chart("startjaar", "Initiatieven per startjaar", "Startjaar", tuple(year_rows([i.startjaar for i in initiatives])))
+    latest = any(i.value("startjaar_uiterlijk") == "ja" for i in initiatives)
+    note = "Is alleen bekend dat een initiatief uiterlijk in een bepaald jaar begon, dan telt het bij dat jaar." if latest else ""
+    return Chart("startjaar", "Initiatieven per startjaar", "Startjaar", tuple(year_rows([i.startjaar for i in initiatives])), note)
+
+
+def has_sources(initiative: Initiative) -> bool:
+    return bool(initiative.value("bronnen"))
+
+
+def by_sources(initiatives: list[Initiative]) -> Chart:
+    """How many entries say where their facts come from: a to-do list for maintainers, in numbers."""
+    sourced = sum(1 for i in initiatives if has_sources(i))
+    rows = (("Met minstens één bron", sourced), ("Zonder bron", len(initiatives) - sourced))
+    return Chart("bronnen", "Initiatieven met bronnen", "Bronnen", rows,
+                 "Een bron is een openbare pagina die de feiten over het initiatief bevestigt; de bronnen staan onderaan elke initiatiefpagina.")
 
 
 def by_enum(initiatives: list[Initiative], field_name: str, key: str, title: str) -> Chart:
@@ -92,6 +106,7 @@ def all_charts(initiatives: list[Initiative]) -> list[Chart]:
         by_start_year(initiatives),
         by_enum(initiatives, "status", "status", "Initiatieven naar status"),
         by_enum(initiatives, "rol_overheid", "rol", "Initiatieven naar rol van de overheid"),
+        by_sources(initiatives),
     ]
 
 

@@ -57,7 +57,9 @@ def charts_page(initiatives: list[Initiative]) -> tuple[str, str]:
     drawn = [(chart, charts.svg(chart)) for chart in charts.all_charts(initiatives)]
     return here, render(
         "cijfers.md.j2", here=here, charts=drawn, total=len(initiatives),
-        front_matter=pages.front_matter("Cijfers", "Hoeveel initiatieven er zijn per thema, provincie, startjaar, status en rol van de overheid."),
+        sourced=sum(1 for i in initiatives if charts.has_sources(i)),
+        front_matter=pages.front_matter("Cijfers", "Hoeveel initiatieven er zijn per thema, provincie, startjaar, status en rol van de overheid, "
+                                                   "en hoeveel er een bron noemen."),
     )
 
 

@@ -27,11 +27,21 @@ def page_link(text: str, here: str, target: str) -> Markup:
 
 
 def looptijd(initiative: Initiative) -> str:
+    if start_is_latest(initiative):  # only known to have started by then
+        start = f"{initiative.startjaar} of eerder"
+        if initiative.eindjaar:
+            return f"van {start} tot {initiative.eindjaar}"
+        return f"idee sinds {start}" if initiative.status == "idee" else f"sinds {start}"
     if initiative.eindjaar:
         return f"{initiative.startjaar}–{initiative.eindjaar}" if initiative.eindjaar != initiative.startjaar else str(initiative.startjaar)
     if initiative.status == "idee":
         return f"idee sinds {initiative.startjaar}"
     return f"sinds {initiative.startjaar}"
+
+
+def start_is_latest(initiative: Initiative) -> bool:
+    """True when the start year is an upper bound ('startjaar_uiterlijk: ja'), not the known year."""
+    return initiative.value("startjaar_uiterlijk") == "ja"
 
 
 def badge(field: Field, value: object) -> Markup:

@@ -56,9 +56,14 @@ def host(value: str) -> str:
     return (parts.netloc + parts.path).rstrip("/")
 
 
+# Characters a URL may not hold as typed (RFC 3986; the HTML checker refuses them), percent-encoded.
+URL_UNSAFE = {char: f"%{ord(char):02X}" for char in "()[]{}|\\^`"}
+LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
 def link_target(url: str) -> str:
-    """A URL as a Markdown link target: the schema allows no spaces, quotes or '<>', parentheses are encoded."""
-    return url.replace("(", "%28").replace(")", "%29")
+    """A URL as a Markdown link target: the schema allows no spaces, quotes or '<>', the rest is encoded here."""
+    return "".join(URL_UNSAFE.get(char, char) for char in LONE_PERCENT.sub("%25", url))
 
 
 def external_link(text: str, url: str) -> Markup:

@@ -70,6 +70,25 @@ def yaml_value(value: object) -> str:
     return scalar(value)  # type: ignore[arg-type]
 
 
+def is_object_list(value: object) -> bool:
+    return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def object_lines(value: list[dict[str, object]]) -> list[str]:
+    """A list of objects (the sources) in block style: '  - url: ...' with its other keys below."""
+    lines: list[str] = []
+    for item in value:
+        pairs = [f"{key}: {scalar(text)}" for key, text in item.items() if not is_empty(text)]  # type: ignore[arg-type]
+        lines.extend(f"  - {pair}" if index == 0 else f"    {pair}" for index, pair in enumerate(pairs))
+    return lines
+
+
+def field_text(key: str, value: object) -> str:
+    if is_object_list(value):
+        return "\n".join([f"{key}:", *object_lines(value)])  # type: ignore[arg-type]
+    return f"{key}: {yaml_value(value)}"
+
+
 def is_empty(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, (list, tuple)) and not value)
 
@@ -77,7 +96,7 @@ def is_empty(value: object) -> bool:
 def front_matter(answers: dict[str, object]) -> str:
     """'key: value' lines in the schema's field order; unknown keys and empty values left out."""
     return "\n".join(
-        f"{key}: {yaml_value(answers[key])}"
+        field_text(key, answers[key])
         for key in schema.properties()
         if key in answers and not is_empty(answers[key])
     )

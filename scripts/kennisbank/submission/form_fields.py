@@ -8,6 +8,10 @@ from kennisbank.entries import schema
 from kennisbank.entries.themes import themas
 
 LIST_HINT = "Eén per regel."
+SOURCES_HINT = (
+    "Eén bron per regel: eerst het webadres, dan eventueel de titel, en als laatste eventueel de datum "
+    "waarop u de pagina las (JJJJ-MM-DD), bijvoorbeeld: https://www.voorbeeld.nl/artikel Artikel in de krant 2026-11-30"
+)
 
 
 @dataclass(frozen=True)
@@ -16,7 +20,7 @@ class Field:
     label: str
     help: str
     required: bool
-    widget: str  # text, textarea, lines, select, themes, gemeente, year, date, url
+    widget: str  # text, textarea, lines, bronnen, select, themes, gemeente, year, date, url
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) for select and themes
     max_length: int | None = None
 
@@ -24,6 +28,8 @@ class Field:
 def widget_of(rule: dict[str, Any]) -> str:
     """Which control fits a property, read from its JSON Schema keywords."""
     kind = rule.get("x-kind")
+    if rule.get("x-widget") == "bronnen":
+        return "bronnen"
     if kind == "gemeente":
         return "gemeente"
     if kind == "thema":
@@ -52,6 +58,8 @@ def choices_of(rule: dict[str, Any], widget: str) -> tuple[tuple[str, str], ...]
 
 def help_of(rule: dict[str, Any], widget: str) -> str:
     text = rule.get("description", "")
+    if widget == "bronnen":
+        return f"{text} {SOURCES_HINT}"
     return f"{text} {LIST_HINT}" if widget == "lines" else text
 
 

@@ -23,6 +23,7 @@ from kennisbank.entries import duplicates, places, schema
 from kennisbank.entries.model import Message
 from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
 from kennisbank.submission import entry_file as entry
+from kennisbank.submission import source_lines
 from kennisbank.submission.form_fields import Field, fields
 from kennisbank.submission.skeleton import SECTIONS, OutsideFolder, write_new
 
@@ -76,7 +77,7 @@ def form_item(f: Field) -> dict[str, object]:
         if f.widget == "themes":
             attributes["multiple"] = True
         kind = "dropdown"
-    elif f.widget in ("textarea", "lines"):
+    elif f.widget in ("textarea", "lines", "bronnen"):
         kind = "textarea"
     else:
         kind = "input"
@@ -222,6 +223,8 @@ def answer_value(f: Field, text: str) -> object:
         return int(text) if INTEGER.match(text) and len(text.lstrip("+-")) <= MAX_INT_DIGITS else text
     if f.widget == "lines":
         return items(text)
+    if f.widget == "bronnen":
+        return source_lines.sources(items(text))
     return text
 
 

@@ -61,6 +61,13 @@ def allowed(rule: dict[str, Any]) -> list[str]:
             parts.append(f"vanaf {rule['minimum']}")
         if "maximum" in rule or "x-maximum" in rule:
             parts.append(f"tot en met {rule.get('maximum', rule.get('x-maximum'))}")
+    elif kind == "array" and rule.get("items", {}).get("type") == "object":
+        item = rule["items"]
+        keys = [f"{key}{' (verplicht)' if key in item.get('required', []) else ''}: {', '.join(allowed(sub))}"
+                for key, sub in item.get("properties", {}).items()]
+        count = count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen")
+        parts.append(f"een lijst{f' van {count}' if count else ''}, elk onderdeel op een eigen regel met een streepje ervoor (zie het voorbeeld), met "
+                     + "; ".join(keys))
     elif kind == "array":
         parts.append("een lijst als [a, b]")
         parts.extend(text for text in [count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen")] if text)
@@ -112,7 +119,17 @@ def front_matter(answers: dict[str, object], rules: dict[str, Any] | None = None
             lines.append(field_line(name, value))
         else:
             lines.append(f"{name}:" if name in required else f"# {name}:")
+            if name not in required:
+                lines.extend(example_lines(rule))
     return "\n".join(lines)
+
+
+def example_lines(rule: dict[str, Any]) -> list[str]:
+    """A commented-out example for a list of objects (the sources), whose form a comment cannot show."""
+    if rule.get("type") != "array" or rule.get("items", {}).get("type") != "object" or not rule.get("examples"):
+        return []
+    dumped = yaml.safe_dump(rule["examples"][0], allow_unicode=True, default_flow_style=False, width=10_000, sort_keys=False)
+    return [f"#   {line}" for line in dumped.splitlines()]
 
 
 def body(sections: tuple[str, ...] = SECTIONS) -> str:

@@ -1,0 +1,35 @@
+"""The 'Bronnen' section of an initiative page: the public pages its facts come from.
+
+Sources are shown as a list below the submitted text, not as a row of the metadata panel: a
+reader checking a fact looks for them where an article keeps its references. Every link points
+outside the site and is marked nofollow, like the website in the panel.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from kennisbank.entries.model import Initiative
+from kennisbank.pages.templating import datum, external_link, host, mdtext
+
+FIELD = "bronnen"
+
+
+def item(source: dict[str, object]) -> Markup:
+    """One source: its title (or address) as a link, the site it is on, and when it was consulted."""
+    url = str(source["url"])
+    title = source.get("titel")
+    parts = [external_link(str(title) if title else host(url), url)]
+    if title:
+        parts.append(mdtext(urlsplit(url).netloc))
+    consulted = source.get("geraadpleegd")
+    if consulted:
+        parts.append(mdtext(f"geraadpleegd op {datum(str(consulted))}"))
+    return Markup(", ").join(parts)
+
+
+def items(initiative: Initiative) -> list[Markup]:
+    """The sources of an initiative in the order the file gives them; empty when it names none."""
+    listed = initiative.value(FIELD)
+    return [item(source) for source in listed if isinstance(source, dict)] if isinstance(listed, (list, tuple)) else []
