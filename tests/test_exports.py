@@ -120,6 +120,9 @@ def parse_csv(content: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
 
 
+LESSON_KINDS = {"werkte": "Wat werkte", "valkuil": "Valkuil", "tip-overheid": "Tip voor de gemeente"}
+
+
 def expected_csv_row(item: dict) -> dict[str, str]:
     """What a CSV row must hold for a JSON record, written out independently of csvexport."""
     def names(key: str, field: str) -> str:
@@ -137,7 +140,9 @@ def expected_csv_row(item: dict) -> dict[str, str]:
         "status": item["status"], "startjaar": text(item["startjaar"]), "eindjaar": text(item["eindjaar"]),
         "initiatiefnemer": item["initiatiefnemer"], "rol_overheid": text(item["rol_overheid"]),
         "partners": " | ".join(item["partners"]), "website": text(item["website"]), "contact": text(item["contact"]),
-        "trefwoorden": " | ".join(item["trefwoorden"]), "bijgewerkt": item["bijgewerkt"], "url": item["url"],
+        "trefwoorden": " | ".join(item["trefwoorden"]),
+        "lessen": " | ".join(f"{LESSON_KINDS[les['soort']]}: {les['tekst']}" for les in item["lessen"]),
+        "bijgewerkt": item["bijgewerkt"], "url": item["url"],
         "bron": item["bron"],
     }
 

@@ -24,6 +24,7 @@ CHARTS = "cijfers.md"
 OPEN_DATA = "open-data.md"
 SUBMIT = "aanmelden.md"
 JOIN = "meedoen.md"
+LESSONS = "lessen.md"
 INITIATIVES_FOLDER = "initiatieven"
 
 

@@ -119,9 +119,11 @@ def in_matter(matter: FrontMatter) -> Iterator[tuple[str, int, Finding]]:
         items = value if isinstance(value, list) else [value]
         lines = matter.item_lines.get(key, []) if isinstance(value, list) else []
         for index, item in enumerate(items):
-            if isinstance(item, str):
-                line = lines[index] if index < len(lines) else matter.key_lines.get(key, 1)
-                for finding in findings(item):
+            # Items of a list of objects (lessen: {soort, tekst}) are checked text by text.
+            texts = [item] if isinstance(item, str) else [v for v in item.values() if isinstance(v, str)] if isinstance(item, dict) else []
+            line = lines[index] if index < len(lines) else matter.key_lines.get(key, 1)
+            for text in texts:
+                for finding in findings(text):
                     yield key, line, finding
     for finding in findings(matter.body):
         yield BODY_FIELD, matter.body_line + matter.body.count("\n", 0, finding.offset), finding

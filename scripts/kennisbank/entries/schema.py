@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -70,12 +71,44 @@ def field_template(field_name: str, rule: str) -> str | None:
     return messages()["velden"].get(field_name, {}).get(rule)
 
 
+def item_error_text(field_name: str, error: jsonschema.ValidationError) -> str | None:
+    """Errors inside an item that is an object ({soort, tekst}): prefixed with the item's number.
+
+    None for errors that are not about an object item, which error_text handles as before.
+    """
+    general = messages()["algemeen"]
+    path = list(error.path)
+    if len(path) >= 2 and isinstance(path[0], int):
+        inner = jsonschema.ValidationError(error.message, validator=error.validator, schema=error.schema,
+                                           instance=error.instance, validator_value=error.validator_value)
+        return say(general["onderdeel"], nummer=path[0] + 1, veld=path[1], melding=error_text(f"{field_name}.{path[1]}", inner))
+    rule = error.schema
+    value = error.instance
+    if error.validator == "type" and rule.get("type") == "object":
+        return say(general["type_item_object"], keuzes=" en ".join(rule.get("properties", {})), waarde=quote(value))
+    if len(path) != 1 or not isinstance(value, dict):
+        return None
+    number = path[0] + 1
+    if error.validator == "required":
+        missing = [name for name in rule["required"] if name not in value]
+        named = re.match(r"^'(.+)' is a required property$", error.message)
+        return say(general["onderdeel_verplicht"], nummer=number, veld=named.group(1) if named else missing[0])
+    if error.validator == "additionalProperties":
+        known = list(rule.get("properties", {}))
+        extra = [key for key in value if key not in known]
+        return say(general["onderdeel_onbekend"], nummer=number, veld=extra[0], suggestie=suggestion(extra[0], known), keuzes=", ".join(known))
+    return None
+
+
 def error_text(field_name: str, error: jsonschema.ValidationError) -> str:
     """Translate one jsonschema error on a field into the Dutch message from meldingen.json."""
     general = messages()["algemeen"]
     keyword = error.validator
     rule = error.schema
     value = error.instance
+    nested = item_error_text(field_name, error)
+    if nested is not None:
+        return nested
     if keyword == "type":
         if error.path:  # an item inside a list
             return say(general["type_item_string"], waarde=quote(value))

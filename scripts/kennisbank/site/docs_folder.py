@@ -24,10 +24,11 @@ Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str 
 def writers() -> list[Writer]:
     """The extra outputs, imported here so each stays a module of its own."""
     from kennisbank.exports import files as exports_writer
+    from kennisbank.pages import lessons
     from kennisbank.search import payload as search_writer
     from kennisbank.submission import form_page as form
 
-    return [exports_writer.write, form.write, search_writer.write]
+    return [exports_writer.write, form.write, search_writer.write, lessons.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:
