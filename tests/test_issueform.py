@@ -57,6 +57,10 @@ def test_full_issue_maps_onto_the_front_matter() -> None:
         "website": "https://repaircafe-dekempen.nl",
         "contact": "info@repaircafe-dekempen.nl",
         "trefwoorden": ["repareren", "duurzaam", "ontmoeting"],
+        "lessen": [
+            {"soort": "werkte", "tekst": "Een vaste plek in de bibliotheek maakt het makkelijk om binnen te lopen."},
+            {"soort": "valkuil", "tekst": "Zonder gereedschap van de stichting zelf hangt alles af van wat vrijwilligers meenemen."},
+        ],
         "bijgewerkt": "2024-06-01",
     }
     matter = parse(conversion.text.encode("utf-8"))

@@ -123,6 +123,22 @@
     return codes.slice(0, settings.hooguit);
   }
 
+  // schema.suggestion: difflib.get_close_matches(value, choices, n=2, cutoff=0.6) on folded case,
+  // as "; bedoelde u 'x'?" (or "." when nothing is close).
+  function suggestion(value, choices) {
+    if (typeof value !== "string") return ALG.geen_suggestie;
+    var word = Array.from(value.toLowerCase()), scored = [];
+    choices.forEach(function (choice) {
+      var chars = Array.from(choice.toLowerCase());
+      var score = 2.0 * matched(chars, word) / (chars.length + word.length);
+      if (score >= 0.6) scored.push([score, choice.toLowerCase(), choice]);
+    });
+    if (!scored.length) return ALG.geen_suggestie;
+    scored.sort(function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); });
+    var named = scored.slice(0, 2).map(function (item) { return "'" + item[2] + "'"; }).join(" of ");
+    return say(ALG.suggestie, { suggestie: named });
+  }
+
   function shownName(name) {
     return name.split(/\s+/).filter(Boolean).join(" ");
   }
@@ -189,7 +205,11 @@
   }
 
   function yamlValue(value) {
-    return Array.isArray(value) ? "[" + value.map(scalar).join(", ") + "]" : scalar(value);
+    if (Array.isArray(value)) return "[" + value.map(yamlValue).join(", ") + "]";
+    if (value !== null && typeof value === "object") {
+      return "{" + Object.keys(value).map(function (key) { return scalar(key) + ": " + yamlValue(value[key]); }).join(", ") + "}";
+    }
+    return scalar(value);
   }
 
   function isEmpty(value) {
@@ -250,6 +270,7 @@
     if (type === "string") return typeof value === "string";
     if (type === "integer") return typeof value === "number" && Number.isInteger(value);
     if (type === "array") return Array.isArray(value);
+    if (type === "object") return value !== null && typeof value === "object" && !Array.isArray(value);
     return true;
   }
 
@@ -261,6 +282,37 @@
       seen[key] = true;
     }
     return items[0];
+  }
+
+  // Problems inside one object item of a list (a lesson {soort, tekst}), as schema.item_error_text
+  // words them: "onderdeel 2, tekst: ...", "onderdeel 3: 'soort' ontbreekt".
+  function objectErrors(name, rule, value, number) {
+    var found = [];
+    var known = Object.keys(rule.properties || {});
+    Object.keys(rule).forEach(function (keyword) {
+      if (keyword === "type" && !hasType(value, "object")) {
+        found.push(say(ALG.type_item_object, { keuzes: known.join(" en "), waarde: quote(value) }));
+      } else if (!hasType(value, "object")) {
+        return;
+      } else if (keyword === "additionalProperties" && rule.additionalProperties === false) {
+        var extra = Object.keys(value).filter(function (key) { return known.indexOf(key) < 0; });
+        if (extra.length) {
+          found.push(say(ALG.onderdeel_onbekend, { nummer: number, veld: extra[0], suggestie: suggestion(extra[0], known), keuzes: known.join(", ") }));
+        }
+      } else if (keyword === "required") {
+        rule.required.forEach(function (key) {
+          if (!own(value, key)) found.push(say(ALG.onderdeel_verplicht, { nummer: number, veld: key }));
+        });
+      } else if (keyword === "properties") {
+        known.forEach(function (key) {
+          if (!own(value, key)) return;
+          ruleErrors(name + "." + key, rule.properties[key], value[key], false).forEach(function (text) {
+            found.push(say(ALG.onderdeel, { nummer: number, veld: key, melding: text }));
+          });
+        });
+      }
+    });
+    return found;
   }
 
   // One keyword at a time, in the schema's order, as jsonschema reports them.
@@ -280,13 +332,15 @@
         var template = (VELDEN[name] || {}).pattern || ALG.keuze;
         found.push(say(template, { waarde: quote(value), suggestie: "", keuzes: "" }));
       } else if (keyword === "enum" && arg.indexOf(value) < 0) {
-        found.push(say(ALG.keuze, { waarde: quote(value), suggestie: "", keuzes: arg.join(", ") }));
+        found.push(say(ALG.keuze, { waarde: quote(value), suggestie: suggestion(value, arg), keuzes: arg.join(", ") }));
       } else if (keyword === "minimum" && typeof value === "number" && value < arg) {
         found.push(say(ALG.minimum, { min: arg, waarde: quote(value) }));
       } else if ((keyword === "minItems" && list && value.length < arg) || (keyword === "maxItems" && list && value.length > arg)) {
         found.push(countError(value, rule));
       } else if (keyword === "uniqueItems" && arg && list && new Set(value.map(JSON.stringify)).size < value.length) {
         found.push(say(ALG.dubbel, { waarde: quote(firstDuplicate(value)) }));
+      } else if (keyword === "items" && list && arg.type === "object") {
+        value.forEach(function (item, index) { found = found.concat(objectErrors(name, arg, item, index + 1)); });
       } else if (keyword === "items" && list) {
         value.forEach(function (item) { found = found.concat(ruleErrors(name, arg, item, true)); });
       } else if (keyword === "oneOf") {
@@ -428,8 +482,16 @@
     return found.sort(function (a, b) { return a.offset - b.offset; });
   }
 
+  // The texts of a value: a text, the texts of a list, and the texts inside list items that are objects.
   function textsOf(value) {
-    return (Array.isArray(value) ? value : [value]).filter(function (item) { return typeof item === "string"; });
+    var found = [];
+    (Array.isArray(value) ? value : [value]).forEach(function (item) {
+      if (typeof item === "string") found.push(item);
+      else if (item !== null && typeof item === "object") {
+        Object.keys(item).forEach(function (key) { if (typeof item[key] === "string") found.push(item[key]); });
+      }
+    });
+    return found;
   }
 
   // {field or section key: [message]} of one level, for the answers and the story's sections.
@@ -466,6 +528,36 @@
     return text.split(/\r\n?|\n/).map(strip).filter(Boolean);
   }
 
+  // form_fields.kind_lines: "Label: tekst" lines to {soort, tekst} objects (the label may be the
+  // stored value too, in any case; no colon: no kind; an unknown label is kept for the check to name).
+  var KIND_LINES = "soort-regels";
+
+  function kindLines(text, rule) {
+    var properties = (rule.items || {}).properties || {};
+    var keys = Object.keys(properties);
+    var kind = keys.filter(function (key) { return properties[key].enum; })[0] || "";
+    var textKey = keys.filter(function (key) { return key !== kind; })[0] || "";
+    var sub = properties[kind] || {}, labels = sub["x-labels"] || {}, known = {};
+    (sub.enum || []).forEach(function (value) { known[value.toLowerCase()] = value; });
+    Object.keys(labels).forEach(function (value) { known[labels[value].toLowerCase()] = value; });
+    var found = [];
+    text.split(/\r\n?|\n/).forEach(function (line) {
+      line = line.replace(/^[ \t]+|[ \t]+$/g, "");
+      if (!line) return;
+      var colon = line.indexOf(":");
+      var item = {};
+      if (colon < 0) {
+        item[textKey] = line;
+      } else {
+        var typed = line.slice(0, colon).replace(/^[ \t]+|[ \t]+$/g, "");
+        item[kind] = own(known, typed.toLowerCase()) ? known[typed.toLowerCase()] : typed;
+        item[textKey] = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, "");
+      }
+      found.push(item);
+    });
+    return found;
+  }
+
   function gemeenteInputs() {
     return Array.prototype.slice.call(form.querySelectorAll("input.kb-gemeente"));
   }
@@ -491,6 +583,7 @@
     }
     var element = control(name);
     if (!element) return undefined;
+    if (rule["x-widget"] === KIND_LINES) return kindLines(element.value, rule);
     var typed = rule.type === "array" ? lines(element.value) : strip(element.value);
     if (rule.type === "integer" && INTEGER.test(typed)) return Number(typed);
     return typed;
@@ -948,6 +1041,6 @@
   window.kbAanmelden = {
     collect: collect, validate: validate, fileText: fileText, pathFor: pathFor,
     slugFor: slugFor, scalar: scalar, githubUrl: githubUrl, githubRoute: githubRoute, privacyFindings: privacyFindings,
-    warnings: warnings, judge: judge, urlLimit: URL_LIMIT
+    warnings: warnings, judge: judge, urlLimit: URL_LIMIT, kindLines: kindLines
   };
 }());

@@ -11,7 +11,7 @@
   var filters;
   try {
     filters = JSON.parse(box.getAttribute("data-filters"));
-  } catch (e) {
+  } catch {
     return;
   }
   var items = Array.prototype.slice.call(box.querySelectorAll("li[data-soort]"));
@@ -68,7 +68,7 @@
     var text = query.toString();
     try {
       window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : "") + window.location.hash);
-    } catch (e) {
+    } catch {
       // Some browsers refuse to change the address of a page opened from disk; the filter still works.
     }
   }

@@ -21,7 +21,7 @@ from kennisbank.entries import places, schema
 from kennisbank.entries.model import Message
 from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
 from kennisbank.submission import entry_file as entry
-from kennisbank.submission.form_fields import Field, fields
+from kennisbank.submission.form_fields import KIND_LINES, Field, fields, kind_lines
 from kennisbank.submission.skeleton import SECTIONS
 
 LABEL = "initiatief"
@@ -68,7 +68,7 @@ def form_item(f: Field) -> dict[str, object]:
         if f.widget == "themes":
             attributes["multiple"] = True
         kind = "dropdown"
-    elif f.widget in ("textarea", "lines"):
+    elif f.widget in ("textarea", "lines", KIND_LINES):
         kind = "textarea"
     else:
         kind = "input"
@@ -194,6 +194,8 @@ def answer_value(f: Field, text: str) -> object:
         return int(text) if INTEGER.match(text) else text
     if f.widget == "lines":
         return items(text)
+    if f.widget == KIND_LINES:
+        return kind_lines("\n".join(items(text)), schema.properties()[f.name])
     return text
 
 

@@ -60,6 +60,11 @@ def allowed(rule: dict[str, Any]) -> list[str]:
             parts.append(f"vanaf {rule['minimum']}")
         if "maximum" in rule or "x-maximum" in rule:
             parts.append(f"tot en met {rule.get('maximum', rule.get('x-maximum'))}")
+    elif kind == "array" and rule.get("items", {}).get("type") == "object":
+        parts.append("een lijst met onder elkaar '- " + ": ...' en '  ".join(rule["items"].get("properties", {})) + ": ...'")
+        parts.extend(text for text in [count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen")] if text)
+        for key, sub in rule["items"].get("properties", {}).items():
+            parts.append(f"{key}: " + ", ".join(allowed(sub)))
     elif kind == "array":
         parts.append("een lijst als [a, b]")
         parts.extend(text for text in [count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen")] if text)
