@@ -39,6 +39,7 @@ FIXED_PAGES = {
     "provinces overview": "provincies/index.html",
     "landelijk": "landelijk.html",
     "lessen": "lessen.html",
+    "nieuw en bijgewerkt": "nieuw.html",
     "over": "over.html",
     "meedoen": "meedoen.html",
     "toegankelijkheid": "toegankelijkheid.html",
