@@ -38,6 +38,8 @@ FIXED_PAGES = {
     "municipalities overview": "gemeenten/index.html",
     "provinces overview": "provincies/index.html",
     "landelijk": "landelijk.html",
+    "lessen": "lessen.html",
+    "nieuw en bijgewerkt": "nieuw.html",
     "over": "over.html",
     "meedoen": "meedoen.html",
     "toegankelijkheid": "toegankelijkheid.html",

@@ -171,6 +171,7 @@ def fill_valid(page) -> None:
     page.fill("#kb-f-partners", "Gemeente Zwolle\nWijkteam Assendorp\n")
     page.fill("#kb-f-website", "https://buurtkamer.example.nl/over?x=1#a")
     page.fill("#kb-f-trefwoorden", "no\n2024-01-01\nkoffie: thee")
+    page.fill("#kb-f-lessen", "Wat werkte: Elke dinsdag open, ook in de vakantie.\n\ntip voor de gemeente: Geef een sleutel: dat scheelt veel gedoe.\n")
     page.fill("#kb-sectie-1", "We begonnen met koffie.\n\n- elke dinsdag\n- open voor iedereen")
     page.fill("#kb-sectie-3", "Vraag om hulp.")
 
@@ -204,6 +205,8 @@ def test_filled_form_makes_a_file_the_check_accepts(page, form_url: str, tmp_pat
     assert initiative.titel == "Buurtkamer De Linde: koffie & 'thee' #1"
     assert [g.naam_gangbaar for g in initiative.gemeenten] == ["Zwolle"]
     assert initiative.trefwoorden == ("no", "2024-01-01", "koffie: thee")
+    assert initiative.value("lessen") == ({"soort": "werkte", "tekst": "Elke dinsdag open, ook in de vakantie."},
+                                          {"soort": "tip-overheid", "tekst": "Geef een sleutel: dat scheelt veel gedoe."})
     assert initiative.bijgewerkt == dt.date.today()
     assert "## Aanpak\n\nWe begonnen met koffie." in initiative.body and "## Geleerde lessen" in initiative.body
     assert "## Resultaten" not in initiative.body
@@ -360,6 +363,12 @@ CASES = {
     "control in contact": {"contact": "info@zwol\x01le.nl"},
     "repeated municipality": {"gemeente": ["Zwolle", "Utrecht", "Zwolle"]},
     "empty municipality list": {"gemeente": ["", "Zwolle"]},
+    "lessons": {"lessen": [{"soort": "werkte", "tekst": "Samen beginnen met een kleine groep werkte goed."}]},
+    "lesson faults": {"lessen": [{"soort": "werkt", "tekst": "Te kort."}, {"tekst": "Een les zonder soort, maar lang genoeg."},
+                                 {"soort": "Onbekend", "tekst": "Een les met een soort die niemand kent."}]},
+    "lesson extra key": {"lessen": [{"soort": "valkuil", "tekst": "Een les met een veld te veel erbij.", "tekts": "x"}]},
+    "lesson not an object": {"lessen": ["gewoon een zin als les"]},
+    "eleven lessons": {"lessen": [{"soort": "tip-overheid", "tekst": f"Tip nummer {n} voor de gemeente hier."} for n in range(11)]},
 }
 
 
@@ -731,3 +740,32 @@ def test_sources_typed_in_the_form_reach_the_file(page, form_url: str, tmp_path:
     page.fill("#kb-f-bronnen", "voorbeeld.nl/artikel Artikel")
     page.click("#kb-aanmelden button[type=submit]")
     assert "Bronnen: bron 1, url: geen geldig webadres: 'voorbeeld.nl/artikel'" in page.text_content("#kb-foutenlijst")
+
+
+KIND_LINE_TEXTS = [
+    "Wat werkte: Samen beginnen werkte.\r\nValkuil:te weinig mensen\n\n  TIP-OVERHEID :  geef ruimte: echt ",
+    "geen dubbele punt\nOnbekend: z\n: zonder soort\nwerkte:\n\tValkuil\t: tab",
+    "",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_reads_lesson_lines_as_python_and_writes_the_same_yaml(page, form_url: str) -> None:
+    from kennisbank.submission.form_fields import kind_lines
+
+    open_form(page, form_url)
+    rule = schema.properties()["lessen"]
+    for text in KIND_LINE_TEXTS:
+        assert page.evaluate("([t, r]) => window.kbAanmelden.kindLines(t, r)", [text, rule]) == kind_lines(text, rule), repr(text)
+    for value in TRICKY:
+        answers = {"titel": "Les", "lessen": [{"soort": "werkte", "tekst": value}, {"soort": value, "tekst": "x"}]}
+        written = page.evaluate("(a) => window.kbAanmelden.fileText(a, {})", answers)
+        assert written == entry.file_text(answers), repr(value)
+    answers = {"titel": "Les", "lessen": [{"soort": "werkte", "tekst": value} for value in TRICKY if "\x00" not in value]}
+    assert parse(entry.file_text(answers).encode("utf-8")).values["lessen"] == answers["lessen"]
+
+
+def test_lessons_field_is_one_textarea_with_the_kinds_in_its_help(form_page: str) -> None:
+    assert '<textarea id="kb-f-lessen" name="lessen"' in form_page
+    assert "&#39;Wat werkte: ...&#39; of &#39;Valkuil: ...&#39; of &#39;Tip voor de gemeente: ...&#39;" in form_page

@@ -58,6 +58,10 @@ def test_full_issue_maps_onto_the_front_matter() -> None:
         "website": "https://repaircafe-dekempen.nl",
         "contact": "info@repaircafe-dekempen.nl",
         "trefwoorden": ["repareren", "duurzaam", "ontmoeting"],
+        "lessen": [
+            {"soort": "werkte", "tekst": "Een vaste plek in de bibliotheek maakt het makkelijk om binnen te lopen."},
+            {"soort": "valkuil", "tekst": "Zonder gereedschap van de stichting zelf hangt alles af van wat vrijwilligers meenemen."},
+        ],
         "bronnen": [
             {"url": "https://www.ed.nl/eindhoven/repair-cafe-de-kempen", "titel": "Repair Café De Kempen stopt", "geraadpleegd": "2024-05-20"},
             {"url": "https://repaircafe-dekempen.nl/jaarverslag-2022.pdf"},

@@ -145,3 +145,12 @@ def test_pull_request_template_and_contributing_exist() -> None:
     assert "kennisbank check" in template
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "kennisbank nieuw" in contributing and "aanmelden.html" in contributing
+
+
+def test_publishing_also_runs_daily() -> None:
+    """Meetings to come and past ones (and the notice on old entries) follow today's date: a daily build."""
+    triggers = load(GITHUB / "workflows" / "publiceren.yml")["on"]
+    [schedule] = triggers["schedule"]
+    minute, hour, *rest = schedule["cron"].split()
+    assert rest == ["*", "*", "*"] and minute.isdigit() and hour.isdigit()
+    assert "push" in triggers

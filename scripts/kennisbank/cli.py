@@ -3,24 +3,51 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
-from kennisbank.entries.validate import SLUG, check_paths, tree_of
+from kennisbank.entries import meetings
+from kennisbank.entries.validate import SLUG, CheckResult, check_paths, tree_of
 from kennisbank.submission import skeleton
 
 INITIATIVES = Path("initiatives")
 
 
+def meeting_root(path: Path) -> Path | None:
+    """The project folder of a path inside a bijeenkomsten/ folder (None for other paths)."""
+    absolute = Path(os.path.abspath(path))
+    for folder in (absolute, *absolute.parents):
+        if folder.name == meetings.FOLDER.name:
+            return folder.parent
+    return None
+
+
+def with_meetings(result: CheckResult, paths: list[Path]) -> CheckResult:
+    """Add the messages of the meeting files among the paths; their initiatives are those of their project."""
+    for path in paths:
+        root = meeting_root(path)
+        assert root is not None
+        found = meetings.check_meetings([path], meetings.initiative_slugs(root / INITIATIVES.name))
+        result.messages.extend(found.messages)
+        result.files += found.files
+    result.messages.sort(key=lambda m: (m.path, m.line))
+    return result
+
+
 def run_check(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [INITIATIVES]
+    paths = [Path(p) for p in args.paths] or [INITIATIVES, *([meetings.FOLDER] if meetings.FOLDER.is_dir() else [])]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         print(f"kennisbank check: pad bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
+    # Meeting files (bijeenkomsten/) have a schema of their own; the rest are initiatives.
+    meeting_paths = [p for p in paths if meeting_root(p) is not None]
+    initiative_paths = [p for p in paths if meeting_root(p) is None]
     # Named files are judged within their initiatives/ tree (links, duplicate names), reported alone.
-    result = check_paths(paths, tree_of(paths) if args.paths else (), strict=args.strict)
+    result = check_paths(initiative_paths, tree_of(initiative_paths) if args.paths else (), strict=args.strict) if initiative_paths else CheckResult()
+    result = with_meetings(result, meeting_paths)
     print(report.render(result, args.format))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0
@@ -32,7 +59,33 @@ def ask(label: str, current: str | None) -> str | None:
     return input(f"{label}: ").strip() or None
 
 
+def run_nieuw_bijeenkomst(args: argparse.Namespace) -> int:
+    """A meeting skeleton in bijeenkomsten/: every field of its schema under a Dutch comment."""
+    titel = ask("Titel", args.titel)
+    if not titel:
+        print("kennisbank nieuw: geef minstens een titel (--titel)", file=sys.stderr)
+        return 2
+    answers: dict[str, object] = {"titel": titel, "samenvatting": args.samenvatting, "gemeente": args.gemeente,
+                                  "themas": args.thema or None, "datum": args.datum}
+    folder = Path(args.map) if args.map != str(INITIATIVES) else meetings.FOLDER
+    target = folder / f"{args.slug or skeleton.slug_for(titel)}.md"
+    if target.exists():
+        print(f"kennisbank nieuw: {target} bestaat al; kies een andere --slug", file=sys.stderr)
+        return 2
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(skeleton.meeting_file_text(answers, meetings.meeting_schema()), encoding="utf-8")
+    print(f"{target} aangemaakt")
+    root = meeting_root(target) or Path(".")
+    result = meetings.check_meetings([target], meetings.initiative_slugs(root / INITIATIVES.name))
+    if result.messages:
+        print(report.render(CheckResult(messages=result.messages, files=result.files), "text"))
+        print("Vul de lege verplichte velden en de tekst aan en controleer opnieuw met: kennisbank check")
+    return 0
+
+
 def run_nieuw(args: argparse.Namespace) -> int:
+    if args.bijeenkomst:
+        return run_nieuw_bijeenkomst(args)
     answers: dict[str, object] = {
         "titel": ask("Titel", args.titel),
         "samenvatting": ask("Samenvatting (20-300 tekens)", args.samenvatting),
@@ -171,7 +224,9 @@ def parser() -> argparse.ArgumentParser:
     for name in ("titel", "samenvatting", "gemeente", "status", "startjaar", "initiatiefnemer", "website", "slug"):
         nieuw.add_argument(f"--{name}")
     nieuw.add_argument("--thema", action="append", help="thema-slug (mag vaker)")
-    nieuw.add_argument("--map", default=str(INITIATIVES), help="map voor het bestand (standaard: initiatives/)")
+    nieuw.add_argument("--bijeenkomst", action="store_true", help="een bijeenkomst (in bijeenkomsten/) in plaats van een initiatief")
+    nieuw.add_argument("--datum", help="bij --bijeenkomst: de datum (JJJJ-MM-DD)")
+    nieuw.add_argument("--map", default=str(INITIATIVES), help="map voor het bestand (standaard: initiatives/, of bijeenkomsten/ bij --bijeenkomst)")
     nieuw.set_defaults(func=run_nieuw)
 
     build = commands.add_parser("build", help="controleer, genereer en bouw de site")

@@ -26,6 +26,12 @@ SENTENCES = (
     "Via een right to challenge nam de buurt een taak van de gemeente over.",
     "Coöperaties in de regio delen hun ervaringen op bijeenkomsten.",
 )
+LESSONS = (
+    ("werkte", "Begin klein en vier de eerste successen samen met de buurt."),
+    ("valkuil", "Zonder vaste kern van vrijwilligers stopt het onderhoud na een jaar."),
+    ("tip-overheid", "Geef bewoners een vaste contactpersoon bij de gemeente en laat de uitvoering los."),
+    ("werkte", "Een open avond per maand trekt steeds nieuwe deelnemers aan."),
+)
 STATUSES = ("idee", "lopend", "lopend", "lopend", "afgerond", "gestopt")
 ROLES = ("loslaten", "faciliteren", "stimuleren", "regisseren", "reguleren")
 
@@ -41,6 +47,11 @@ def initiative_text(number: int, rng: random.Random) -> str:
         f"## {title}\n\n" + " ".join(rng.sample(SENTENCES, 3))
         for title in ("Aanpak", "Resultaten", "Geleerde lessen")
     )
+    # Lessons from a generator of their own, so the rest of the corpus stays as it was before they existed.
+    own = random.Random(number)
+    chosen = own.sample(LESSONS, own.randint(0, 3))
+    lessons = "".join(f"  - soort: {kind}\n    tekst: {text}\n" for kind, text in chosen)
+    lessons = f"lessen:\n{lessons}" if chosen else ""
     return (
         "---\n"
         f"titel: {subject.capitalize()} {gemeente.naam_gangbaar} {number}\n"
@@ -54,6 +65,7 @@ def initiative_text(number: int, rng: random.Random) -> str:
         f"partners: [Gemeente {gemeente.naam_gangbaar}, Welzijnsorganisatie]\n"
         f"website: https://voorbeeld.nl/{number}\n"
         f"trefwoorden: [{subject}, buurt, vrijwilligers]\n"
+        f"{lessons}"
         f"bijgewerkt: 20{rng.randint(18, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"
         f"---\n\n{body}\n"
     )

@@ -24,6 +24,9 @@ CHARTS = "cijfers.md"
 OPEN_DATA = "open-data.md"
 SUBMIT = "aanmelden.md"
 JOIN = "meedoen.md"
+LESSONS = "lessen.md"
+NEWS = "nieuw.md"
+FEEDS_FOLDER = "feeds"
 INITIATIVES_FOLDER = "initiatieven"
 
 
@@ -46,6 +49,11 @@ def provincie(place: Slugged) -> str:
 
 def thema(theme: Slugged) -> str:
     return f"themas/{theme.slug}.md"
+
+
+def feed(page: str) -> str:
+    """The Atom feed of a municipality's, province's or theme's page ('gemeenten/x.md' -> 'feeds/gemeenten/x.xml')."""
+    return f"{FEEDS_FOLDER}/{page[: -len('.md')]}.xml"
 
 
 def published(path: str) -> str:

@@ -123,6 +123,22 @@
     return codes.slice(0, settings.hooguit);
   }
 
+  // schema.suggestion: difflib.get_close_matches(value, choices, n=2, cutoff=0.6) on folded case,
+  // as "; bedoelde u 'x'?" (or "." when nothing is close).
+  function suggestion(value, choices) {
+    if (typeof value !== "string") return ALG.geen_suggestie;
+    var word = Array.from(value.toLowerCase()), scored = [];
+    choices.forEach(function (choice) {
+      var chars = Array.from(choice.toLowerCase());
+      var score = 2.0 * matched(chars, word) / (chars.length + word.length);
+      if (score >= 0.6) scored.push([score, choice.toLowerCase(), choice]);
+    });
+    if (!scored.length) return ALG.geen_suggestie;
+    scored.sort(function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); });
+    var named = scored.slice(0, 2).map(function (item) { return "'" + item[2] + "'"; }).join(" of ");
+    return say(ALG.suggestie, { suggestie: named });
+  }
+
   function shownName(name) {
     return name.split(/\s+/).filter(Boolean).join(" ");
   }
@@ -189,7 +205,11 @@
   }
 
   function yamlValue(value) {
-    return Array.isArray(value) ? "[" + value.map(scalar).join(", ") + "]" : scalar(value);
+    if (Array.isArray(value)) return "[" + value.map(yamlValue).join(", ") + "]";
+    if (value !== null && typeof value === "object") {
+      return "{" + Object.keys(value).map(function (key) { return scalar(key) + ": " + yamlValue(value[key]); }).join(", ") + "}";
+    }
+    return scalar(value);
   }
 
   function isEmpty(value) {
@@ -271,6 +291,7 @@
     if (type === "string") return typeof value === "string";
     if (type === "integer") return typeof value === "number" && Number.isInteger(value);
     if (type === "array") return Array.isArray(value);
+    if (type === "object") return value !== null && typeof value === "object" && !Array.isArray(value);
     return true;
   }
 
@@ -301,7 +322,7 @@
         var template = (VELDEN[name] || {}).pattern || ALG.keuze;
         found.push(say(template, { waarde: quote(value), suggestie: "", keuzes: "" }));
       } else if (keyword === "enum" && arg.indexOf(value) < 0) {
-        found.push(say(ALG.keuze, { waarde: quote(value), suggestie: "", keuzes: arg.join(", ") }));
+        found.push(say(ALG.keuze, { waarde: quote(value), suggestie: suggestion(value, arg), keuzes: arg.join(", ") }));
       } else if (keyword === "minimum" && typeof value === "number" && value < arg) {
         found.push(say(ALG.minimum, { min: arg, waarde: quote(value) }));
       } else if ((keyword === "minItems" && list && value.length < arg) || (keyword === "maxItems" && list && value.length > arg)) {
@@ -509,6 +530,7 @@
     return found.sort(function (a, b) { return a.offset - b.offset; });
   }
 
+  // The texts of a value: a text, the texts of a list, and the texts inside list items that are objects.
   function textsOf(value) {
     var found = [];
     (Array.isArray(value) ? value : [value]).forEach(function (item) {
@@ -552,6 +574,36 @@
 
   function lines(text) {
     return text.split(/\r\n?|\n/).map(strip).filter(Boolean);
+  }
+
+  // form_fields.kind_lines: "Label: tekst" lines to {soort, tekst} objects (the label may be the
+  // stored value too, in any case; no colon: no kind; an unknown label is kept for the check to name).
+  var KIND_LINES = "soort-regels";
+
+  function kindLines(text, rule) {
+    var properties = (rule.items || {}).properties || {};
+    var keys = Object.keys(properties);
+    var kind = keys.filter(function (key) { return properties[key].enum; })[0] || "";
+    var textKey = keys.filter(function (key) { return key !== kind; })[0] || "";
+    var sub = properties[kind] || {}, labels = sub["x-labels"] || {}, known = {};
+    (sub.enum || []).forEach(function (value) { known[value.toLowerCase()] = value; });
+    Object.keys(labels).forEach(function (value) { known[labels[value].toLowerCase()] = value; });
+    var found = [];
+    text.split(/\r\n?|\n/).forEach(function (line) {
+      line = line.replace(/^[ \t]+|[ \t]+$/g, "");
+      if (!line) return;
+      var colon = line.indexOf(":");
+      var item = {};
+      if (colon < 0) {
+        item[textKey] = line;
+      } else {
+        var typed = line.slice(0, colon).replace(/^[ \t]+|[ \t]+$/g, "");
+        item[kind] = own(known, typed.toLowerCase()) ? known[typed.toLowerCase()] : typed;
+        item[textKey] = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, "");
+      }
+      found.push(item);
+    });
+    return found;
   }
 
   function gemeenteInputs() {
@@ -598,6 +650,7 @@
     }
     var element = control(name);
     if (!element) return undefined;
+    if (rule["x-widget"] === KIND_LINES) return kindLines(element.value, rule);
     var typed = rule.type === "array" ? lines(element.value) : strip(element.value);
     if (rule.type === "integer" && INTEGER.test(typed)) return Number(typed);
     return typed;
@@ -1215,6 +1268,6 @@
     collect: collect, validate: validate, fileText: fileText, pathFor: pathFor, sourceOf: sourceOf,
     slugFor: slugFor, scalar: scalar, githubUrl: githubUrl, githubRoute: githubRoute, privacyFindings: privacyFindings,
     warnings: warnings, judge: judge, urlLimit: URL_LIMIT, lookAlikes: lookAlikes, websiteKey: websiteKey,
-    titleWords: titleWords
+    titleWords: titleWords, kindLines: kindLines
   };
 }());

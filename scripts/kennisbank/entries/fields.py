@@ -12,6 +12,11 @@ field added to the schema alone is never silently missing:
   "contact", "datum".
 - `x-labels`: display labels of enumerated values; `x-panel-label`: the panel's label (default
   the title).
+- `x-csv`: for a list of objects, the one key its CSV cell shows (default: every value).
+- `x-section`: the heading of a section of its own on the initiative page (for a list of objects
+  such as `lessen`, which a panel row cannot hold); such a field is usually left out of "panel".
+- `x-widget`: the form's control; "soort-regels" is a list of {soort, tekst} objects typed as one
+  line per item, "Label: tekst", where the label is one of the `soort` labels.
 """
 from __future__ import annotations
 
@@ -53,6 +58,20 @@ class Field:
         return str(self.definition.get("x-panel-label", self.title))
 
     @property
+    def section(self) -> str | None:
+        return self.definition.get("x-section")
+
+    @property
+    def item_fields(self) -> dict[str, Field]:
+        """For a list of objects: each key of an item as a Field of its own (labels, title)."""
+        items = self.definition.get("items", {})
+        required = set(items.get("required", []))
+        return {
+            name: Field(name, str(d.get("title", name)), str(d.get("description", "")), name in required, d)
+            for name, d in items.get("properties", {}).items()
+        }
+
+    @property
     def is_list(self) -> bool:
         return self.definition.get("type") == "array"
 
@@ -82,6 +101,11 @@ def by_name() -> dict[str, Field]:
 
 def shown(where: str) -> tuple[Field, ...]:
     return tuple(f for f in fields() if where in f.show)
+
+
+def sections() -> tuple[Field, ...]:
+    """Fields shown as a section of their own on the initiative page, in the schema's order."""
+    return tuple(f for f in fields() if f.section)
 
 
 def label(field_name: str, value: object) -> str:

@@ -45,13 +45,20 @@ def entry(feed: ET.Element, initiative: Initiative, config: SiteConfig) -> None:
 
 
 def feed(initiatives: list[Initiative], config: SiteConfig) -> ET.Element:
+    return scoped_feed(initiatives, config, FILE, "nieuw en bijgewerkt",
+                       "De nieuwste en laatst bijgewerkte maatschappelijke initiatieven.", config.site_url, config.site_url)
+
+
+def scoped_feed(initiatives: list[Initiative], config: SiteConfig, file: str, title: str, subtitle: str,
+                page_url: str, feed_id: str) -> ET.Element:
+    """A feed of the newest and most recently updated of these initiatives: the site's, or a place's or theme's."""
     chosen = newest(initiatives)
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "nl"})
-    text(root, "title", f"{config.site_name}: nieuw en bijgewerkt")
-    text(root, "subtitle", "De nieuwste en laatst bijgewerkte maatschappelijke initiatieven.")
-    text(root, "id", config.site_url)
-    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": records.file_url(config, FILE)})
-    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": config.site_url})
+    text(root, "title", f"{config.site_name}: {title}")
+    text(root, "subtitle", subtitle)
+    text(root, "id", feed_id)
+    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": records.file_url(config, file)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": page_url})
     # An empty site has no dates; the epoch keeps the feed valid and the output stable.
     text(root, "updated", timestamp(chosen[0].bijgewerkt if chosen else dt.date(1970, 1, 1)))
     author = ET.SubElement(root, "author")
@@ -64,6 +71,9 @@ def feed(initiatives: list[Initiative], config: SiteConfig) -> ET.Element:
 
 
 def render(initiatives: list[Initiative], config: SiteConfig) -> str:
-    root = feed(initiatives, config)
+    return serialise(feed(initiatives, config))
+
+
+def serialise(root: ET.Element) -> str:
     ET.indent(root)
     return XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n"

@@ -37,6 +37,21 @@ def joined(key: str, field: str | None = None) -> Callable[[dict[str, Any]], str
     return cell
 
 
+def objects(field: Field) -> Callable[[dict[str, Any]], str]:
+    """A column for a list of objects ({soort, tekst}): 'Wat werkte: tekst | Valkuil: tekst'.
+
+    Each object's values in the schema's order, enumerated ones by their label, joined by ': '.
+    """
+    subfields = field.item_fields
+
+    def cell(item: dict[str, Any]) -> str:
+        return LIST_SEPARATOR.join(
+            ": ".join(sub.label(entry[name]) for name, sub in subfields.items() if entry.get(name) is not None)
+            for entry in item[field.name]
+        )
+    return cell
+
+
 def plain(key: str) -> Callable[[dict[str, Any]], str]:
     def cell(item: dict[str, Any]) -> str:
         value = item[key]
@@ -55,9 +70,12 @@ def field_columns(field: Field) -> list[tuple[str, Callable[[dict[str, Any]], st
                 ("provincies", joined("provincies", "naam")), ("provincie_codes", joined("provincies", "code"))]
     if field.kind == "thema":
         return [(field.name, joined(field.name, "label")), ("thema_slugs", joined(field.name, "slug"))]
+    if field.is_list and field.item_properties:
+        # x-csv names the one key a cell shows (a source by its address); else every value.
+        key = field.definition.get("x-csv")
+        return [(field.name, joined(field.name, str(key)) if key else objects(field))]
     if field.is_list:
-        first = field.item_properties[0] if field.item_properties else None
-        return [(field.name, joined(field.name, first))]
+        return [(field.name, joined(field.name))]
     return [(field.name, plain(field.name))]
 
 

@@ -18,10 +18,18 @@ INPUT_SCHEMA_FILE = "initiatief.schema.json"
 URL = {"type": "string", "format": "uri", "pattern": "^https?://"}
 
 
+def without_hints(definition: Any) -> Any:
+    """A schema node without x- keys and examples, at every depth (items of a list of objects too)."""
+    if isinstance(definition, dict):
+        return {key: without_hints(value) for key, value in definition.items() if not key.startswith("x-") and key != "examples"}
+    if isinstance(definition, list):
+        return [without_hints(value) for value in definition]
+    return definition
+
+
 def copied(name: str) -> dict[str, Any]:
     """An input property without the form-only x- keys and examples."""
-    source = copy.deepcopy(schema.properties()[name])
-    return {key: value for key, value in source.items() if not key.startswith("x-") and key != "examples"}
+    return without_hints(copy.deepcopy(schema.properties()[name]))
 
 
 def nullable(definition: dict[str, Any]) -> dict[str, Any]:
@@ -97,7 +105,10 @@ def field_properties(field: Field, derived: dict[str, Any]) -> dict[str, Any]:
     if field.kind == "thema":
         return {field.name: derived[field.name]}
     optional = not field.required and not field.is_list
-    found = {field.name: nullable(copied(field.name)) if optional else copied(field.name)}
+    definition = copied(field.name)
+    if field.is_list and not field.required:
+        definition.pop("minItems", None)  # an optional list the author left out is exported as []
+    found = {field.name: nullable(definition) if optional else definition}
     if field.labels:
         label = labelled(field.name)
         found[f"{field.name}_label"] = nullable(label) if optional else label

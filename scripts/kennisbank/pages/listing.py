@@ -17,8 +17,8 @@ from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.model import Gemeente, Initiative, Provincie
 from kennisbank.entries.themes import themas
-from kennisbank.exports import jsonld
-from kennisbank.pages import mapsvg, panel, sources, submitted_text
+from kennisbank.exports import follow, jsonld
+from kennisbank.pages import lessons, mapsvg, panel, sources, submitted_text
 from kennisbank.pages.related import related
 from kennisbank.pages.templating import environment, front_matter, render
 from kennisbank.site.config import SiteConfig
@@ -63,7 +63,8 @@ def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: d
         yield here, render(
             "initiatief.md.j2",
             i=initiative, here=here, edit_url=edit_url, related=similar[initiative.slug],
-            panel=panel.rows(initiative, here), body=submitted_body(initiative.body), sources=sources.items(initiative),
+            panel=panel.rows(initiative, here), body=submitted_body(initiative.body), sections=lessons.sections(initiative),
+            sources=sources.items(initiative),
             outdated=today - initiative.bijgewerkt > OUTDATED_AFTER,
             front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
                                       jsonld=jsonld.for_initiative(initiative, config)),
@@ -74,12 +75,21 @@ def count_text(count: int) -> str:
     return f"{count} {'initiatief' if count == 1 else 'initiatieven'}"
 
 
-def theme_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
+Feeds = dict[str, follow.Scope]  # the feed of a page, by the page's path
+
+
+def feed_keys(feeds: Feeds, here: str, config: SiteConfig | None) -> dict[str, str]:
+    return follow.front_matter_keys(feeds.get(here), config.site_name if config else "")
+
+
+def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None) -> Iterator[tuple[str, str]]:
+    feeds = feeds or {}
     members = grouped(initiatives, lambda i: (t.slug for t in i.themas))
     for thema in themas():
         here = urls.thema(thema)
         yield here, render("thema.md.j2", thema=thema, here=here, items=sort_by_title(members[thema.slug]),
-                           front_matter=front_matter(f"Thema: {thema.label}", thema.beschrijving))
+                           volg=follow.follow_link(feeds.get(here), here),
+                           front_matter=front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config)))
     tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
     yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
                               front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
@@ -106,7 +116,8 @@ def gemeente_rows(provincie: Provincie, members: dict[str, list[Initiative]]) ->
     return [(g, len(members[g.code])) for g in places.gemeenten() if g.provincie == provincie]
 
 
-def gemeente_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
+def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None) -> Iterator[tuple[str, str]]:
+    feeds = feeds or {}
     members = by_gemeente(initiatives)
     newest_in_provincie = {code: newest(items, len(items)) for code, items in by_provincie(initiatives).items()}
     for gemeente in places.gemeenten():
@@ -117,13 +128,16 @@ def gemeente_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
         own = {i.slug for i in items}
         nearby = [i for i in newest_in_provincie[gemeente.provincie.code] if i.slug not in own][:NEARBY_ON_GEMEENTE]
         yield here, render("gemeente.md.j2", gemeente=gemeente, here=here, items=sort_by_title(items), nearby=nearby, kaart=mapsvg.locator(gemeente),
-                           front_matter=front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}."))
+                           volg=follow.follow_link(feeds.get(here), here),
+                           front_matter=front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}.",
+                                                     **feed_keys(feeds, here, config)))
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
     yield urls.GEMEENTEN, render("gemeenten.md.j2", here=urls.GEMEENTEN, groups=groups, total=len(places.gemeenten()),
                                  front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven."))
 
 
-def provincie_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
+def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None) -> Iterator[tuple[str, str]]:
+    feeds = feeds or {}
     members = by_gemeente(initiatives)
     in_provincie = by_provincie(initiatives)
     for provincie in places.provincies():
@@ -131,8 +145,9 @@ def provincie_pages(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
         rows = gemeente_rows(provincie, members)
         yield here, render("provincie.md.j2", provincie=provincie, here=here, rows=rows, gemeenten_met=[g for g, n in rows if n],
                            kaart=mapsvg.province_map(provincie, rows, here, urls.html_link),
-                           items=sort_by_title(in_provincie[provincie.code]),
-                           front_matter=front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}."))
+                           items=sort_by_title(in_provincie[provincie.code]), volg=follow.follow_link(feeds.get(here), here),
+                           front_matter=front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}.",
+                                                     **feed_keys(feeds, here, config)))
     national = [i for i in initiatives if i.landelijk]
     tiles = [(p.naam, urls.provincie(p), count_text(len(in_provincie[p.code])) + ".") for p in places.provincies()]
     yield urls.PROVINCIES, render("provincies.md.j2", here=urls.PROVINCIES, items=tiles, national=len(national),
@@ -166,6 +181,7 @@ def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date)
     environment().globals.update(card=card)
     yield from home_page(initiatives)
     yield from initiative_pages(initiatives, config, today)
-    yield from theme_pages(initiatives)
-    yield from gemeente_pages(initiatives)
-    yield from provincie_pages(initiatives)
+    feeds = {scope.page: scope for scope in follow.scopes(initiatives)}
+    yield from theme_pages(initiatives, feeds, config)
+    yield from gemeente_pages(initiatives, feeds, config)
+    yield from provincie_pages(initiatives, feeds, config)

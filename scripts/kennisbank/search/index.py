@@ -26,6 +26,7 @@ FIELD_BOOSTS = {
     "plaats": 3.0,
     "initiatiefnemer": 2.0,
     "partners": 2.0,
+    "lessen": 2.0,
     "tekst": 1.0,
 }
 LENGTH_NORMALISED = frozenset({"tekst"})  # short fields are not penalised for their length
@@ -66,6 +67,12 @@ def place_text(initiative: Initiative) -> str:
     return " ".join([*names, *(name for p in initiative.provincies for name in provincie_names(p))])
 
 
+def lesson_text(initiative: Initiative) -> str:
+    """The texts of the lessons learned (the kinds are labels, not content)."""
+    items = initiative.value("lessen")
+    return " ".join(str(item.get("tekst", "")) for item in items if isinstance(item, dict)) if isinstance(items, tuple) else ""
+
+
 def fields(initiative: Initiative) -> dict[str, str]:
     """The searchable text of an initiative, per field."""
     return {
@@ -76,6 +83,7 @@ def fields(initiative: Initiative) -> dict[str, str]:
         "plaats": place_text(initiative),
         "initiatiefnemer": initiative.initiatiefnemer,
         "partners": " ".join(initiative.partners),
+        "lessen": lesson_text(initiative),
         "tekst": text.plain(initiative.body),
     }
 

@@ -24,11 +24,12 @@ Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str 
 def writers() -> list[Writer]:
     """The extra outputs, imported here so each stays a module of its own."""
     from kennisbank.exports import files as exports_writer
-    from kennisbank.pages import data_pages
+    from kennisbank.exports import follow
+    from kennisbank.pages import data_pages, lessons, news
     from kennisbank.search import payload as search_writer
     from kennisbank.submission import form_page as form
 
-    return [exports_writer.write, data_pages.write, form.write, search_writer.write]
+    return [exports_writer.write, data_pages.write, form.write, search_writer.write, lessons.write, follow.write, news.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
+from kennisbank.entries import meetings
 from kennisbank.entries.validate import CheckResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
@@ -31,6 +32,11 @@ def eol_notice() -> None:
 def checked() -> CheckResult | None:
     """The check result, or None (after printing every message) when there are errors."""
     result = check_paths([INITIATIVES])
+    if meetings.FOLDER.is_dir():
+        # Meetings are checked as strictly; their errors stop the build like an initiative's.
+        found = meetings.check_meetings([meetings.FOLDER], {i.slug for i in result.initiatives})
+        result.messages = sorted(result.messages + found.messages, key=lambda m: (m.path, m.line))
+        result.files += found.files
     if result.messages:
         print(report.render(result, "text"), file=sys.stderr)
     if result.errors:

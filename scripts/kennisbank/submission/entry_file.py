@@ -65,8 +65,11 @@ def scalar(value: str | int) -> str:
 
 
 def yaml_value(value: object) -> str:
+    """A value in YAML flow style: lists as [a, b], objects (items such as lessons) as {key: value}."""
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(scalar(item) for item in value) + "]"
+        return "[" + ", ".join(yaml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{scalar(str(key))}: {yaml_value(item)}" for key, item in value.items()) + "}"
     return scalar(value)  # type: ignore[arg-type]
 
 

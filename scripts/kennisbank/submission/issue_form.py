@@ -24,7 +24,7 @@ from kennisbank.entries.model import Message
 from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
 from kennisbank.submission import entry_file as entry
 from kennisbank.submission import source_lines
-from kennisbank.submission.form_fields import Field, fields
+from kennisbank.submission.form_fields import KIND_LINES, Field, fields, kind_lines
 from kennisbank.submission.skeleton import SECTIONS, OutsideFolder, write_new
 
 LABEL = "initiatief"
@@ -77,7 +77,7 @@ def form_item(f: Field) -> dict[str, object]:
         if f.widget == "themes":
             attributes["multiple"] = True
         kind = "dropdown"
-    elif f.widget in ("textarea", "lines", "bronnen"):
+    elif f.widget in ("textarea", "lines", "bronnen", KIND_LINES):
         kind = "textarea"
     else:
         kind = "input"
@@ -225,6 +225,8 @@ def answer_value(f: Field, text: str) -> object:
         return items(text)
     if f.widget == "bronnen":
         return source_lines.sources(items(text))
+    if f.widget == KIND_LINES:
+        return kind_lines("\n".join(items(text)), schema.properties()[f.name])
     return text
 
 

@@ -74,6 +74,8 @@ def allowed(rule: dict[str, Any]) -> list[str]:
         items = allowed(rule.get("items", {}))
         if items and items != ["tekst"]:
             parts.append("elk " + ", ".join(items).removeprefix("tekst, "))
+    elif kind == "boolean":
+        parts.append("true of false")
     elif kind:
         parts.append(str(kind))
     if rule.get("x-kind") == "thema":
@@ -139,6 +141,15 @@ def body(sections: tuple[str, ...] = SECTIONS) -> str:
 def file_text(answers: dict[str, object], rules: dict[str, Any] | None = None) -> str:
     answers = {"bijgewerkt": dt.date.today().isoformat(), **answers}
     return f"---\n{front_matter(answers, rules)}\n---\n\n{body()}"
+
+
+MEETING_SECTIONS = ("Programma", "Voor wie")
+
+
+def meeting_file_text(answers: dict[str, object], rules: dict[str, Any]) -> str:
+    """A meeting file: the meeting schema's fields under their comments, then a short body."""
+    answers = {"bijgewerkt": dt.date.today().isoformat(), **answers}
+    return f"---\n{front_matter(answers, rules)}\n---\n\n{body(MEETING_SECTIONS)}"
 
 
 def folder_for(gemeente: object, root: Path) -> Path:

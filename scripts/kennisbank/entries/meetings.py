@@ -1,0 +1,242 @@
+"""Check meeting files (bijeenkomsten/) as initiatives are checked: every problem at once, in Dutch.
+
+A meeting is one Markdown file with YAML front matter, read by the same strict loader and judged
+by a schema of its own (schema/bijeenkomst.schema.json) with the same messages (meldingen.json)
+and helpers as initiatives: municipalities and themes resolve exactly as there, personal data and
+placeholders are looked for in the same way. Rules the schema cannot express (end after start,
+a municipality or online, related initiatives that exist) are here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from kennisbank import PACKAGE_DIR
+from kennisbank.entries import places, schema
+from kennisbank.entries.frontmatter import FrontMatterError, parse
+from kennisbank.entries.model import Gemeente, Message, Thema
+from kennisbank.entries.validate import (
+    FileCheck,
+    check_content,
+    check_duplicate_slugs,
+    check_file_name,
+    discover,
+    display_path,
+    one_line,
+    parse_date,
+    plain_value,
+    resolve_themas,
+)
+
+SCHEMA_PATH = PACKAGE_DIR / "schema" / "bijeenkomst.schema.json"
+FOLDER = Path("bijeenkomsten")
+# The strict loader keeps 'true' and 'false' as text; the schema says boolean.
+BOOLEANS = {"true": True, "false": False}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+@cache
+def meeting_schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def properties() -> dict[str, dict[str, Any]]:
+    return meeting_schema()["properties"]
+
+
+@cache
+def property_validator(name: str) -> jsonschema.protocols.Validator:
+    validator_class = jsonschema.validators.validator_for(meeting_schema())
+    return validator_class(properties()[name])
+
+
+@dataclass(frozen=True)
+class Meeting:
+    slug: str
+    source: str  # path as shown, '/' separated
+    titel: str
+    samenvatting: str
+    start: dt.datetime  # naive, Europe/Amsterdam wall-clock time
+    end: dt.datetime
+    gemeente: Gemeente | None
+    online: bool
+    themas: tuple[Thema, ...]
+    initiatieven: tuple[str, ...]
+    organisator: str
+    bijgewerkt: dt.date
+    body: str
+    body_line: int
+    values: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass
+class MeetingResult:
+    meetings: list[Meeting] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Message]:
+        return [m for m in self.messages if m.level == "fout"]
+
+
+def check_keys(check: FileCheck) -> None:
+    general = schema.messages()["algemeen"]
+    known = list(properties())
+    for key in check.matter.values:
+        if key not in known:
+            check.error(key, schema.say(general["onbekend_veld"], veld=key, suggestie=schema.suggestion(key, known), keuzes=", ".join(known)))
+    for key in meeting_schema()["required"]:
+        if key not in check.matter.values:
+            check.error(key, general["verplicht"], line=1)
+        elif check.matter.values[key] is None:
+            check.error(key, general["leeg"])
+
+
+def normalised_values(check: FileCheck) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for key, value in check.matter.values.items():
+        if key not in properties() or value is None:
+            continue
+        if properties()[key].get("type") == "boolean" and isinstance(value, str):
+            value = BOOLEANS.get(value.strip().lower(), value)
+        if properties()[key].get("type") == "array" and isinstance(value, str):
+            value = [value]
+        values[key] = value
+    return values
+
+
+def check_schema(check: FileCheck, values: dict[str, object]) -> None:
+    for key, value in values.items():
+        for error in property_validator(key).iter_errors(value):
+            index = error.path[0] if error.path and isinstance(error.path[0], int) else None
+            check.error(key, schema.error_text(key, error), index)
+
+
+def real_date(check: FileCheck, values: dict[str, object], key: str) -> dt.date | None:
+    value = values.get(key)
+    if not isinstance(value, str) or not DATE.match(value):
+        return None  # missing, or the schema pattern reported it
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        check.error(key, schema.say(schema.messages()["velden"][key]["datum"], waarde=schema.quote(value)))
+        return None
+
+
+def clock(values: dict[str, object], key: str) -> dt.time | None:
+    value = values.get(key)
+    return dt.time.fromisoformat(value) if isinstance(value, str) and TIME.match(value) else None
+
+
+def check_times(check: FileCheck, values: dict[str, object]) -> tuple[dt.datetime, dt.datetime] | None:
+    """Start and end (Amsterdam wall-clock time): the end date not before the day, the end after the start."""
+    texts = schema.messages()["velden"]
+    day, last = real_date(check, values, "datum"), real_date(check, values, "einddatum")
+    begin, finish = clock(values, "begintijd"), clock(values, "eindtijd")
+    if day and last and last <= day:
+        check.error("einddatum", schema.say(texts["einddatum"]["voor_datum"], waarde=schema.quote(values["einddatum"]), datum=values["datum"]))
+        return None
+    if not (day and begin and finish):
+        return None
+    start, end = dt.datetime.combine(day, begin), dt.datetime.combine(last or day, finish)
+    if end <= start:
+        check.error("eindtijd", schema.say(texts["eindtijd"]["voor_begin"], waarde=schema.quote(values["eindtijd"]), begin=values["begintijd"]))
+        return None
+    return start, end
+
+
+def resolve_place(check: FileCheck, values: dict[str, object]) -> Gemeente | None:
+    """The municipality, resolved as for initiatives; without one the meeting must be online."""
+    name = values.get("gemeente")
+    if not isinstance(name, str) or not name.strip():
+        if values.get("online") is not True:
+            check.error("gemeente", schema.messages()["velden"]["plaats"]["geen"], line=check.line_of("online") if "online" in values else 1)
+        return None
+    lookup = places.lookup_gemeente(name)
+    if lookup.error:
+        check.error("gemeente", lookup.error)
+    elif lookup.warning:
+        check.warning("gemeente", lookup.warning)
+    return lookup.gemeenten[0] if lookup.gemeenten else None
+
+
+def check_initiatives(check: FileCheck, values: dict[str, object], initiative_slugs: set[str]) -> tuple[str, ...]:
+    template = schema.messages()["velden"]["initiatieven"]["onbekend"]
+    listed = values.get("initiatieven")
+    found = []
+    for index, slug in enumerate(listed if isinstance(listed, list) else []):
+        if not isinstance(slug, str):
+            continue
+        if slug in initiative_slugs:
+            found.append(slug)
+        else:
+            hint = schema.suggestion(slug, sorted(initiative_slugs))
+            check.error("initiatieven", schema.say(template, waarde=schema.quote(slug), suggestie=hint), index)
+    return tuple(found)
+
+
+def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | None, list[Message]]:
+    check = FileCheck(display_path(path))
+    if path.is_symlink():
+        check.error("bestand", schema.messages()["bestand"]["koppeling"])
+        return None, check.messages
+    check_file_name(check, path)
+    if path.suffix != ".md":
+        return None, check.messages
+    try:
+        check.matter = parse(path.read_bytes())
+    except FrontMatterError as fatal:
+        check.error(fatal.field_name, fatal.text, line=fatal.line)
+        return None, check.messages
+    for problem in check.matter.problems:
+        check.error(problem.field_name, problem.text, line=problem.line)
+    check_keys(check)
+    values = normalised_values(check)
+    check_schema(check, values)
+    times = check_times(check, values)
+    bijgewerkt = parse_date(check, values)
+    gemeente = resolve_place(check, values)
+    found_themas = resolve_themas(check, values)
+    slugs = check_initiatives(check, values, initiative_slugs)
+    check_content(check)
+    if check.failed or times is None or bijgewerkt is None:
+        return None, check.messages
+    meeting = Meeting(
+        slug=path.stem, source=check.path, titel=one_line(values["titel"]), samenvatting=one_line(values["samenvatting"]),
+        start=times[0], end=times[1], gemeente=gemeente, online=values.get("online") is True, themas=found_themas,
+        initiatieven=slugs, organisator=one_line(values["organisator"]), bijgewerkt=bijgewerkt,
+        body=check.matter.body, body_line=check.matter.body_line,
+        values={key: plain_value(value) for key, value in values.items()},
+    )
+    return meeting, check.messages
+
+
+def check_meetings(paths: Iterable[Path], initiative_slugs: set[str]) -> MeetingResult:
+    """Every meeting file under the given paths; related initiatives are judged against initiative_slugs."""
+    files = discover(paths)
+    result = MeetingResult(files=len(files))
+    for path in files:
+        meeting, messages = check_meeting(path, initiative_slugs)
+        result.messages.extend(messages)
+        if meeting:
+            result.meetings.append(meeting)
+    result.messages.extend(check_duplicate_slugs(files))
+    result.messages.sort(key=lambda m: (m.path, m.line))
+    invalid = {m.path for m in result.errors}
+    result.meetings = [m for m in result.meetings if m.source not in invalid]
+    return result
+
+
+def initiative_slugs(folder: Path) -> set[str]:
+    """The names of the initiative files: what `initiatieven` may refer to."""
+    return {path.stem for path in discover([folder]) if path.suffix == ".md"} if folder.exists() else set()

@@ -1,0 +1,88 @@
+"""Follow a municipality, province or theme: one Atom feed for each that has initiatives.
+
+The feed of a page lives at urls.feed(page) ('feeds/gemeenten/delft.xml'); the page names it in
+its front matter (kb_feed, read by overrides/partials/kb-head.html for the <link rel="alternate
+feed"> in the head) and shows a visible link ("Volg deze gemeente").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from kennisbank import urls
+from kennisbank.entries import places
+from kennisbank.entries.model import Initiative
+from kennisbank.entries.themes import themas
+from kennisbank.exports import atom, records
+from kennisbank.site.config import SiteConfig
+
+
+@dataclass(frozen=True)
+class Scope:
+    page: str  # the page the feed belongs to, e.g. 'gemeenten/delft.md'
+    name: str  # 'gemeente Delft', 'provincie Zeeland', 'thema Wonen'
+    follow: str  # the visible link's text: 'Volg deze gemeente'
+    initiatives: list[Initiative] = field(default_factory=list, compare=False)
+
+    @property
+    def feed(self) -> str:
+        return urls.feed(self.page)
+
+
+def scopes(initiatives: list[Initiative]) -> list[Scope]:
+    """Every municipality, province and theme with at least one initiative, in a fixed order."""
+    by_gemeente: dict[str, list[Initiative]] = defaultdict(list)
+    by_provincie: dict[str, list[Initiative]] = defaultdict(list)
+    by_thema: dict[str, list[Initiative]] = defaultdict(list)
+    for initiative in initiatives:
+        for gemeente in initiative.gemeenten:
+            by_gemeente[gemeente.code].append(initiative)
+        for provincie in initiative.provincies:
+            by_provincie[provincie.code].append(initiative)
+        for thema in initiative.themas:
+            by_thema[thema.slug].append(initiative)
+    found = [Scope(urls.gemeente(g), f"gemeente {g.naam_gangbaar}", "Volg deze gemeente", by_gemeente[g.code])
+             for g in places.gemeenten() if by_gemeente.get(g.code)]
+    found += [Scope(urls.provincie(p), f"provincie {p.naam}", "Volg deze provincie", by_provincie[p.code])
+              for p in places.provincies() if by_provincie.get(p.code)]
+    found += [Scope(urls.thema(t), f"thema {t.label}", "Volg dit thema", by_thema[t.slug])
+              for t in themas() if by_thema.get(t.slug)]
+    return found
+
+
+def feed_title(scope: Scope) -> str:
+    return f"nieuw en bijgewerkt in {scope.name}"
+
+
+def render(scope: Scope, config: SiteConfig) -> str:
+    feed_url = records.file_url(config, scope.feed)
+    root = atom.scoped_feed(scope.initiatives, config, scope.feed, feed_title(scope),
+                            f"De nieuwste en laatst bijgewerkte initiatieven in {scope.name}.",
+                            records.page_url(config, scope.page), feed_url)
+    return atom.serialise(root)
+
+
+def front_matter_keys(scope: Scope | None, site_name: str) -> dict[str, str]:
+    """What the page's front matter says about its feed (nothing for a page without one)."""
+    if scope is None:
+        return {}
+    return {"kb_feed": scope.feed, "kb_feed_title": f"{site_name}: {feed_title(scope)}"}
+
+
+def follow_link(scope: Scope | None, here: str) -> Markup:
+    """The visible link to the feed, a paragraph of its own; empty for a page without a feed."""
+    if scope is None:
+        return Markup("")
+    target = urls.link(here, scope.feed)
+    return Markup(f'[{scope.follow}]({target}){{ .kb-volg type="application/atom+xml" }}: '
+                  f"een Atom-feed met nieuwe en bijgewerkte initiatieven, voor uw feedlezer.\n{{ .kb-volgen }}")
+
+
+def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
+    """The writer registered in site.docs_folder: one feed per scope."""
+    for scope in scopes(initiatives):
+        yield scope.feed, render(scope, config)

@@ -1,0 +1,138 @@
+"""Lessons learned: the sections of an initiative page for `x-section` fields, and the page 'Lessen'.
+
+A section field is a list of objects (such as `lessen`: {soort, tekst}); each item is shown as one
+list item, its labelled key (the kind) in bold, then its text. The 'Lessen' page gathers every
+lesson by theme; each item carries its kind and the government's role as data attributes, which
+the small script assets/lessen.js uses to filter. Without the script the page is complete, and
+every item says its kind and role in words.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from kennisbank import PACKAGE_DIR, urls
+from kennisbank.entries import fields, places
+from kennisbank.entries.fields import Field
+from kennisbank.entries.model import Initiative
+from kennisbank.entries.themes import themas
+from kennisbank.pages.templating import front_matter, mdtext, render
+from kennisbank.site.config import SiteConfig
+
+FIELD = "lessen"
+KIND = "soort"
+TEXT = "tekst"
+ROLE = "rol_overheid"
+SCRIPT = "assets/lessen.js"
+SCRIPT_SOURCE = PACKAGE_DIR / "assets" / "lessen.js"
+
+
+def kind_key(field: Field) -> str | None:
+    """The key of an item that says what kind it is: the first one with labels."""
+    return next((name for name, item in field.item_fields.items() if item.labels), None)
+
+
+def item_line(field: Field, item: dict[str, object]) -> Markup:
+    """'**Wat werkte:** text' for one item; keys without labels are text, in the schema's order."""
+    subfields = field.item_fields
+    kind = kind_key(field)
+    texts = [mdtext(item[name]) for name in subfields if name != kind and item.get(name) is not None]
+    body = Markup(" ").join(texts)
+    if kind and item.get(kind) is not None:
+        return Markup(f"**{mdtext(subfields[kind].label(item[kind]))}:** {body}")
+    return body
+
+
+def section(field: Field, initiative: Initiative) -> Markup | None:
+    """One `x-section` field as Markdown: a heading and a list, or None when the field is empty."""
+    items = initiative.value(field.name)
+    if not isinstance(items, tuple) or not items:
+        return None
+    lines = [f"- {item_line(field, item)}" for item in items if isinstance(item, dict)]
+    return Markup(f"## {mdtext(field.section)}\n\n" + "\n".join(lines) + "\n")
+
+
+def sections(initiative: Initiative) -> list[Markup]:
+    return [text for text in (section(f, initiative) for f in fields.sections()) if text]
+
+
+@dataclass(frozen=True)
+class Lesson:
+    initiative: Initiative
+    soort: str
+    tekst: str
+
+    @property
+    def rol(self) -> str:
+        return str(self.initiative.rol_overheid or "")
+
+
+def lessons_of(initiative: Initiative) -> list[Lesson]:
+    items = initiative.value(FIELD)
+    if not isinstance(items, tuple):
+        return []
+    return [Lesson(initiative, str(item[KIND]), str(item[TEXT])) for item in items if isinstance(item, dict)]
+
+
+def all_lessons(initiatives: list[Initiative]) -> list[Lesson]:
+    ordered = sorted(initiatives, key=lambda i: (places.fold(i.titel), i.slug))
+    return [lesson for initiative in ordered for lesson in lessons_of(initiative)]
+
+
+def choices(field: Field) -> list[tuple[str, str]]:
+    return [(str(value), field.label(value)) for value in field.definition.get("enum", [])]
+
+
+def filters() -> dict[str, object]:
+    """What the filter script offers: the kinds and the roles, with their labels, from the schema."""
+    lessen = fields.by_name()[FIELD]
+    soort = lessen.item_fields[KIND]
+    rol = fields.by_name()[ROLE]
+    return {
+        "soort": {"label": soort.title, "keuzes": choices(soort)},
+        "rol": {"label": rol.title, "keuzes": choices(rol)},
+    }
+
+
+def lesson_item(lesson: Lesson, here: str) -> Markup:
+    """One lesson as a list item: kind, text, initiative (linked) and role; attributes for the filter."""
+    soort = fields.by_name()[FIELD].item_fields[KIND]
+    target = urls.link(here, urls.initiative(lesson.initiative.slug))
+    role = f" Rol van de overheid: {mdtext(fields.label(ROLE, lesson.rol))}." if lesson.rol else ""
+    attributes = f'data-soort="{escape(lesson.soort)}" data-rol="{escape(lesson.rol)}"'
+    return Markup(
+        f"- **{mdtext(soort.label(lesson.soort))}:** {mdtext(lesson.tekst)} "
+        f"Uit: [{mdtext(lesson.initiative.titel)}]({target}).{role}\n  {{ {attributes} }}"
+    )
+
+
+def groups(lessons: list[Lesson], here: str) -> list[tuple[str, str, list[Markup]]]:
+    """(theme label, theme slug, lesson items) for every theme with lessons, in the themes' order."""
+    found = []
+    for thema in themas():
+        items = [lesson_item(lesson, here) for lesson in lessons if thema in lesson.initiative.themas]
+        if items:
+            found.append((thema.label, thema.slug, items))
+    return found
+
+
+def lessons_page(initiatives: list[Initiative]) -> tuple[str, str]:
+    here = urls.LESSONS
+    lessons = all_lessons(initiatives)
+    return here, render(
+        "lessen.md.j2", here=here, groups=groups(lessons, here), total=len(lessons),
+        initiatives=len({lesson.initiative.slug for lesson in lessons}),
+        filters=Markup(escape(json.dumps(filters(), ensure_ascii=False))),
+        front_matter=front_matter("Lessen", "Wat initiatieven leerden: wat werkte, valkuilen en tips voor de gemeente, per thema.",
+                                  kb_script=SCRIPT),
+    )
+
+
+def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
+    """The writer registered in site.docs_folder: the page and its filter script."""
+    yield lessons_page(initiatives)
+    yield SCRIPT, SCRIPT_SOURCE.read_bytes()
