@@ -1,7 +1,8 @@
 /* Kennisbank search page: starts loading the search data from the head, before the page is parsed.
  *
- * Loaded async before the theme's stylesheets, so it runs while they and Material's bundle are still
- * on their way: it loads basis.js and the term files the query in the address will need, so that
+ * search/payload.py appends this to basis.js, right after basis's data: loaded async before the
+ * theme's stylesheets, it runs while they and Material's bundle are still on their way, and loads
+ * the term files the query in the address will need, so that
  * zoeken.js (the code, also async) finds them there and the first results need no extra round of
  * loading behind a busy main thread. It only guesses which files zoeken.js will ask for (the token's
  * first two letters, synonyms, compound tails); zoeken.js loads whatever is still missing.
@@ -11,7 +12,7 @@
 (function () {
   "use strict";
 
-  var DATA_URL = new URL("data/", document.currentScript.src).href;
+  var DATA_URL = new URL(".", document.currentScript.src).href;
   var store = (self.kbZoekData = self.kbZoekData || {});
   var pending = {};
   var MIN_HEAD = 3;  /* zoeken.js's compound split lengths */
@@ -50,7 +51,8 @@
   var query = new URLSearchParams(location.search).get("q") || "";
   var words = query.toLowerCase().normalize("NFKD").replace(/\p{Mn}/gu, "").match(/[\p{L}\p{N}]{3,}/gu) || [];
 
-  load("basis").then(function (basis) {
+  (function (basis) {
+    if (!basis) return;
     var shards = new Set(basis.delen || []), stop = new Set((basis.stopwoorden || "").split(" "));
     function hint(value) {
       var key = shardKey(value);
@@ -81,5 +83,5 @@
       (basis.synoniemen[word] || []).forEach(hint);
       if (own && word.length >= MIN_SPLIT) own.then(function (terms) { tails(word, terms); }).catch(ignore);
     });
-  }).catch(ignore);
+  })(store.basis);
 })();

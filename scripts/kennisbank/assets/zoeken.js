@@ -2,7 +2,8 @@
  *
  * No fetch and no Web Worker: file:// forbids both. Data arrives as classic scripts that store
  * their content in self.kbZoekData (see scripts/kennisbank/search/codec.py):
- *   basis.js      labels, synonyms, the list of term files (loaded from the head by zoeken-start.js)
+ *   basis.js      labels, synonyms, the list of term files, followed by zoeken-start.js's code,
+ *                 which starts loading the query's term files (loaded from the head)
  *   t-xx.js       the terms starting with "xx" and their postings, loaded per query word
  *   d-n.js        display records of a few initiatives, loaded for the results shown
  *   facetten.js   facet values of every initiative, loaded when a filter is set or the counts
@@ -12,7 +13,7 @@
  * Everything from the data is put on the page with textContent, never as HTML.
  *
  * Speed: this file (with lunr's files in front, see search/payload.py) loads async from the head,
- * as does zoeken-start.js, which starts loading basis.js and the query's term files at once. The
+ * as does basis.js, which starts loading the query's term files at once (zoeken-start.js). The
  * search for the address's query runs as soon as basis.js is there, before the page's markup is
  * parsed; the results go on the page the moment the markup is there, before Material's bundle runs.
  */
@@ -139,6 +140,19 @@
     if (!pending[name] && self.kbZoekLaad) {
       /* zoeken-start.js may have started this file already: one loader for both. */
       pending[name] = self.kbZoekLaad(name).then(function (value) { loaded.push(name); return value; });
+    }
+    var tag = document.querySelector('script[data-kb-zoekdata="' + name + '"]');
+    if (!pending[name] && tag) {
+      /* basis.js has its own tag in the head; async scripts end before the window's load event. */
+      pending[name] = new Promise(function (resolve, reject) {
+        function settle() {
+          if (store[name]) { loaded.push(name); resolve(store[name]); }
+          else reject(new Error("niet geladen: " + name));
+        }
+        tag.addEventListener("load", settle);
+        tag.addEventListener("error", settle);
+        window.addEventListener("load", settle);
+      });
     }
     if (!pending[name]) {
       pending[name] = new Promise(function (resolve, reject) {

@@ -6,8 +6,8 @@ words asked for), display records in blocks of a few initiatives (`d-n.js`, load
 results shown) and `facetten.js` with every initiative's facet values (loaded when a filter is set
 or right after the first results, to count the facets) and `woorden.js` with the words "Bedoelde u ...?"
 may offer (loaded only when a query finds little). The page loads two scripts, both async from the
-head (overrides/partials/kb-zoeken-head.html): zoeken-start.js, which starts loading basis.js and the
-query's term files at once, and zoeken.js, which is lunr.js, lunr.stemmer.support.js and lunr.nl.js
+head (overrides/partials/kb-zoeken-head.html): basis.js, whose data is followed by the code of
+assets/zoeken-start.js, which starts loading the query's term files at once, and zoeken.js, which is lunr.js, lunr.stemmer.support.js and lunr.nl.js
 as installed with MkDocs followed by the page's own script (one file: async scripts run in no fixed
 order, and one request is cheaper than four).
 """
@@ -28,7 +28,8 @@ from kennisbank.site.config import SiteConfig
 
 FOLDER = "zoeken"
 DATA = f"{FOLDER}/data"
-ASSETS = ("zoeken-start.js", "zoeken.css")
+ASSETS = ("zoeken.css",)
+START = "zoeken-start.js"  # appended to basis.js: starts loading the query's term files
 CODE = "zoeken.js"  # the page's own script, shipped after lunr's files in one file
 BLOCK = 5  # initiatives per display file: results are scattered, so small files waste little
 VERSION = 1
@@ -147,10 +148,15 @@ def facets(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, str]:
             (("status", status), ("rol", rol), ("start", start), ("gemeente", gemeente), ("thema", thema))}
 
 
+def start_code() -> str:
+    """The code basis.js carries after its data (our own script, not data: it holds '<' and '&')."""
+    return (PACKAGE_DIR / "assets" / START).read_text(encoding="utf-8")
+
+
 def data_files(index: SearchIndex) -> Iterator[tuple[str, str]]:
     vocabulary = Vocabulary(index.initiatives)
     shards = term_files(index)
-    yield f"{DATA}/basis.js", codec.data_script("basis", basis(index, vocabulary, shards))
+    yield f"{DATA}/basis.js", codec.data_script("basis", basis(index, vocabulary, shards)) + start_code()
     yield f"{DATA}/facetten.js", codec.data_script("facetten", facets(index, vocabulary))
     yield f"{DATA}/woorden.js", codec.data_script("woorden", words.data(index))
     for key, content in shards.items():
