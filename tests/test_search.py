@@ -126,6 +126,7 @@ def test_codec_round_trip() -> None:
 
 
 def data_of(script: str) -> object:
+    script = script.removesuffix(writer.start_code())
     prefix = "(self.kbZoekData=self.kbZoekData||{})["
     assert script.startswith(prefix) and script.endswith(";\n")
     return json.loads(script[script.index("]=") + 2 : -2])
@@ -136,7 +137,8 @@ def test_data_files_escape_hostile_text() -> None:
     assert len(result.initiatives) == 1
     files = dict(writer.data_files(index.build(result.initiatives)))
     for path, content in files.items():
-        assert not re.search(r"[<>&\u2028\u2029]", content), f"{path} contains raw markup characters"
+        data = content.removesuffix(writer.start_code())
+        assert not re.search(r"[<>&\u2028\u2029]", data), f"{path} contains raw markup characters"
     record = data_of(files["zoeken/data/d-0.js"])[0]
     assert record[1] == result.initiatives[0].titel and "<script>" in record[1]
 

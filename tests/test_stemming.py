@@ -51,7 +51,7 @@ def shipped_scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # basis.js carries the stemmer exceptions to the page; here it holds only those.
     (folder / "zoeken" / "data").mkdir()
     (folder / "zoeken" / "data" / "basis.js").write_text(codec.data_script("basis", {"stammen": text.stem_exceptions()}), encoding="utf-8")
-    scripts = "".join(f'<script src="zoeken/{name}"></script>' for name in [*lunrjs.FILES, "data/basis.js", "zoeken.js"])
+    scripts = "".join(f'<script src="zoeken/{name}"></script>' for name in ["data/basis.js", "zoeken.js"])
     (folder / "stemmen.html").write_text(f'<!doctype html><html lang="nl"><meta charset="utf-8"><title>t</title>{scripts}', encoding="utf-8")
     return folder / "stemmen.html"
 
@@ -74,9 +74,9 @@ def test_word_list_is_long_enough_and_has_diacritics() -> None:
 
 def test_shipped_lunr_files_are_mkdocs_own() -> None:
     shipped = dict(writer.static_files())
-    for name, installed in lunrjs.FILES.items():
-        assert shipped[f"zoeken/{name}"] == installed.read_bytes()
-    assert b'lunr.version = "2.3.9"' in shipped["zoeken/lunr.js"]
+    for installed in lunrjs.FILES.values():
+        assert installed.read_bytes() in shipped["zoeken/zoeken.js"]
+    assert b'lunr.version = "2.3.9"' in shipped["zoeken/zoeken.js"]
 
 
 @pytest.mark.browser

@@ -2,7 +2,8 @@
  *
  * No fetch and no Web Worker: file:// forbids both. Data arrives as classic scripts that store
  * their content in self.kbZoekData (see scripts/kennisbank/search/codec.py):
- *   basis.js      labels, synonyms, the list of term files (loaded by the page itself)
+ *   basis.js      labels, synonyms, the list of term files, followed by zoeken-start.js's code,
+ *                 which starts loading the query's term files (loaded from the head)
  *   t-xx.js       the terms starting with "xx" and their postings, loaded per query word
  *   d-n.js        display records of a few initiatives, loaded for the results shown
  *   facetten.js   facet values of every initiative, loaded when a filter is set or the counts
@@ -10,12 +11,16 @@
  * Words are analysed exactly like scripts/kennisbank/search/text.py, with lunr-languages' Dutch
  * stemmer and stop words (lunr.nl.js, as shipped with MkDocs); a test proves both sides agree.
  * Everything from the data is put on the page with textContent, never as HTML.
+ *
+ * Speed: this file (with lunr's files in front, see search/payload.py) loads async from the head,
+ * as does basis.js, which starts loading the query's term files at once (zoeken-start.js). The
+ * search for the address's query runs as soon as basis.js is there, before the page's markup is
+ * parsed; the results go on the page the moment the markup is there, before Material's bundle runs.
  */
 (function () {
   "use strict";
 
   var DATA_URL = new URL("data/", document.currentScript.src).href;
-  var DEBOUNCE_MS = 120;
   var PAGE = 10;
   var FACTOR_SYNONYM = 0.8;
   var FACTOR_PREFIX = 0.3;
@@ -132,6 +137,23 @@
 
   function load(name) {
     if (store[name]) return Promise.resolve(store[name]);
+    if (!pending[name] && self.kbZoekLaad) {
+      /* zoeken-start.js may have started this file already: one loader for both. */
+      pending[name] = self.kbZoekLaad(name).then(function (value) { loaded.push(name); return value; });
+    }
+    var tag = document.querySelector('script[data-kb-zoekdata="' + name + '"]');
+    if (!pending[name] && tag) {
+      /* basis.js has its own tag in the head; async scripts end before the window's load event. */
+      pending[name] = new Promise(function (resolve, reject) {
+        function settle() {
+          if (store[name]) { loaded.push(name); resolve(store[name]); }
+          else reject(new Error("niet geladen: " + name));
+        }
+        tag.addEventListener("load", settle);
+        tag.addEventListener("error", settle);
+        window.addEventListener("load", settle);
+      });
+    }
     if (!pending[name]) {
       pending[name] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
@@ -152,19 +174,10 @@
       exceptionTerm: exceptionTerm },
     loaded: loaded, lastRender: null,
   });
-  /* Without the page's markup (a test page) only the text functions are offered. */
-  if (!document.getElementById("kb-zoeken")) return;
-  if (!store.basis) {
-    document.getElementById("kb-zoeken").dataset.status = "fout";
-    document.getElementById("kb-zoek-aantal").textContent = "De zoekgegevens konden niet worden geladen. Probeer de pagina opnieuw te laden.";
-    return;
-  }
-
   /* ---------- The index ---------- */
 
-  var basis = store.basis;
-  var N = basis.aantal;
-  var shards = new Set(basis.delen);
+  /* Set once basis.js is there (begin), and once the page's markup is (attach). */
+  var basis = null, N = 0, shards = null, ui = null, notice = null, state = null, early = null;
   var decoded = new Map();
   var facets = null;
 
@@ -392,13 +405,16 @@
   /* ---------- State in the URL ---------- */
 
   var $ = function (id) { return document.getElementById(id); };
-  var ui = {
+
+  function findControls() {
+    return {
     root: $("kb-zoeken"), form: $("kb-zoek-form"), q: $("kb-zoek-q"), count: $("kb-zoek-aantal"),
     list: $("kb-zoek-resultaten"), more: $("kb-zoek-meer"), empty: $("kb-zoek-leeg"), emptyWords: $("kb-zoek-leeg-woorden"),
     emptyFilters: $("kb-zoek-leeg-filters"), sort: $("kb-zoek-sorteer"), provincie: $("kb-zoek-provincie"),
     gemeente: $("kb-zoek-gemeente"), van: $("kb-zoek-van"), tot: $("kb-zoek-tot"), panel: $("kb-zoek-filterpaneel"),
     suggestion: $("kb-zoek-suggestie"), places: $("kb-zoek-plaatsen"), header: $("kb-header-q"),
-  };
+    };
+  }
 
   function year(value) {
     return /^\d{4}$/.test(value || "") ? Number(value) : null;
@@ -624,12 +640,14 @@
     return parts.length ? "Filters: " + parts.join("; ") + "." : "Geen filters.";
   }
 
-  var notice = element("p", "kb-visually-hidden");
-  notice.id = "kb-zoek-melding";
-  notice.setAttribute("role", "status");
-  notice.setAttribute("aria-live", "polite");
-  notice.setAttribute("aria-atomic", "true");
-  ui.count.parentNode.insertBefore(notice, ui.count.nextSibling);
+  function addNotice() {
+    notice = element("p", "kb-visually-hidden");
+    notice.id = "kb-zoek-melding";
+    notice.setAttribute("role", "status");
+    notice.setAttribute("aria-live", "polite");
+    notice.setAttribute("aria-atomic", "true");
+    ui.count.parentNode.insertBefore(notice, ui.count.nextSibling);
+  }
 
   function announceUnchanged(state, text) {
     notice.textContent = "";
@@ -645,7 +663,6 @@
 
   /* ---------- Running a search ---------- */
 
-  var state = fromUrl();
   var run = 0;
   var last = null;
   api.state = function () { return state; };
@@ -664,11 +681,11 @@
     return Array.from(names);
   }
 
-  function search(started, focusFrom) {
-    var mine = ++run, current = state, began = performance.now(), groups = analyse(current.q);
+  /* Everything but the rendering: term files, scoring, filters, the result blocks to show. It needs
+     no markup, so the first search starts before the page is parsed. */
+  function compute(current) {
+    var began = performance.now(), groups = analyse(current.q);
     var needs = shardNames(groups), withFacets = hasFilters(current) || !!facets;
-    ui.root.dataset.status = "bezig";
-    ui.list.setAttribute("aria-busy", "true");
     var phases = {};
     return Promise.all(needs.map(load).concat(withFacets ? [loadFacets()] : [])).then(function () {
       groups.forEach(function (group) { group.splits = splitCandidates(group); });
@@ -679,7 +696,6 @@
       needs = needs.concat(Array.from(tails).filter(function (name) { return needs.indexOf(name) < 0; }));
       return Promise.all(Array.from(tails).map(load));
     }).then(function () {
-      if (mine !== run) return;
       groups.forEach(function (group) { group.splits = group.splits.filter(function (split) { return indexed(split.tail); }); });
       phases.terms = performance.now();
       var found = groups.length ? score(groups) : { docs: Array.from({ length: N }, function (_, i) { return i; }), scores: null, matched: new Set(), partial: false };
@@ -691,22 +707,37 @@
       var docs = orderDocs(found, current), shown = docs.slice(0, current.toon), blocks = blocksFor(shown);
       phases.scored = performance.now();
       return Promise.all(blocks.map(load)).then(function () {
-        if (mine !== run) return;
         phases.blocks = performance.now();
-        render(current, found, groups, docs, shown, counted, focusFrom);
-        last = { state: current, found: found, groups: groups };
-        /* For tests and the benchmark: timings, and the data files this result needed. */
-        api.lastRender = { query: current.q, started: started, began: began, phases: phases, finished: performance.now(),
-          files: needs.concat(blocks, hasFilters(current) ? ["facetten"] : []) };
-        if (!facets) loadFacets().then(function () { if (mine === run) recount(); });
+        return { state: current, began: began, groups: groups, needs: needs, found: found, counted: counted, docs: docs, shown: shown,
+          blocks: blocks, phases: phases };
       });
+    });
+  }
+
+  /* prepared: compute(state) started earlier (the first search, begun before the markup was there). */
+  function search(started, focusFrom, prepared) {
+    var mine = ++run, current = state;
+    ui.root.dataset.status = "bezig";
+    ui.list.setAttribute("aria-busy", "true");
+    return (prepared && prepared.state === current ? prepared.promise : compute(current)).then(function (done) {
+      if (mine !== run) return;
+      render(current, done.found, done.groups, done.docs, done.shown, done.counted, focusFrom);
+      last = { state: current, found: done.found, groups: done.groups };
+      /* For tests and the benchmark: timings, and the data files this result needed. */
+      api.lastRender = { query: current.q, started: started, began: done.began, phases: done.phases, finished: performance.now(),
+        files: done.needs.concat(done.blocks, hasFilters(current) ? ["facetten"] : []) };
+      if (!facets) loadFacets().then(function () { if (mine === run) recount(); });
     }).catch(function (error) {
       if (mine !== run) return;
-      ui.root.dataset.status = "fout";
-      ui.list.removeAttribute("aria-busy");
-      ui.count.textContent = "De zoekgegevens konden niet worden geladen. Probeer de pagina opnieuw te laden.";
+      showLoadError();
       if (window.console) console.warn(error);
     });
+  }
+
+  function showLoadError() {
+    ui.root.dataset.status = "fout";
+    ui.list.removeAttribute("aria-busy");
+    ui.count.textContent = "De zoekgegevens konden niet worden geladen. Probeer de pagina opnieuw te laden.";
   }
 
   function render(current, found, groups, docs, shown, counted, from) {
@@ -866,7 +897,26 @@
 
   /* ---------- Events ---------- */
 
-  var timer = null;
+  var timer = null;  /* kept for the places that cancel a pending search; typing no longer waits */
+  var typing = null, typedAgain = null;
+
+  /* Each keystroke searches at once (the search itself takes a few tens of milliseconds even at
+     10,000 initiatives); keystrokes that arrive while one runs are served by one search after it. */
+  function searchTyped(started) {
+    if (typing) {
+      if (typedAgain === null) typedAgain = started;
+      return;
+    }
+    state.q = ui.q.value;
+    state.toon = PAGE;
+    typing = search(started).then(function () {
+      typing = null;
+      var next = typedAgain;
+      typedAgain = null;
+      if (next !== null && ui.q.value !== state.q) searchTyped(next);
+      else toUrl(state, false);
+    });
+  }
 
   /* The address follows once the results are on screen: writing history can take a while, and the
      results should not wait for it. */
@@ -876,35 +926,28 @@
     return search(performance.now()).then(function () { toUrl(state, push); });
   }
 
-  ui.q.addEventListener("input", function () {
-    var started = performance.now();
-    clearTimeout(timer);
-    timer = setTimeout(function () {
+  function listen() {
+    ui.q.addEventListener("input", function () { searchTyped(performance.now()); });
+
+    ui.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
       state.q = ui.q.value;
-      state.toon = PAGE;
-      search(started).then(function () { toUrl(state, false); });
-    }, DEBOUNCE_MS);
-  });
+      changed(true);
+    });
 
-  ui.form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    clearTimeout(timer);
-    state.q = ui.q.value;
-    changed(true);
-  });
+    $("kb-zoek-filters").addEventListener("change", function (event) {
+      if (event.target.matches("input, select")) changed(true);
+    });
+    ui.sort.addEventListener("change", function () { changed(true); });
 
-  $("kb-zoek-filters").addEventListener("change", function (event) {
-    if (event.target.matches("input, select")) changed(true);
-  });
-  ui.sort.addEventListener("change", function () { changed(true); });
-
-  function clearFilters() {
-    MULTI.forEach(function (name) { state[name] = []; });
-    SINGLE.forEach(function (name) { state[name] = ""; });
-    state.van = state.tot = null;
-    showState(state);
-    changed(true);
-    ui.q.focus();
+    function clearFilters() {
+      MULTI.forEach(function (name) { state[name] = []; });
+      SINGLE.forEach(function (name) { state[name] = ""; });
+      state.van = state.tot = null;
+      showState(state);
+      changed(true);
+      ui.q.focus();
   }
 
   $("kb-zoek-wis").addEventListener("click", clearFilters);
@@ -922,16 +965,53 @@
     showState(state);
     search(performance.now());
   });
+  }
 
   /* ---------- Start ---------- */
 
-  checkboxes("thema");
-  checkboxes("status");
-  checkboxes("rol");
-  selectOptions("provincie");
-  selectOptions("gemeente");
-  [ui.van, ui.tot].forEach(function (input) { input.min = basis.jaren[0]; input.max = basis.jaren[1]; });
-  if (window.matchMedia && window.matchMedia("(max-width: 59.9375em)").matches && !hasFilters(state)) ui.panel.open = false;
-  showState(state);
-  search(performance.now());
+  function begin(loadedBasis) {
+    basis = loadedBasis;
+    N = basis.aantal;
+    shards = new Set(basis.delen);
+    state = fromUrl();
+    early = { state: state, promise: compute(state) };
+    early.promise.catch(function () { /* reported by the search that uses it */ });
+  }
+
+  function attach() {
+    ui = findControls();
+    addNotice();
+    listen();
+    checkboxes("thema");
+    checkboxes("status");
+    checkboxes("rol");
+    selectOptions("provincie");
+    selectOptions("gemeente");
+    [ui.van, ui.tot].forEach(function (input) { input.min = basis.jaren[0]; input.max = basis.jaren[1]; });
+    if (window.matchMedia && window.matchMedia("(max-width: 59.9375em)").matches && !hasFilters(state)) ui.panel.open = false;
+    showState(state);
+    search(performance.now(), 0, early);
+  }
+
+  /* Resolves once the page's markup is parsed up to the results (or the document is complete). */
+  function markupParsed() {
+    return new Promise(function (resolve) {
+      function there() { return document.getElementById("kb-zoek-meer") || document.readyState !== "loading"; }
+      if (there()) { resolve(); return; }
+      var observer = new MutationObserver(function () { if (there()) { observer.disconnect(); resolve(); } });
+      observer.observe(document, { childList: true, subtree: true });
+      document.addEventListener("DOMContentLoaded", function () { observer.disconnect(); resolve(); });
+    });
+  }
+
+  var basisLoaded = load("basis");
+  basisLoaded.then(function (loadedBasis) { if (loadedBasis.aantal !== undefined) begin(loadedBasis); }, function () {});
+  markupParsed().then(function () {
+    /* Without the page's markup (a test page) only the text functions are offered. */
+    if (!document.getElementById("kb-zoeken")) return;
+    basisLoaded.then(function () { if (basis) attach(); }, function () {
+      ui = findControls();
+      showLoadError();
+    });
+  });
 })();

@@ -8,12 +8,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
 PAGE_SOURCE = REPO / "docs" / "zoeken.md"
+HEAD_SCRIPTS = REPO / "overrides" / "partials" / "kb-zoeken-head.html"  # what the site puts in the page's head
 
 
 def page_html() -> str:
     """zoeken.md's markup (front matter and Markdown heading dropped) in a minimal HTML document."""
     body = PAGE_SOURCE.read_text(encoding="utf-8").split("---\n", 2)[2].replace("# Zoeken\n", "", 1)
-    return f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Zoeken</title></head>\n<body><h1>Zoeken</h1>\n{body}</body></html>\n'
+    head = HEAD_SCRIPTS.read_text(encoding="utf-8")
+    return (f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8">\n{head}<title>Zoeken</title></head>\n'
+            f'<body><h1>Zoeken</h1>\n{body}</body></html>\n')
 
 
 def write_site(folder: Path, files: dict[str, bytes]) -> Path:

@@ -5,9 +5,11 @@ list of term files), one term file per two-letter start of a term (`t-xx.js`, lo
 words asked for), display records in blocks of a few initiatives (`d-n.js`, loaded only for the
 results shown) and `facetten.js` with every initiative's facet values (loaded when a filter is set
 or right after the first results, to count the facets) and `woorden.js` with the words "Bedoelde u ...?"
-may offer (loaded only when a query finds little). lunr.js, lunr.stemmer.support.js and
-lunr.nl.js are copied from the installed MkDocs package; the page's own script and styles come from
-the kennisbank package's assets.
+may offer (loaded only when a query finds little). The page loads two scripts, both async from the
+head (overrides/partials/kb-zoeken-head.html): basis.js, whose data is followed by the code of
+assets/zoeken-start.js, which starts loading the query's term files at once, and zoeken.js, which is lunr.js, lunr.stemmer.support.js and lunr.nl.js
+as installed with MkDocs followed by the page's own script (one file: async scripts run in no fixed
+order, and one request is cheaper than four).
 """
 from __future__ import annotations
 
@@ -26,7 +28,9 @@ from kennisbank.site.config import SiteConfig
 
 FOLDER = "zoeken"
 DATA = f"{FOLDER}/data"
-ASSETS = ("zoeken.js", "zoeken.css")
+ASSETS = ("zoeken.css",)
+START = "zoeken-start.js"  # appended to basis.js: starts loading the query's term files
+CODE = "zoeken.js"  # the page's own script, shipped after lunr's files in one file
 BLOCK = 5  # initiatives per display file: results are scattered, so small files waste little
 VERSION = 1
 LANDELIJK = ("landelijk", "Landelijk")
@@ -113,6 +117,9 @@ def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str])
         "synoniemen": synonyms_in(index),
         "stammen": text.stem_exceptions(),
         "delen": sorted(shard_keys),
+        # zoeken-start.js loads the term files of the query's words before the stemmer is there; it
+        # skips the stop words, which the index leaves out.
+        "stopwoorden": " ".join(sorted(lunrjs.stop_words())),
     }
 
 
@@ -141,10 +148,15 @@ def facets(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, str]:
             (("status", status), ("rol", rol), ("start", start), ("gemeente", gemeente), ("thema", thema))}
 
 
+def start_code() -> str:
+    """The code basis.js carries after its data (our own script, not data: it holds '<' and '&')."""
+    return (PACKAGE_DIR / "assets" / START).read_text(encoding="utf-8")
+
+
 def data_files(index: SearchIndex) -> Iterator[tuple[str, str]]:
     vocabulary = Vocabulary(index.initiatives)
     shards = term_files(index)
-    yield f"{DATA}/basis.js", codec.data_script("basis", basis(index, vocabulary, shards))
+    yield f"{DATA}/basis.js", codec.data_script("basis", basis(index, vocabulary, shards)) + start_code()
     yield f"{DATA}/facetten.js", codec.data_script("facetten", facets(index, vocabulary))
     yield f"{DATA}/woorden.js", codec.data_script("woorden", words.data(index))
     for key, content in shards.items():
@@ -154,9 +166,14 @@ def data_files(index: SearchIndex) -> Iterator[tuple[str, str]]:
         yield f"{DATA}/d-{start // BLOCK}.js", codec.data_script(f"d-{start // BLOCK}", block)
 
 
+def code() -> bytes:
+    """lunr's three files, each as installed, then the page's own script: zoeken.js as shipped."""
+    parts = [b"/* %s, as installed with MkDocs */\n%s\n;\n" % (name.encode(), content) for name, content in lunrjs.files().items()]
+    return b"".join(parts) + (PACKAGE_DIR / "assets" / CODE).read_bytes()
+
+
 def static_files() -> Iterator[tuple[str, bytes]]:
-    for name, content in lunrjs.files().items():
-        yield f"{FOLDER}/{name}", content
+    yield f"{FOLDER}/{CODE}", code()
     for name in ASSETS:
         yield f"{FOLDER}/{name}", (PACKAGE_DIR / "assets" / name).read_bytes()
 
