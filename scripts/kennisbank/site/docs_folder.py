@@ -66,24 +66,28 @@ def open_data_page(config: SiteConfig, produced: list[tuple[str, str | bytes]]) 
 
 
 def sync(target: Path, files: dict[str, bytes]) -> int:
-    """Make target hold exactly these files; returns how many were written."""
+    """Make target hold exactly these files; returns how many were written.
+
+    All comparing happens first and all writing after, in one quick burst: the live preview
+    rebuilds once the folder has been quiet for a tenth of a second, so changes spread over a
+    longer time would cost a second build.
+    """
     target.mkdir(parents=True, exist_ok=True)
-    written = 0
-    for relative, content in files.items():
-        path = target / relative
-        if path.is_file() and path.read_bytes() == content:
-            continue
+    changed = [(target / relative, content) for relative, content in files.items() if not same_file(target / relative, content)]
+    stale = [path for path in target.rglob("*") if path.is_file() and path.relative_to(target).as_posix() not in files]
+    for path, content in changed:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-        written += 1
-    for folder, dirs, names in os.walk(target, topdown=False):
-        for name in names:
-            path = Path(folder) / name
-            if path.relative_to(target).as_posix() not in files:
-                path.unlink()
+    for path in stale:
+        path.unlink()
+    for folder, _, _ in sorted(os.walk(target), key=lambda entry: -len(entry[0])):
         if folder != str(target) and not os.listdir(folder):
             os.rmdir(folder)
-    return written
+    return len(changed)
+
+
+def same_file(path: Path, content: bytes) -> bool:
+    return path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content
 
 
 def generate(initiatives: list[Initiative], config: SiteConfig, source: Path = HANDWRITTEN, today: dt.date | None = None) -> int:
