@@ -7,7 +7,7 @@ const globals = require("globals");
 module.exports = [
   js.configs.recommended,
   {
-    files: ["scripts/kennisbank/assets/*.js"],
+    files: ["scripts/kennisbank/assets/*.js", "docs/assets/*.js"],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "script",

@@ -1,4 +1,4 @@
-"""ESLint (recommended rules) finds nothing in the package's own JavaScript (scripts/kennisbank/assets)."""
+"""ESLint (recommended rules) finds nothing in the site's own JavaScript (scripts/kennisbank/assets, docs/assets)."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,7 @@ from conftest import REPO, missing_tool
 
 TOOLS = REPO / ".tools" / "node_modules"
 ESLINT = TOOLS / "eslint" / "bin" / "eslint.js"
-SCRIPTS = sorted((REPO / "scripts" / "kennisbank" / "assets").glob("*.js"))
+SCRIPTS = sorted([*(REPO / "scripts" / "kennisbank" / "assets").glob("*.js"), *(REPO / "docs" / "assets").glob("*.js")])
 
 
 def eslint(*args: str, stdin: str | None = None) -> list[dict]:

@@ -75,7 +75,7 @@
   function storedPalette() {
     try {
       return window.__md_get ? window.__md_get(PALETTE_KEY) : null;
-    } catch (error) {
+    } catch {
       return null;  // storage blocked: fall back to the system setting
     }
   }

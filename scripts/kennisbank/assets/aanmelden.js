@@ -375,15 +375,30 @@
   // schema.item_error_text: an error inside one object of a list, "bron 2, url: ...".
   function itemErrors(name, rule, item, index) {
     var prefix = say((VELDEN[name] || {}).onderdeel || "{nummer}", { nummer: index + 1 });
+    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      return [prefix + ": " + say((VELDEN[name] || {}).object || ALG.type_string, { waarde: quote(item) })];
+    }
+    var known = Object.keys(rule.properties || {});
     var found = [];
-    (rule.required || []).forEach(function (key) {
-      if (!own(item, key)) found.push(prefix + ", " + key + ": " + ALG.verplicht);
-    });
-    Object.keys(rule.properties || {}).forEach(function (key) {
-      if (!own(item, key)) return;
-      ruleErrors(name + "." + key, rule.properties[key], item[key], false).forEach(function (text) {
-        found.push(prefix + ", " + key + ": " + text);
-      });
+    // In the rule's own keyword order, as jsonschema reports them (schema.item_error_text).
+    Object.keys(rule).forEach(function (keyword) {
+      if (keyword === "additionalProperties" && rule.additionalProperties === false) {
+        var extra = Object.keys(item).filter(function (key) { return known.indexOf(key) < 0; });
+        if (extra.length) {
+          found.push(prefix + ": " + say(ALG.onbekend_veld, { veld: extra[0], suggestie: suggestion(extra[0], known), keuzes: known.join(", ") }));
+        }
+      } else if (keyword === "required") {
+        rule.required.forEach(function (key) {
+          if (!own(item, key)) found.push(prefix + ", " + key + ": " + ALG.verplicht);
+        });
+      } else if (keyword === "properties") {
+        known.forEach(function (key) {
+          if (!own(item, key)) return;
+          ruleErrors(name + "." + key, rule.properties[key], item[key], false).forEach(function (text) {
+            found.push(prefix + ", " + key + ": " + text);
+          });
+        });
+      }
     });
     return found;
   }
