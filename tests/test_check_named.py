@@ -7,34 +7,15 @@ from pathlib import Path
 
 from conftest import REPO, run_kennisbank
 from kennisbank.entries.validate import check_paths, tree_of
-
-VALID = """---
-titel: Buurtmoestuin De Pijp
-samenvatting: Bewoners onderhouden samen een moestuin op een binnenterrein en delen de oogst.
-gemeente: Amsterdam
-themas: [voedsel]
-status: lopend
-startjaar: 2016
-initiatiefnemer: Bewonersgroep De Pijp
-bijgewerkt: 2025-01-01
----
-
-## Aanpak
-
-Tekst.
-"""
-
+from sample_entry import VALID
+from sample_entry import write as write_entry
 
 WRITTEN = itertools.count(1)
 
 
 def write(project: Path, relative: str, text: str) -> Path:
-    path = project / "initiatives" / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
     # A number of its own in each title: two equal entries would (rightly) be reported as duplicates.
-    text = text.replace("titel: Buurtmoestuin De Pijp", f"titel: Buurtmoestuin De Pijp {next(WRITTEN)}")
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_entry(project, relative, text.replace("titel: Buurtmoestuin De Pijp", f"titel: Buurtmoestuin De Pijp {next(WRITTEN)}"))
 
 
 def test_a_shipped_file_with_links_checked_alone_exits_zero(tmp_path: Path) -> None:

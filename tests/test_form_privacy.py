@@ -7,6 +7,7 @@ import pytest
 from conftest import axe_violations, describe_violations
 from kennisbank.entries import personal_data
 from kennisbank.entries.validate import check_paths
+from test_form import form_url, open_form  # noqa: F401 (form_url is a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -17,17 +18,6 @@ SAMPLES = [
     "Op 06-12-2023 12:00 in 1066 AB, KvK 06123456, IBAN NL06RABO0123456789, € 0612,50, sinds 2006.",
     "(06)-12345678/06.12.34.56.78/+31612345678 en 0031612345678; sofinummer 111222333.",
 ]
-
-
-@pytest.fixture(scope="module")
-def form_url(fixture_site: Path) -> str:
-    return (fixture_site / "aanmelden.html").as_uri()
-
-
-def open_form(page, url: str):
-    page.goto(url)
-    page.wait_for_function("() => window.kbAanmelden !== undefined")
-    return page
 
 
 def fill_valid(page) -> None:

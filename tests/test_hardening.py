@@ -10,29 +10,7 @@ import pytest
 from conftest import run_kennisbank
 from kennisbank.entries import validate
 from kennisbank.entries.validate import check_paths
-
-VALID = """---
-titel: Buurtmoestuin De Pijp
-samenvatting: Bewoners onderhouden samen een moestuin op een binnenterrein en delen de oogst.
-gemeente: Amsterdam
-themas: [voedsel]
-status: lopend
-startjaar: 2016
-initiatiefnemer: Bewonersgroep De Pijp
-bijgewerkt: 2025-01-01
----
-
-## Aanpak
-
-Tekst.
-"""
-
-
-def write(root: Path, name: str, data: str | bytes) -> Path:
-    path = root / "initiatives" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return path
+from sample_entry import VALID, write
 
 
 def with_value(field: str, raw: str) -> bytes:

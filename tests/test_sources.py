@@ -12,27 +12,17 @@ import pytest
 from conftest import REPO, run_kennisbank
 from kennisbank.entries import fields, schema
 from kennisbank.entries.validate import check_paths
+from sample_entry import VALID, write
 
-ENTRY = """---
-titel: Buurtmoestuin De Pijp
-samenvatting: Bewoners onderhouden samen een moestuin op een binnenterrein en delen de oogst.
-gemeente: Amsterdam
-themas: [voedsel]
-status: lopend
-startjaar: 2016
-initiatiefnemer: Bewonersgroep De Pijp
-{bronnen}bijgewerkt: 2025-01-01
----
 
-Tekst.
-"""
+def entry(bronnen: str) -> str:
+    """The shared valid entry with these `bronnen:` lines before its `bijgewerkt` line."""
+    return VALID.replace("\nbijgewerkt:", f"\n{bronnen}bijgewerkt:", 1)
 
 
 def check_sources(tmp_path: Path, bronnen: str, strict: bool = False) -> list[str]:
     """The messages of the check for an entry with these `bronnen:` lines, as 'line: field: text'."""
-    path = tmp_path / "initiatives" / "noord-holland" / "moestuin.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(ENTRY.format(bronnen=bronnen), encoding="utf-8")
+    write(tmp_path, "noord-holland/moestuin.md", entry(bronnen))
     result = check_paths([tmp_path / "initiatives"], strict=strict)
     return [f"{m.line}: {m.field}: {'waarschuwing: ' if m.level == 'waarschuwing' else ''}{m.text}" for m in result.messages]
 

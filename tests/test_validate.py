@@ -10,30 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, run_kennisbank
 from kennisbank.entries.validate import check_paths
+from sample_entry import VALID, write
 
 BROKEN = FIXTURES / "broken"
-VALID = """---
-titel: Buurtmoestuin De Pijp
-samenvatting: Bewoners onderhouden samen een moestuin op een binnenterrein en delen de oogst.
-gemeente: Amsterdam
-themas: [voedsel]
-status: lopend
-startjaar: 2016
-initiatiefnemer: Bewonersgroep De Pijp
-bijgewerkt: 2025-01-01
----
-
-## Aanpak
-
-Tekst.
-"""
-
-
-def write(folder: Path, name: str, text: str | bytes) -> Path:
-    path = folder / "initiatives" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return path
 
 
 def test_broken_fixture_reports_every_message_in_order() -> None:

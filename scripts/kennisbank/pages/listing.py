@@ -19,6 +19,7 @@ from kennisbank.entries.model import Gemeente, Initiative, Provincie
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
 from kennisbank.pages import lessons, mapsvg, panel, sources, submitted_text
+from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
 from kennisbank.pages.templating import environment, front_matter, render
 from kennisbank.site.config import SiteConfig
@@ -69,10 +70,6 @@ def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: d
             front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
                                       jsonld=jsonld.for_initiative(initiative, config)),
         )
-
-
-def count_text(count: int) -> str:
-    return f"{count} {'initiatief' if count == 1 else 'initiatieven'}"
 
 
 Feeds = dict[str, follow.Scope]  # the feed of a page, by the page's path

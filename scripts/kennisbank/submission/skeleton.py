@@ -44,7 +44,7 @@ def allowed(rule: dict[str, Any]) -> list[str]:
     if "oneOf" in rule:
         return [", of ".join(", ".join(allowed(option)) for option in rule["oneOf"])]
     kind = rule.get("type")
-    parts: list[str] = []
+    parts: list[str | None] = []  # None for a count that says nothing; dropped at the end
     if "enum" in rule:
         return [f"kies uit: {', '.join(map(str, rule['enum']))}"]
     if kind == "string":
@@ -54,7 +54,7 @@ def allowed(rule: dict[str, Any]) -> list[str]:
             parts.append("een webadres dat begint met https://")
         else:
             parts.append("tekst")
-        parts.extend(text for text in [count_text(rule.get("minLength"), rule.get("maxLength"), "teken", "tekens")] if text)
+        parts.append(count_text(rule.get("minLength"), rule.get("maxLength"), "teken", "tekens"))
     elif kind == "integer":
         parts.append("een geheel getal")
         if "minimum" in rule:
@@ -70,7 +70,7 @@ def allowed(rule: dict[str, Any]) -> list[str]:
                      + "; ".join(keys))
     elif kind == "array":
         parts.append("een lijst als [a, b]")
-        parts.extend(text for text in [count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen")] if text)
+        parts.append(count_text(rule.get("minItems"), rule.get("maxItems"), "onderdeel", "onderdelen"))
         items = allowed(rule.get("items", {}))
         if items and items != ["tekst"]:
             parts.append("elk " + ", ".join(items).removeprefix("tekst, "))
