@@ -26,8 +26,12 @@ SUBMIT = "aanmelden.md"
 JOIN = "meedoen.md"
 LESSONS = "lessen.md"
 NEWS = "nieuw.md"
+AGENDA = "agenda.md"
+AGENDA_CALENDAR = "agenda.ics"
+MEETINGS_DATA = "bijeenkomsten.json"
 FEEDS_FOLDER = "feeds"
 INITIATIVES_FOLDER = "initiatieven"
+MEETINGS_FOLDER = "bijeenkomsten"
 
 
 class Slugged(Protocol):
@@ -37,6 +41,15 @@ class Slugged(Protocol):
 
 def initiative(slug: str) -> str:
     return f"{INITIATIVES_FOLDER}/{slug}.md"
+
+
+def meeting(slug: str) -> str:
+    return f"{MEETINGS_FOLDER}/{slug}.md"
+
+
+def meeting_calendar(slug: str) -> str:
+    """The one-event calendar file of a meeting ("Zet in uw agenda")."""
+    return f"{MEETINGS_FOLDER}/{slug}.ics"
 
 
 def gemeente(place: Slugged) -> str:

@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.pages.listing import all_pages
 from kennisbank.site.config import SiteConfig
@@ -19,6 +20,8 @@ from kennisbank.site.config import SiteConfig
 HANDWRITTEN = Path("docs")
 # Extra outputs (search data, form data, exports) each write their own files into the build folder.
 Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str | bytes]]]
+# Outputs made from the meetings (bijeenkomsten/); upcoming or past is decided on `today`.
+MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date], Iterable[tuple[str, str | bytes]]]
 
 
 def writers() -> list[Writer]:
@@ -32,6 +35,11 @@ def writers() -> list[Writer]:
     return [exports_writer.write, data_pages.write, form.write, search_writer.write, lessons.write, follow.write, news.write]
 
 
+def meeting_writers() -> list[MeetingWriter]:
+    """The outputs made from meetings: agenda and meeting pages, calendars, data."""
+    return []
+
+
 def handwritten_files(source: Path) -> dict[str, bytes]:
     """Every file under docs/, by its path relative to docs/."""
     found = {}
@@ -43,12 +51,14 @@ def handwritten_files(source: Path) -> dict[str, bytes]:
     return found
 
 
-def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, today: dt.date) -> dict[str, bytes]:
+def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, today: dt.date, meetings: list[Meeting]) -> dict[str, bytes]:
     """All files of the build folder, by relative path; generated pages win over nothing: clashes fail."""
     files = handwritten_files(source)
     produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today))
     for writer in writers():
         produced.extend(writer(config.docs_dir, initiatives, config))
+    for meeting_writer in meeting_writers():
+        produced.extend(meeting_writer(meetings, initiatives, config, today))
     produced.append(open_data_page(config, produced))
     for path, content in produced:
         if path in files:
@@ -90,9 +100,10 @@ def same_file(path: Path, content: bytes) -> bool:
     return path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content
 
 
-def generate(initiatives: list[Initiative], config: SiteConfig, source: Path = HANDWRITTEN, today: dt.date | None = None) -> int:
+def generate(initiatives: list[Initiative], config: SiteConfig, source: Path = HANDWRITTEN, today: dt.date | None = None,
+             meetings: list[Meeting] | None = None) -> int:
     """Write the build folder; returns the number of files written."""
-    files = collect(initiatives, config, source, today or dt.date.today())
+    files = collect(initiatives, config, source, today or dt.date.today(), meetings or [])
     return sync(config.docs_dir, files)
 
 

@@ -29,9 +29,10 @@ def eol_notice() -> None:
         print(EOL_NOTICE, file=sys.stderr)
 
 
-def checked() -> CheckResult | None:
-    """The check result, or None (after printing every message) when there are errors."""
+def checked() -> tuple[CheckResult, list[meetings.Meeting]] | None:
+    """The check result and the valid meetings, or None (after printing every message) when there are errors."""
     result = check_paths([INITIATIVES])
+    found = meetings.MeetingResult()
     if meetings.FOLDER.is_dir():
         # Meetings are checked as strictly; their errors stop the build like an initiative's.
         found = meetings.check_meetings([meetings.FOLDER], {i.slug for i in result.initiatives})
@@ -42,7 +43,7 @@ def checked() -> CheckResult | None:
     if result.errors:
         print("kennisbank build: de site wordt niet gebouwd zolang er fouten zijn", file=sys.stderr)
         return None
-    return result
+    return result, found.meetings
 
 
 class _WarningCounter(logging.Handler):
@@ -95,12 +96,13 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
         phases[name] = now - clock
         clock = now
 
-    result = checked()
+    outcome = checked()
     lap("check")
-    if result is None:
+    if outcome is None:
         return 1
+    result, found_meetings = outcome
     config = siteconfig.load(config_file)
-    generate(result.initiatives, config)
+    generate(result.initiatives, config, meetings=found_meetings)
     lap("generate")
     sitedir.mark(site_dir)
     status = mkdocs_build(config_file, site_dir, strict)
@@ -115,10 +117,11 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
 
 def regenerate(config_file: Path = Path("mkdocs.yml")) -> bool:
     """Regenerate when the initiatives are valid; keep the old pages otherwise."""
-    result = checked()
-    if result is None:
+    outcome = checked()
+    if outcome is None:
         return False
-    generate(result.initiatives, siteconfig.load(config_file))
+    result, found_meetings = outcome
+    generate(result.initiatives, siteconfig.load(config_file), meetings=found_meetings)
     return True
 
 
@@ -136,12 +139,12 @@ def snapshot(folders: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
 
 
 def watch_sources(config_file: Path, stop: threading.Event, interval: float = 0.25) -> None:
-    """Regenerate build/docs whenever initiatives/ or docs/ change.
+    """Regenerate build/docs whenever initiatives/, bijeenkomsten/ or docs/ change.
 
     The generator rewrites only files whose content changed, and MkDocs watches only build/docs,
     so an edit leads to exactly one (dirty) MkDocs build of the pages it changed.
     """
-    folders = (INITIATIVES, HANDWRITTEN)
+    folders = (INITIATIVES, meetings.FOLDER, HANDWRITTEN)
     seen = snapshot(folders)
     while not stop.wait(interval):
         now = snapshot(folders)
