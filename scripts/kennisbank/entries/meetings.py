@@ -25,7 +25,9 @@ from kennisbank.entries.frontmatter import FrontMatterError, parse
 from kennisbank.entries.model import Gemeente, Message, Thema
 from kennisbank.entries.validate import (
     FileCheck,
+    Findings,
     check_content,
+    check_keys,
     check_duplicate_slugs,
     check_file_name,
     discover,
@@ -79,27 +81,10 @@ class Meeting:
 
 
 @dataclass
-class MeetingResult:
+class MeetingResult(Findings):
+    """What a check of meetings found: the valid meetings besides the messages."""
+
     meetings: list[Meeting] = field(default_factory=list)
-    messages: list[Message] = field(default_factory=list)
-    files: int = 0
-
-    @property
-    def errors(self) -> list[Message]:
-        return [m for m in self.messages if m.level == "fout"]
-
-
-def check_keys(check: FileCheck) -> None:
-    general = schema.messages()["algemeen"]
-    known = list(properties())
-    for key in check.matter.values:
-        if key not in known:
-            check.error(key, schema.say(general["onbekend_veld"], veld=key, suggestie=schema.suggestion(key, known), keuzes=", ".join(known)))
-    for key in meeting_schema()["required"]:
-        if key not in check.matter.values:
-            check.error(key, general["verplicht"], line=1)
-        elif check.matter.values[key] is None:
-            check.error(key, general["leeg"])
 
 
 def normalised_values(check: FileCheck) -> dict[str, object]:
@@ -200,7 +185,7 @@ def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | Non
         return None, check.messages
     for problem in check.matter.problems:
         check.error(problem.field_name, problem.text, line=problem.line)
-    check_keys(check)
+    check_keys(check, list(properties()), meeting_schema()["required"])
     values = normalised_values(check)
     check_schema(check, values)
     times = check_times(check, values)

@@ -36,10 +36,9 @@ MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+\.md)(?:#[^)\s]*)?>?(?:\s+[\"'][^)]*)?\
 
 
 @dataclass
-class CheckResult:
-    """What a check found: the valid initiatives, all messages, and how many files were read."""
+class Findings:
+    """All messages of a check and how many files were read (initiatives and meetings alike)."""
 
-    initiatives: list[Initiative] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
     files: int = 0
 
@@ -50,6 +49,13 @@ class CheckResult:
     @property
     def warnings(self) -> list[Message]:
         return [m for m in self.messages if m.level == "waarschuwing"]
+
+
+@dataclass
+class CheckResult(Findings):
+    """What a check of initiatives found: the valid initiatives besides the messages."""
+
+    initiatives: list[Initiative] = field(default_factory=list)
 
 
 class FileCheck:
@@ -115,15 +121,14 @@ def check_file_name(check: FileCheck, path: Path) -> None:
         check.error("bestand", schema.say(texts["naam"], waarde=schema.quote(path.name), suggestie=f"'{better}.md'"))
 
 
-def check_keys(check: FileCheck) -> None:
-    """Unknown keys (with a suggestion) and missing or empty required keys."""
+def check_keys(check: FileCheck, known: list[str], required: list[str]) -> None:
+    """Unknown keys (with a suggestion) and missing or empty required keys, for either schema."""
     general = schema.messages()["algemeen"]
-    known = list(schema.properties())
     for key in check.matter.values:
         if key not in known:
             hint = schema.suggestion(key, known)
             check.error(key, schema.say(general["onbekend_veld"], veld=key, suggestie=hint, keuzes=", ".join(known)))
-    for key in schema.required():
+    for key in required:
         if key not in check.matter.values:
             if key not in check.matter.key_lines:  # a key whose value could not be read was reported already
                 check.error(key, general["verplicht"], line=1)
@@ -295,7 +300,7 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     """Validate the parsed front matter and build the Initiative when the file has no errors."""
     for problem in check.matter.problems:
         check.error(problem.field_name, problem.text, line=problem.line)
-    check_keys(check)
+    check_keys(check, list(schema.properties()), schema.required())
     values = normalised_values(check)
     check_schema(check, values)
     check_texts(check, values)
