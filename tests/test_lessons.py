@@ -23,7 +23,7 @@ def test_the_field_is_declared_once_with_its_section_and_kinds() -> None:
     field = fields.by_name()["lessen"]
     assert field.section == "Lessen" and "panel" not in field.show and "export" in field.show
     assert field.item_fields["soort"].labels == {"werkte": "Wat werkte", "valkuil": "Valkuil", "tip-overheid": "Tip voor de gemeente"}
-    assert [f.name for f in fields.sections()] == ["lessen"]
+    assert [f.name for f in fields.sections()] == ["lessen", "bronnen"]
 
 
 def test_lesson_lines_become_objects() -> None:

@@ -9,7 +9,7 @@ field added to the schema alone is never silently missing:
 - `x-kind`: "gemeente" or "thema", fields that are resolved against our tables and shown and
   exported as places or themes rather than as typed.
 - `x-render`: a special way to show the value in the panel: "badge", "looptijd", "link",
-  "contact", "datum".
+  "contact", "datum"; for a section's items: "bron" (a source: link, site, date).
 - `x-labels`: display labels of enumerated values; `x-panel-label`: the panel's label (default
   the title).
 - `x-csv`: for a list of objects, the one key its CSV cell shows (default: every value).

@@ -1,7 +1,6 @@
-"""Lessons learned: the sections of an initiative page for `x-section` fields, and the page 'Lessen'.
+"""Lessons learned: the page 'Lessen' (the section on each initiative page is pages.sections).
 
-A section field is a list of objects (such as `lessen`: {soort, tekst}); each item is shown as one
-list item, its labelled key (the kind) in bold, then its text. The 'Lessen' page gathers every
+The 'Lessen' page gathers every
 lesson by theme; each item carries its kind and the government's role as data attributes, which
 the small script assets/lessen.js uses to filter. Without the script the page is complete, and
 every item says its kind and role in words.
@@ -29,35 +28,6 @@ TEXT = "tekst"
 ROLE = "rol_overheid"
 SCRIPT = "assets/lessen.js"
 SCRIPT_SOURCE = PACKAGE_DIR / "assets" / "lessen.js"
-
-
-def kind_key(field: Field) -> str | None:
-    """The key of an item that says what kind it is: the first one with labels."""
-    return next((name for name, item in field.item_fields.items() if item.labels), None)
-
-
-def item_line(field: Field, item: dict[str, object]) -> Markup:
-    """'**Wat werkte:** text' for one item; keys without labels are text, in the schema's order."""
-    subfields = field.item_fields
-    kind = kind_key(field)
-    texts = [mdtext(item[name]) for name in subfields if name != kind and item.get(name) is not None]
-    body = Markup(" ").join(texts)
-    if kind and item.get(kind) is not None:
-        return Markup(f"**{mdtext(subfields[kind].label(item[kind]))}:** {body}")
-    return body
-
-
-def section(field: Field, initiative: Initiative) -> Markup | None:
-    """One `x-section` field as Markdown: a heading and a list, or None when the field is empty."""
-    items = initiative.value(field.name)
-    if not isinstance(items, tuple) or not items:
-        return None
-    lines = [f"- {item_line(field, item)}" for item in items if isinstance(item, dict)]
-    return Markup(f"## {mdtext(field.section)}\n\n" + "\n".join(lines) + "\n")
-
-
-def sections(initiative: Initiative) -> list[Markup]:
-    return [text for text in (section(f, initiative) for f in fields.sections()) if text]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from kennisbank.entries import places
 from kennisbank.entries.model import Gemeente, Initiative, Provincie
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
-from kennisbank.pages import lessons, mapsvg, panel, sources, submitted_text
+from kennisbank.pages import mapsvg, panel, sections, submitted_text
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
 from kennisbank.pages.templating import environment, front_matter, render
@@ -64,8 +64,7 @@ def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: d
         yield here, render(
             "initiatief.md.j2",
             i=initiative, here=here, edit_url=edit_url, related=similar[initiative.slug],
-            panel=panel.rows(initiative, here), body=submitted_body(initiative.body), sections=lessons.sections(initiative),
-            sources=sources.items(initiative),
+            panel=panel.rows(initiative, here), body=submitted_body(initiative.body), sections=sections.sections(initiative),
             outdated=today - initiative.bijgewerkt > OUTDATED_AFTER,
             front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
                                       jsonld=jsonld.for_initiative(initiative, config)),

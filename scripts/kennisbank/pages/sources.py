@@ -1,6 +1,6 @@
-"""The 'Bronnen' section of an initiative page: the public pages its facts come from.
+"""How one source of the 'Bronnen' section reads: the public page a fact comes from.
 
-Sources are shown as a list below the submitted text, not as a row of the metadata panel: a
+The section itself comes from the schema (`x-section`, pages.sections). Sources are shown as a list below the submitted text, not as a row of the metadata panel: a
 reader checking a fact looks for them where an article keeps its references. Every link points
 outside the site and is marked nofollow, like the website in the panel.
 """
@@ -10,10 +10,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from kennisbank.entries.model import Initiative
 from kennisbank.pages.templating import datum, external_link, host, mdtext
-
-FIELD = "bronnen"
 
 
 def item(source: dict[str, object]) -> Markup:
@@ -27,9 +24,3 @@ def item(source: dict[str, object]) -> Markup:
     if consulted:
         parts.append(mdtext(f"geraadpleegd op {datum(str(consulted))}"))
     return Markup(", ").join(parts)
-
-
-def items(initiative: Initiative) -> list[Markup]:
-    """The sources of an initiative in the order the file gives them; empty when it names none."""
-    listed = initiative.value(FIELD)
-    return [item(source) for source in listed if isinstance(source, dict)] if isinstance(listed, (list, tuple)) else []
