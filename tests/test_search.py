@@ -74,6 +74,14 @@ def test_every_field_is_searchable_with_its_boost() -> None:
         assert place_or_theme in weights
 
 
+def test_a_merged_away_name_as_written_outranks_the_rest_of_the_municipality() -> None:
+    amsterdam = (places.gemeente_by_slug("amsterdam"),)
+    weesp = dataclasses.replace(make_initiative("in-weesp", "Buurtbus"), gemeenten=amsterdam, values={"gemeente": "Weesp"})
+    elsewhere = dataclasses.replace(make_initiative("in-noord", "Buurtbus"), gemeenten=amsterdam, values={"gemeente": "Amsterdam"})
+    built = index.build([weesp, elsewhere])
+    assert weight_of(built, "weesp", "in-weesp") > weight_of(built, "weesp", "in-noord") > 0
+
+
 def test_compound_is_found_by_its_parts_at_a_lower_weight() -> None:
     built = index.build([make_initiative("moestuin", "Buurtmoestuin Delfshaven", samenvatting="Groente voor de hele buurt, samen gekweekt.")])
     whole = weight_of(built, "buurtmoestuin", "moestuin")

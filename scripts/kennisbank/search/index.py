@@ -60,10 +60,18 @@ def provincie_names(provincie: Provincie) -> list[str]:
     return list(dict.fromkeys((provincie.naam, *places.provincie_aliassen().get(provincie.code, ()), provincie.code)))
 
 
+def written_places(initiative: Initiative) -> list[str]:
+    """The municipality names as the entry wrote them (such as 'Weesp', merged into Amsterdam)."""
+    written = initiative.value("gemeente")
+    return [str(name) for name in (written if isinstance(written, (list, tuple)) else [written]) if isinstance(name, str)]
+
+
 def place_text(initiative: Initiative) -> str:
     if initiative.landelijk:
         return "Landelijk Nederland"
-    names = [name for g in initiative.gemeenten for name in gemeente_names(g)]
+    # Every name of the municipality finds it; the name as written counts once more, so that
+    # "Weesp" lists the entries written with 'gemeente: Weesp' before the rest of Amsterdam.
+    names = [name for g in initiative.gemeenten for name in gemeente_names(g)] + written_places(initiative)
     return " ".join([*names, *(name for p in initiative.provincies for name in provincie_names(p))])
 
 
