@@ -72,9 +72,11 @@ def initiative_text(number: int, rng: random.Random) -> str:
 
 
 def write_initiatives(folder: Path, count: int, seed: int = 1) -> None:
-    """Write `count` valid initiative files into folder/<nn>/ (a hundred per subfolder)."""
+    """Write `count` valid initiative files, each in the folder of its province, as the check asks."""
     rng = random.Random(seed)
     for number in range(count):
-        target = folder / f"{number // 100:03d}" / f"initiatief-{number:05d}.md"
+        text = initiative_text(number, rng)
+        gemeente = places.lookup_gemeente(text.split('gemeente: "', 1)[1].split('"', 1)[0]).gemeenten[0]
+        target = folder / gemeente.provincie.slug / f"initiatief-{number:05d}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(initiative_text(number, rng), encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
