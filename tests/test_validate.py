@@ -138,3 +138,30 @@ def test_large_tree_is_checked_in_parallel_with_the_same_result(tmp_path: Path) 
     assert len(parallel.initiatives) == validate.PARALLEL_FROM + 50
     assert parallel.messages == [m for outcome in serial for m in outcome.messages]
     assert parallel.initiatives[0].gemeenten[0] == serial[0].initiative.gemeenten[0]
+
+
+def test_cache_reuses_unchanged_files_and_sees_every_change(tmp_path: Path) -> None:
+    from kennisbank.entries.validate import CheckCache
+
+    paths = {name: write(tmp_path, f"noord-holland/{name}.md", VALID.replace("De Pijp", f"De Pijp {name}")) for name in "abc"}
+    cache = CheckCache()
+    first = check_paths([tmp_path], cache=cache)
+    again = check_paths([tmp_path], cache=cache)
+    # Unchanged files are not checked again: the very same objects come back.
+    assert [i is j for i, j in zip(first.initiatives, again.initiatives, strict=True)] == [True, True, True]
+    assert again.messages == first.messages
+    paths["b"].write_text(VALID.replace("status: lopend", "status: lopenx"), encoding="utf-8")
+    broken = check_paths([tmp_path], cache=cache)
+    assert [i.slug for i in broken.initiatives] == ["a", "c"] and broken.initiatives[0] is first.initiatives[0]
+    assert [m.field for m in broken.errors] == ["status"]
+    # The same size and other text, the modification time put back: the change time still tells.
+    status = paths["b"].stat()
+    paths["b"].write_text(VALID.replace("Pijp", "Pijq"), encoding="utf-8")
+    assert paths["b"].stat().st_size == status.st_size
+    os.utime(paths["b"], ns=(status.st_atime_ns, status.st_mtime_ns))
+    healed = check_paths([tmp_path], cache=cache)
+    assert [i.titel for i in healed.initiatives] == ["Buurtmoestuin De Pijp a", "Buurtmoestuin De Pijq", "Buurtmoestuin De Pijp c"]
+    assert not healed.errors
+    paths["c"].unlink()
+    assert [i.slug for i in check_paths([tmp_path], cache=cache).initiatives] == ["a", "b"]
+    assert sorted(p.name for p in cache.outcomes) == ["a.md", "b.md"]

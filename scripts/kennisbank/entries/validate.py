@@ -482,7 +482,55 @@ def isolated_check(path: Path) -> FileResult:
     return FileResult(None, [Message(display_path(path), 1, "bestand", text)])
 
 
-def check_files(files: list[Path]) -> list[FileResult]:
+FileKey = tuple[int, int, int, int, int, dt.date]
+
+
+@dataclass
+class CheckCache:
+    """The outcomes of files as last checked, for the live preview: an unchanged file is not read again.
+
+    A file counts as unchanged while its status (type, size, inode, change and modification
+    times) is the same on the same day (some rules depend on today's date), the same test the
+    preview's watcher uses to notice an edit.
+    """
+
+    outcomes: dict[Path, tuple[FileKey, FileResult]] = field(default_factory=dict)
+
+    def key(self, path: Path) -> FileKey | None:
+        try:
+            status = path.lstat()
+        except OSError:
+            return None
+        return (status.st_mode, status.st_size, status.st_ino, status.st_ctime_ns, status.st_mtime_ns, dt.date.today())
+
+    def known(self, path: Path) -> FileResult | None:
+        key = self.key(path)
+        cached = self.outcomes.get(path)
+        return cached[1] if key is not None and cached is not None and cached[0] == key else None
+
+    def keep(self, files: list[Path], outcomes: list[FileResult]) -> None:
+        """Remember these outcomes; files no longer checked are forgotten."""
+        fresh: dict[Path, tuple[FileKey, FileResult]] = {}
+        for path, outcome in zip(files, outcomes):
+            key = self.key(path)
+            if key is not None:
+                fresh[path] = (key, outcome)
+        self.outcomes = fresh
+
+
+def check_files(files: list[Path], cache: CheckCache | None = None) -> list[FileResult]:
+    """check_file over all files, in order; only the changed ones when a cache of earlier outcomes is given."""
+    if cache is None:
+        return check_all(files)
+    known = {path: cache.known(path) for path in files}
+    changed = [path for path in files if known[path] is None]
+    fresh = dict(zip(changed, check_all(changed)))
+    outcomes = [known[path] or fresh[path] for path in files]
+    cache.keep(files, outcomes)
+    return outcomes
+
+
+def check_all(files: list[Path]) -> list[FileResult]:
     """check_file over all files, in order; in parallel for large trees.
 
     A worker that dies (it should not, but a crash in C would do it) does not stop the check: the
@@ -554,18 +602,20 @@ def check_name_clashes(files: list[Path], others: list[Path]) -> list[Message]:
     return found
 
 
-def check_paths(paths: Iterable[Path], tree: Iterable[Path] = (), strict: bool = False) -> CheckResult:
+def check_paths(paths: Iterable[Path], tree: Iterable[Path] = (), strict: bool = False, cache: CheckCache | None = None) -> CheckResult:
     """Check every file under the given paths; deterministic order (by path, then line).
 
     Files under `tree` that were not named are not checked themselves, but links and duplicate
     names of the named files are judged against them, so one file is checked as in its tree.
-    `strict` adds the warnings a maintainer asks for, such as an entry without sources.
+    `strict` adds the warnings a maintainer asks for, such as an entry without sources. With a
+    `cache` (the live preview's), files unchanged since its last check are not read again; the
+    rules across files (links, names, look-alikes) are judged anew every time.
     """
     files = discover(paths)
     others = unnamed_files(files, tree)
     result = CheckResult(files=len(files))
     all_slugs = {p.stem for p in files + others if p.suffix == ".md"}
-    outcomes = check_files(files)
+    outcomes = check_files(files, cache)
     for path, outcome in zip(files, outcomes):
         result.messages.extend(outcome.messages)
         result.messages.extend(check_links(display_path(path), outcome.links, all_slugs))

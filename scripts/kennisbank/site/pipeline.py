@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kennisbank.entries import check_output as report
 from kennisbank.entries import meetings
-from kennisbank.entries.validate import CheckResult, check_paths
+from kennisbank.entries.validate import CheckCache, CheckResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
 from kennisbank.site import sitedir
@@ -29,9 +29,9 @@ def eol_notice() -> None:
         print(EOL_NOTICE, file=sys.stderr)
 
 
-def checked() -> tuple[CheckResult, list[meetings.Meeting]] | None:
+def checked(cache: CheckCache | None = None) -> tuple[CheckResult, list[meetings.Meeting]] | None:
     """The check result and the valid meetings, or None (after printing every message) when there are errors."""
-    result = check_paths([INITIATIVES])
+    result = check_paths([INITIATIVES], cache=cache)
     found = meetings.MeetingResult()
     if meetings.FOLDER.is_dir():
         # Meetings are checked as strictly; their errors stop the build like an initiative's.
@@ -115,9 +115,9 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
     return status
 
 
-def regenerate(config_file: Path = Path("mkdocs.yml")) -> bool:
+def regenerate(config_file: Path = Path("mkdocs.yml"), cache: CheckCache | None = None) -> bool:
     """Regenerate when the initiatives are valid; keep the old pages otherwise."""
-    outcome = checked()
+    outcome = checked(cache)
     if outcome is None:
         return False
     result, found_meetings = outcome
@@ -142,15 +142,22 @@ def watch_sources(config_file: Path, stop: threading.Event, interval: float = 0.
     """Regenerate build/docs whenever initiatives/, bijeenkomsten/ or docs/ change.
 
     The generator rewrites only files whose content changed, and MkDocs watches only build/docs,
-    so an edit leads to exactly one (dirty) MkDocs build of the pages it changed.
+    so an edit leads to exactly one (dirty) MkDocs build of the pages it changed. Only the
+    changed entries are checked again (CheckCache).
     """
     folders = (INITIATIVES, meetings.FOLDER, HANDWRITTEN)
+    cache = CheckCache()
     seen = snapshot(folders)
     while not stop.wait(interval):
         now = snapshot(folders)
-        if now != seen:
-            seen = now
-            regenerate(config_file)
+        if now == seen:
+            continue
+        # Wait until the folders are quiet: an editor that saves through a temporary file would
+        # otherwise cost a regeneration (and an error about the temporary file) of its own.
+        while not stop.wait(interval / 2) and (later := snapshot(folders)) != now:
+            now = later
+        seen = now
+        regenerate(config_file, cache)
 
 
 def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
