@@ -61,14 +61,16 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def project_copy(target: Path, initiatives: Path) -> Path:
-    """A throw-away project: the repository's site files plus the given initiatives folder."""
+def project_copy(target: Path, initiatives: Path, meetings: Path | None = None) -> Path:
+    """A throw-away project: the repository's site files plus the given initiatives (and meetings) folder."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("docs", "overrides"):
         if (REPO / folder).exists():
             shutil.copytree(REPO / folder, target / folder)
     shutil.copytree(initiatives, target / "initiatives", symlinks=True)
+    if meetings is not None:
+        shutil.copytree(meetings, target / "bijeenkomsten", symlinks=True)
     return target
 
 
@@ -85,12 +87,12 @@ def build_site(project: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return project_copy(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "site" / "initiatives")
+    return project_copy(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "site" / "initiatives", FIXTURES / "site" / "bijeenkomsten")
 
 
 @pytest.fixture(scope="session")
 def fixture_site(fixture_project: Path) -> Path:
-    """The site built from tests/fixtures/site/initiatives (hostile entries included)."""
+    """The site built from tests/fixtures/site/initiatives and bijeenkomsten (hostile entries included)."""
     return build_site(fixture_project)
 
 

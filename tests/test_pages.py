@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURES, REPO
 from golden import assert_golden
 from kennisbank import urls
+from kennisbank.entries import meetings as meeting_files
 from kennisbank.entries.validate import check_paths
 from kennisbank.pages.listing import all_pages
 from kennisbank.pages.templating import mdtext
@@ -29,8 +30,10 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     assert result.errors == []
     # Sources as the build sees them: relative to the project root.
     initiatives = [replace(i, source=i.source.split("site/", 1)[1]) for i in result.initiatives]
+    found = meeting_files.check_meetings([FIXTURES / "site" / "bijeenkomsten"], {i.slug for i in initiatives})
+    assert found.errors == []
     config = replace(siteconfig.load(REPO / "mkdocs.yml"), docs_dir=tmp_path_factory.mktemp("docs"))
-    return dict(all_pages(initiatives, config, TODAY))
+    return dict(all_pages(initiatives, config, TODAY, found.meetings))
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -9,6 +9,7 @@ import pytest
 from conftest import run_kennisbank
 
 HOSTILE = "initiatieven/kwaadaardig-initiatief.html"
+HOSTILE_MEETING = "bijeenkomsten/kwaadaardige-bijeenkomst.html"
 
 
 def read(site: Path, page: str) -> str:
@@ -66,7 +67,7 @@ def test_relative_links_between_initiatives_resolve(fixture_site: Path) -> None:
 
 def test_similar_initiatives_are_listed(fixture_site: Path) -> None:
     html = read(fixture_site, "initiatieven/menukaart-vlissingen.html")
-    section = html.split("Vergelijkbare initiatieven", 1)[1]
+    section = html.split('id="vergelijkbare-initiatieven"', 1)[1]
     linked = re.findall(r'<li>\n<p><a href="([^"]+)"', section)
     assert 3 <= len(linked) <= 5
     # Same municipality ranks first.
@@ -119,8 +120,9 @@ class ElementCollector(HTMLParser):
             self.scripts.append(data)
 
 
-def test_hostile_values_are_escaped_everywhere_in_the_html(fixture_site: Path) -> None:
-    html = read(fixture_site, HOSTILE)
+@pytest.mark.parametrize(("page_path", "title"), [(HOSTILE, "titel"), (HOSTILE_MEETING, "bijeenkomst")])
+def test_hostile_values_are_escaped_everywhere_in_the_html(fixture_site: Path, page_path: str, title: str) -> None:
+    html = read(fixture_site, page_path)
     parsed = ElementCollector()
     parsed.feed(html)
     handlers = [(tag, name) for tag, attrs in parsed.elements for name in attrs if name.startswith("on")]
@@ -135,12 +137,13 @@ def test_hostile_values_are_escaped_everywhere_in_the_html(fixture_site: Path) -
     assert [s for s in parsed.scripts if "alert" in s] == []
     assert [attrs for tag, attrs in parsed.elements if tag == "meta" and attrs.get("http-equiv")] == []
     # The values are shown as text instead.
-    assert "&lt;script&gt;alert(&#39;titel&#39;)&lt;/script&gt;" in html
+    assert f"&lt;script&gt;alert(&#39;{title}&#39;)&lt;/script&gt;" in html
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<" not in title
 
 
-@pytest.mark.parametrize("page_path", [HOSTILE, "index.html", "themas/digitaal.html", "gemeenten/den-haag.html", "provincies/zuid-holland.html"])
+@pytest.mark.parametrize("page_path", [HOSTILE, "index.html", "themas/digitaal.html", "gemeenten/den-haag.html", "provincies/zuid-holland.html",
+                                       HOSTILE_MEETING, "agenda.html"])
 def test_hostile_entry_runs_no_script_in_a_real_browser(fixture_site: Path, serve, page, page_path: str) -> None:
     page.goto(serve(fixture_site) + page_path)
     page.wait_for_load_state("load")
@@ -164,10 +167,16 @@ def body_of(html: str) -> str:
     return html.split('class="kb-meta"', 1)[1].split("</dl>\n</div>", 1)[1].split('id="vergelijkbare-initiatieven"', 1)[0]
 
 
-def test_body_links_keep_only_safe_schemes(fixture_site: Path) -> None:
-    html = read(fixture_site, HOSTILE)
+def meeting_body_of(html: str) -> str:
+    """The submitted text of a meeting page: after the metadata panel and the calendar link, to the end of the article."""
+    return html.split('class="kb-meta"', 1)[1].split("</dl>\n</div>", 1)[1].split("</article>", 1)[0].split("</p>", 1)[1]
+
+
+@pytest.mark.parametrize(("page_path", "body"), [(HOSTILE, body_of), (HOSTILE_MEETING, meeting_body_of)])
+def test_body_links_keep_only_safe_schemes(fixture_site: Path, page_path: str, body) -> None:
+    html = read(fixture_site, page_path)
     parsed = ElementCollector()
-    parsed.feed(body_of(html))
+    parsed.feed(body(html))
     hrefs = [str(attrs.get("href")) for tag, attrs in parsed.elements if tag == "a"]
     assert all(h.startswith(("http://", "https://", "mailto:")) or not re.match(r"^[a-z]+:", h) for h in hrefs), hrefs
 
@@ -191,6 +200,17 @@ def test_hostile_body_is_shown_as_text_word_for_word(fixture_site: Path) -> None
     for text in ("<script>alert('body')</script>", "<style>body{display:none}</style>", "overlay", "verstuur",
                  "<meta http-equiv=\"refresh\""):
         assert text in body
+
+
+def test_hostile_meeting_body_is_shown_as_text_word_for_word(fixture_site: Path) -> None:
+    import html as htmllib
+
+    body = htmllib.unescape(re.sub(r"<[^>]+>", "", meeting_body_of(read(fixture_site, HOSTILE_MEETING))))
+    for text in ("<script>alert('meeting-body')</script>", "<style>body{display:none}</style>", "overlay", "plaatje",
+                 "<a href=\"javascript:alert('link')\">klik</a>", "<!-- kb:ingezonden-tekst 1 -->",
+                 "<details open ontoggle=\"alert('toggle')\">x</details>"):
+        assert text in body
+    assert "Zet in uw agenda" not in body  # the calendar link is the page's, before the body
 
 
 def test_strict_build_fails_on_a_broken_internal_link(tmp_path: Path) -> None:

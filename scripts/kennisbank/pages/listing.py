@@ -9,16 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from markupsafe import Markup
 
 from kennisbank import urls
 from kennisbank.entries import places
+from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Gemeente, Initiative, Provincie
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
-from kennisbank.pages import mapsvg, panel, sections, submitted_text
+from kennisbank.pages import agenda, mapsvg, panel, sections, submitted_text
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
 from kennisbank.pages.templating import environment, front_matter, render
@@ -50,21 +51,18 @@ def newest(items: list[Initiative], count: int) -> list[Initiative]:
     return sorted(items, key=lambda i: (i.bijgewerkt, i.slug), reverse=True)[:count]
 
 
-def submitted_body(body: str) -> Markup:
-    """The body as the submitter wrote it, announced to the submitted_text extension line by line."""
-    lines = submitted_text.normalised_lines(body.strip("\n"))
-    return Markup(submitted_text.marker(len(lines)) + "\n" + "\n".join(lines))
-
-
-def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
+def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date,
+                     meetings: agenda.Sections | None = None) -> Iterator[tuple[str, str]]:
     similar = related(initiatives)
+    meetings = meetings or agenda.Sections([], today)
     for initiative in initiatives:
         here = urls.initiative(initiative.slug)
         edit_url = config.edit_url(initiative.source)
         yield here, render(
             "initiatief.md.j2",
             i=initiative, here=here, edit_url=edit_url, related=similar[initiative.slug],
-            panel=panel.rows(initiative, here), body=submitted_body(initiative.body), sections=sections.sections(initiative),
+            panel=panel.rows(initiative, here), body=submitted_text.announced(initiative.body), sections=sections.sections(initiative),
+            bijeenkomsten=meetings.initiative(initiative.slug, here),
             outdated=today - initiative.bijgewerkt > OUTDATED_AFTER,
             front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
                                       jsonld=jsonld.for_initiative(initiative, config)),
@@ -78,13 +76,15 @@ def feed_keys(feeds: Feeds, here: str, config: SiteConfig | None) -> dict[str, s
     return follow.front_matter_keys(feeds.get(here), config.site_name if config else "")
 
 
-def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None) -> Iterator[tuple[str, str]]:
+def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None,
+                meetings: agenda.Sections | None = None) -> Iterator[tuple[str, str]]:
     feeds = feeds or {}
+    meetings = meetings or agenda.Sections([], dt.date.min)
     members = grouped(initiatives, lambda i: (t.slug for t in i.themas))
     for thema in themas():
         here = urls.thema(thema)
         yield here, render("thema.md.j2", thema=thema, here=here, items=sort_by_title(members[thema.slug]),
-                           volg=follow.follow_link(feeds.get(here), here),
+                           volg=follow.follow_link(feeds.get(here), here), bijeenkomsten=meetings.thema(thema.slug, here),
                            front_matter=front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config)))
     tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
     yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
@@ -112,8 +112,10 @@ def gemeente_rows(provincie: Provincie, members: dict[str, list[Initiative]]) ->
     return [(g, len(members[g.code])) for g in places.gemeenten() if g.provincie == provincie]
 
 
-def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None) -> Iterator[tuple[str, str]]:
+def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None,
+                   meetings: agenda.Sections | None = None) -> Iterator[tuple[str, str]]:
     feeds = feeds or {}
+    meetings = meetings or agenda.Sections([], dt.date.min)
     members = by_gemeente(initiatives)
     newest_in_provincie = {code: newest(items, len(items)) for code, items in by_provincie(initiatives).items()}
     for gemeente in places.gemeenten():
@@ -124,7 +126,7 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
         own = {i.slug for i in items}
         nearby = [i for i in newest_in_provincie[gemeente.provincie.code] if i.slug not in own][:NEARBY_ON_GEMEENTE]
         yield here, render("gemeente.md.j2", gemeente=gemeente, here=here, items=sort_by_title(items), nearby=nearby, kaart=mapsvg.locator(gemeente),
-                           volg=follow.follow_link(feeds.get(here), here),
+                           volg=follow.follow_link(feeds.get(here), here), bijeenkomsten=meetings.gemeente(gemeente.code, here),
                            front_matter=front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}.",
                                                      **feed_keys(feeds, here, config)))
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
@@ -171,13 +173,14 @@ def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
                            front_matter=front_matter("Home", "Voorbeelden van maatschappelijke initiatieven in Nederland.", hide=["navigation", "toc"]))
 
 
-def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
-    """Every generated page, in a fixed order."""
+def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date, meetings: Sequence[Meeting]) -> Iterator[tuple[str, str]]:
+    """Every generated page, in a fixed order; meetings add a section to the pages they concern."""
     _cards.clear()
     environment().globals.update(card=card)
+    sections = agenda.Sections(meetings, today)
     yield from home_page(initiatives)
-    yield from initiative_pages(initiatives, config, today)
+    yield from initiative_pages(initiatives, config, today, sections)
     feeds = {scope.page: scope for scope in follow.scopes(initiatives)}
-    yield from theme_pages(initiatives, feeds, config)
-    yield from gemeente_pages(initiatives, feeds, config)
+    yield from theme_pages(initiatives, feeds, config, sections)
+    yield from gemeente_pages(initiatives, feeds, config, sections)
     yield from provincie_pages(initiatives, feeds, config)

@@ -30,6 +30,7 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 MARKER = re.compile(r"^<!-- kb:ingezonden-tekst (\d+) -->$")
 LESS_THAN = "\ue000"  # stands for '<' in submitted text until the HTML is written
@@ -46,6 +47,12 @@ KEPT_CLASSES = re.compile(r"^(?:language-[\w+-]+|admonition(?:-title)?|note|tip|
 def marker(line_count: int) -> str:
     """The line that announces `line_count` submitted lines after it."""
     return f"<!-- kb:ingezonden-tekst {line_count} -->"
+
+
+def announced(body: str) -> Markup:
+    """A submitted body (an initiative's or a meeting's) as the page holds it: the marker, then its lines."""
+    lines = normalised_lines(body.strip("\n"))
+    return Markup(marker(len(lines)) + "\n" + "\n".join(lines))
 
 
 def normalised_lines(text: str) -> list[str]:

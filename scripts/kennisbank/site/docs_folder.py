@@ -37,7 +37,9 @@ def writers() -> list[Writer]:
 
 def meeting_writers() -> list[MeetingWriter]:
     """The outputs made from meetings: agenda and meeting pages, calendars, data."""
-    return []
+    from kennisbank.pages import agenda
+
+    return [agenda.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:
@@ -54,7 +56,7 @@ def handwritten_files(source: Path) -> dict[str, bytes]:
 def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, today: dt.date, meetings: list[Meeting]) -> dict[str, bytes]:
     """All files of the build folder, by relative path; generated pages win over nothing: clashes fail."""
     files = handwritten_files(source)
-    produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today))
+    produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today, meetings))
     for writer in writers():
         produced.extend(writer(config.docs_dir, initiatives, config))
     for meeting_writer in meeting_writers():
