@@ -28,7 +28,8 @@ def test_feeds_exist_exactly_for_places_and_themes_with_initiatives(fixture_site
     result = check_paths([FIXTURES / "site" / "initiatives"])
     expected = sorted({urls.feed(urls.gemeente(g)) for i in result.initiatives for g in i.gemeenten}
                       | {urls.feed(urls.provincie(p)) for i in result.initiatives for p in i.provincies}
-                      | {urls.feed(urls.thema(t)) for i in result.initiatives for t in i.themas})
+                      | {urls.feed(urls.thema(t)) for i in result.initiatives for t in i.themas}
+                      | {urls.MEETINGS_FEED})  # the feed of all meetings is there even before the first meeting
     assert written == expected
     assert "feeds/gemeenten/vlissingen.xml" in written and "feeds/provincies/utrecht.xml" not in written
 

@@ -32,12 +32,15 @@ def writers() -> list[Writer]:
     from kennisbank.search import payload as search_writer
     from kennisbank.submission import form_page as form
 
-    return [exports_writer.write, data_pages.write, form.write, search_writer.write, lessons.write, follow.write, news.write]
+    return [exports_writer.write, data_pages.write, form.write, search_writer.write, lessons.write]
 
 
 def meeting_writers() -> list[MeetingWriter]:
     """The outputs made from meetings: agenda and meeting pages, calendars, data."""
-    return []
+    from kennisbank.exports import follow, ical, meeting_feed, meetings_json
+    from kennisbank.pages import news
+
+    return [follow.write, news.write, ical.write, meetings_json.write, meeting_feed.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:
