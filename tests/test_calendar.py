@@ -301,3 +301,15 @@ def test_the_build_folder_holds_the_calendars_data_and_feeds(found: dict[str, Me
     for name in (urls.MEETINGS_DATA, urls.AGENDA_CALENDAR, urls.MEETINGS_FEED):
         assert f'href="{name}"' in open_data
     assert 'href="agenda.ics" type="text/calendar"' in open_data
+
+
+def test_the_benchmark_corpus_has_valid_meetings_past_and_upcoming(tmp_path: Path) -> None:
+    from kennisbank.synthetic import write_initiatives, write_meetings
+
+    write_initiatives(tmp_path / "initiatives", 100)
+    write_meetings(tmp_path / "bijeenkomsten", 40, 100, today=TODAY)
+    result = meetings.check_meetings([tmp_path / "bijeenkomsten"], meetings.initiative_slugs(tmp_path / "initiatives"))
+    assert not result.messages and len(result.meetings) == 40
+    upcoming = ical.upcoming(result.meetings, TODAY)
+    assert 10 < len(upcoming) < 30 and all(m.initiatieven for m in result.meetings)
+    assert any(m.online for m in result.meetings) and any(m.end.date() > m.start.date() for m in result.meetings)
