@@ -9,8 +9,8 @@ municipality and that one's province) or theme appear in it too, among the initi
 """
 from __future__ import annotations
 
-from collections import defaultdict
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
