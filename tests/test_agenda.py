@@ -110,7 +110,7 @@ def test_agenda_with_only_past_meetings_says_none_are_coming(meetings, initiativ
 
 def test_upcoming_meeting_page_has_calendar_link_and_no_past_notice(meetings, initiatives, config) -> None:
     page = generated(meetings, initiatives, config, dt.date(2026, 11, 28))[urls.meeting(CONGRESS)]
-    assert '<a href="congres-zeeuwse-initiatieven.ics" download type="text/calendar">Zet in uw agenda</a>' in page
+    assert "[Zet in uw agenda](congres-zeeuwse-initiatieven.ics){ download type=\"text/calendar\" }" in page
     assert "!!! info" not in page
     assert "\n# Congres Zeeuwse initiatieven\n" in page
 
@@ -187,6 +187,14 @@ def test_agenda_page_is_built_in_the_navigation(fixture_site: Path) -> None:
     assert 'href="meedoen.html#een-bijeenkomst-toevoegen"' in content
 
 
+def test_agenda_page_offers_the_calendar_and_the_feed_of_meetings(fixture_site: Path) -> None:
+    html = read(fixture_site, urls.AGENDA)
+    assert '<a download href="agenda.ics" type="text/calendar">Alle komende bijeenkomsten in uw agenda</a>' in html
+    assert '<a class="kb-volg" href="feeds/bijeenkomsten.xml" type="application/atom+xml">Volg de agenda</a>' in html
+    assert re.search(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]*nieuwe bijeenkomsten" href="feeds/bijeenkomsten.xml">', html)
+    assert (fixture_site / "agenda.ics").is_file() and (fixture_site / "feeds" / "bijeenkomsten.xml").is_file()
+
+
 def test_meeting_page_shows_its_fields(fixture_site: Path) -> None:
     html = read(fixture_site, urls.meeting(CONGRESS))
     assert '<h1 id="congres-zeeuwse-initiatieven">Congres Zeeuwse initiatieven</h1>' in html
@@ -200,7 +208,7 @@ def test_meeting_page_shows_its_fields(fixture_site: Path) -> None:
                         "Zorgcoöperatie Walcheren -> ../initiatieven/zorgcooperatie-zeeland.html",
         "Bijgewerkt": "2 oktober 2026",
     }
-    assert '<a href="congres-zeeuwse-initiatieven.ics" download type="text/calendar">Zet in uw agenda</a>' in html
+    assert '<a download href="congres-zeeuwse-initiatieven.ics" type="text/calendar">Zet in uw agenda</a>' in html
     assert "<p>Op de eerste dag vertellen initiatieven hun verhaal" in html
     assert "admonition" not in article(html)
 

@@ -28,12 +28,13 @@ def test_feeds_exist_exactly_for_places_and_themes_with_initiatives(fixture_site
     result = check_paths([FIXTURES / "site" / "initiatives"])
     expected = sorted({urls.feed(urls.gemeente(g)) for i in result.initiatives for g in i.gemeenten}
                       | {urls.feed(urls.provincie(p)) for i in result.initiatives for p in i.provincies}
-                      | {urls.feed(urls.thema(t)) for i in result.initiatives for t in i.themas})
+                      | {urls.feed(urls.thema(t)) for i in result.initiatives for t in i.themas}
+                      | {urls.MEETINGS_FEED})  # the feed of all meetings is there even before the first meeting
     assert written == expected
     assert "feeds/gemeenten/vlissingen.xml" in written and "feeds/provincies/utrecht.xml" not in written
 
 
-def test_a_municipality_feed_is_atom_with_its_own_initiatives(fixture_site: Path) -> None:
+def test_a_municipality_feed_is_atom_with_its_own_initiatives_and_meetings(fixture_site: Path) -> None:
     root = feed_of(fixture_site, "feeds/gemeenten/vlissingen.xml")
     assert root.tag == f"{ATOM}feed"
     assert root.findtext(f"{ATOM}title") == "Kennisbank Maatschappelijke Initiatieven: nieuw en bijgewerkt in gemeente Vlissingen"
@@ -41,9 +42,11 @@ def test_a_municipality_feed_is_atom_with_its_own_initiatives(fixture_site: Path
     assert root.find(f"{ATOM}link[@rel='self']").get("href") == SITE_URL + "feeds/gemeenten/vlissingen.xml"
     assert root.find(f"{ATOM}link[@rel='alternate']").get("href") == SITE_URL + "gemeenten/vlissingen.html"
     ids = [entry.findtext(f"{ATOM}id") for entry in root.findall(f"{ATOM}entry")]
-    # Menukaart (2024-01-10) is newer than the Zorgcoöperatie (2020-03-15), which lies in Vlissingen and Middelburg.
-    assert ids == [SITE_URL + "initiatieven/menukaart-vlissingen.html", SITE_URL + "initiatieven/zorgcooperatie-zeeland.html"]
-    assert root.findtext(f"{ATOM}updated") == "2024-01-10T00:00:00Z"
+    # Newest first: the congress (updated 2026-10-02), the 2024 evening (2024-11-13), then the
+    # Menukaart (2024-01-10) and the Zorgcoöperatie (2020-03-15), which lies in Vlissingen and Middelburg.
+    assert ids == [SITE_URL + "bijeenkomsten/congres-zeeuwse-initiatieven.html", SITE_URL + "bijeenkomsten/wijkavond-menukaart-2024.html",
+                   SITE_URL + "initiatieven/menukaart-vlissingen.html", SITE_URL + "initiatieven/zorgcooperatie-zeeland.html"]
+    assert root.findtext(f"{ATOM}updated") == "2026-10-02T00:00:00Z"
 
 
 @pytest.mark.parametrize("relative", ["feeds/gemeenten/den-haag.xml", "feeds/provincies/zeeland.xml", "feeds/themas/digitaal.xml"])

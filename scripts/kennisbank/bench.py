@@ -19,9 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kennisbank.synthetic import write_initiatives
+from kennisbank.synthetic import write_initiatives, write_meetings
 
 REPO = Path(__file__).resolve().parents[2]
+MEETINGS_PER_INITIATIVE = 0.1  # the build corpus has a meeting for every ten initiatives, half of them past
 DEFAULTS = {"check": [1000, 10000], "build": [1000, 5000], "serve": [1000], "search": [1000, 5000, 10000]}
 
 
@@ -96,7 +97,12 @@ def project_with(tmp: Path, count: int) -> Path:
     for folder in ("docs", "overrides"):
         shutil.copytree(REPO / folder, project / folder)
     write_initiatives(project / "initiatives", count)
+    write_meetings(project / "bijeenkomsten", meeting_count(count), count)
     return project
+
+
+def meeting_count(count: int) -> int:
+    return max(1, round(count * MEETINGS_PER_INITIATIVE))
 
 
 def stock_project(tmp: Path, initiatives: Path) -> Path:
@@ -113,7 +119,8 @@ def stock_project(tmp: Path, initiatives: Path) -> Path:
 
 
 def bench_build(counts: list[int]) -> None:
-    print("kennisbank build vs stock Material (plain pages, search plugin on, short navigation)")
+    print("kennisbank build vs stock Material (plain pages, search plugin on, short navigation); "
+          f"N initiatives and N/{round(1 / MEETINGS_PER_INITIATIVE)} meetings")
     print(f"{'N':>6} {'check':>6} {'generate':>9} {'mkdocs':>7} {'zip':>5} {'total s':>8} {'peak MiB':>9} {'site MB':>8} {'zip MB':>7} "
           f"{'ms/page':>8} | {'stock s':>8} {'stock MB':>9} {'ms/page':>8} {'ratio':>6}")
     for count in counts:

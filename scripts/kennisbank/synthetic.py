@@ -1,6 +1,7 @@
-"""Synthetic but valid initiatives for benchmarks: varied Dutch text over real municipalities."""
+"""Synthetic but valid initiatives and meetings for benchmarks: varied Dutch text over real municipalities."""
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -80,3 +81,47 @@ def write_initiatives(folder: Path, count: int, seed: int = 1) -> None:
         target = folder / gemeente.provincie.slug / f"initiatief-{number:05d}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+MEETING_KINDS = ("Open avond", "Inloopochtend", "Werkbezoek", "Buurtgesprek", "Kennisdag", "Congres")
+VENUES = ("Buurthuis De Schakel", "Wijkcentrum Het Anker", "Dorpshuis De Linde", "Bibliotheek", "Stadhuis")
+
+
+def meeting_text(number: int, initiative_count: int, today: dt.date, rng: random.Random) -> str:
+    """A valid meeting about one of the synthetic initiatives, within a year before or after `today`."""
+    related = [f"initiatief-{rng.randrange(initiative_count):05d}" for _ in range(rng.randint(1, 2))] if initiative_count else []
+    gemeente = rng.choice(places.gemeenten())
+    online = rng.random() < 0.2
+    day = today + dt.timedelta(days=rng.randint(-365, 365))
+    hour = rng.choice((9, 10, 14, 19, 20))
+    kind = rng.choice(MEETING_KINDS)
+    last = f"einddatum: {day + dt.timedelta(days=rng.randint(1, 2))}\n" if kind == "Congres" else ""
+    place = "online: true\n" if online else (f'gemeente: "{gemeente.naam_gangbaar}"\n'
+                                            f"locatie: {rng.choice(VENUES)}, Dorpsstraat {rng.randint(1, 99)}\n")
+    where = "online" if online else f"in {gemeente.naam_gangbaar}"
+    theme_slugs = rng.sample([t.slug for t in themas()], rng.randint(1, 2))
+    return (
+        "---\n"
+        f"titel: {kind} {number}\n"
+        f"samenvatting: {kind} {where} over {rng.choice(SUBJECTS)} en wat bewoners en gemeente van elkaar leren.\n"
+        f"datum: {day}\n{last}"
+        f'begintijd: "{hour:02d}:00"\n'
+        f'eindtijd: "{hour + 2:02d}:30"\n'
+        f"{place}"
+        f"organisator: Stichting {rng.choice(SUBJECTS).capitalize()}\n"
+        f"initiatieven: [{', '.join(sorted(set(related)))}]\n"
+        f"themas: [{', '.join(theme_slugs)}]\n"
+        f"aanmelden: https://voorbeeld.nl/bijeenkomst/{number}\n"
+        f"bijgewerkt: {min(day - dt.timedelta(days=rng.randint(7, 60)), today)}\n"
+        f"---\n\n{' '.join(rng.sample(SENTENCES, 2))}\n"
+    )
+
+
+def write_meetings(folder: Path, count: int, initiative_count: int, today: dt.date | None = None, seed: int = 2) -> None:
+    """Write `count` valid meeting files into folder/, about the initiatives write_initiatives made;
+    about half lie in the past and half ahead of `today` (the build decides which is which)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        text = meeting_text(number, initiative_count, today or dt.date.today(), rng)
+        (folder / f"bijeenkomst-{number:05d}.md").write_text(text, encoding="utf-8")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kennisbank import urls
 from kennisbank.exports import atom, csvexport, exportschema, geojson, jsonexport
 
 
@@ -14,7 +15,7 @@ class Published:
     media_type: str  # IANA media type
     file_type: str | None  # code in the EU file-type vocabulary, for DCAT
     beschrijving: str  # Dutch, one or two sentences
-    distribution: bool = True  # a DCAT distribution of the dataset (schemas are not)
+    distribution: bool = True  # a DCAT distribution of the dataset of initiatives (schemas and the meetings' files are not)
 
 
 FILES: tuple[Published, ...] = (
@@ -34,4 +35,12 @@ FILES: tuple[Published, ...] = (
     Published("dcat.rdf", "Beschrijving van de dataset (DCAT)", "RDF/XML", "application/rdf+xml", "RDF_XML",
               "Metagegevens volgens DCAT-AP-NL, zodat data.overheid.nl en andere catalogi de dataset kunnen vinden.",
               distribution=False),
+    Published(urls.MEETINGS_DATA, "Alle bijeenkomsten (JSON)", "JSON", "application/json", "JSON",
+              "Alle bijeenkomsten, ook de voorbije, met alle velden, begin en einde met hun tijdzone, en de webadressen van hun pagina en agendabestand.",
+              distribution=False),
+    Published(urls.AGENDA_CALENDAR, "Agenda (iCalendar)", "iCalendar", "text/calendar", None,
+              "De komende bijeenkomsten, om te abonneren in een agenda-programma; elke bijeenkomst heeft ook een eigen .ics-bestand.",
+              distribution=False),
+    Published(urls.MEETINGS_FEED, "Nieuwe bijeenkomsten (Atom-feed)", "Atom", "application/atom+xml", None,
+              f"De {atom.NEWEST} bijeenkomsten die het laatst zijn aangekondigd of bijgewerkt, voor een feedlezer.", distribution=False),
 )

@@ -3,18 +3,22 @@
 The feed of a page lives at urls.feed(page) ('feeds/gemeenten/delft.xml'); the page names it in
 its front matter (kb_feed, read by overrides/partials/kb-head.html for the <link rel="alternate
 feed"> in the head) and shows a visible link ("Volg deze gemeente").
+
+A feed exists for every place and theme with initiatives; the meetings of such a place (its
+municipality and that one's province) or theme appear in it too, among the initiatives by date.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markupsafe import Markup
 
 from kennisbank import urls
 from kennisbank.entries import places
+from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.exports import atom, records
@@ -27,14 +31,15 @@ class Scope:
     name: str  # 'gemeente Delft', 'provincie Zeeland', 'thema Wonen'
     follow: str  # the visible link's text: 'Volg deze gemeente'
     initiatives: list[Initiative] = field(default_factory=list, compare=False)
+    meetings: list[Meeting] = field(default_factory=list, compare=False)
 
     @property
     def feed(self) -> str:
         return urls.feed(self.page)
 
 
-def scopes(initiatives: list[Initiative]) -> list[Scope]:
-    """Every municipality, province and theme with at least one initiative, in a fixed order."""
+def scopes(initiatives: list[Initiative], meetings: Sequence[Meeting] = ()) -> list[Scope]:
+    """Every municipality, province and theme with at least one initiative, in a fixed order, with its meetings."""
     by_gemeente: dict[str, list[Initiative]] = defaultdict(list)
     by_provincie: dict[str, list[Initiative]] = defaultdict(list)
     by_thema: dict[str, list[Initiative]] = defaultdict(list)
@@ -51,7 +56,22 @@ def scopes(initiatives: list[Initiative]) -> list[Scope]:
               for p in places.provincies() if by_provincie.get(p.code)]
     found += [Scope(urls.thema(t), f"thema {t.label}", "Volg dit thema", by_thema[t.slug])
               for t in themas() if by_thema.get(t.slug)]
+    add_meetings(found, meetings)
     return found
+
+
+def meeting_pages(meeting: Meeting) -> list[str]:
+    """The pages whose feed shows this meeting: its municipality, that one's province, its themes."""
+    pages = [urls.gemeente(meeting.gemeente), urls.provincie(meeting.gemeente.provincie)] if meeting.gemeente else []
+    return pages + [urls.thema(t) for t in meeting.themas]
+
+
+def add_meetings(found: list[Scope], meetings: Sequence[Meeting]) -> None:
+    by_page = {scope.page: scope for scope in found}
+    for meeting in meetings:
+        for page in meeting_pages(meeting):
+            if page in by_page:
+                by_page[page].meetings.append(meeting)
 
 
 def feed_title(scope: Scope) -> str:
@@ -60,9 +80,10 @@ def feed_title(scope: Scope) -> str:
 
 def render(scope: Scope, config: SiteConfig) -> str:
     feed_url = records.file_url(config, scope.feed)
+    what = "initiatieven en bijeenkomsten" if scope.meetings else "initiatieven"
     root = atom.scoped_feed(scope.initiatives, config, scope.feed, feed_title(scope),
-                            f"De nieuwste en laatst bijgewerkte initiatieven in {scope.name}.",
-                            records.page_url(config, scope.page), feed_url)
+                            f"De nieuwste en laatst bijgewerkte {what} in {scope.name}.",
+                            records.page_url(config, scope.page), feed_url, scope.meetings)
     return atom.serialise(root)
 
 
@@ -79,10 +100,10 @@ def follow_link(scope: Scope | None, here: str) -> Markup:
         return Markup("")
     target = urls.link(here, scope.feed)
     return Markup(f'[{scope.follow}]({target}){{ .kb-volg type="application/atom+xml" }}: '
-                  f"een Atom-feed met nieuwe en bijgewerkte initiatieven, voor uw feedlezer.\n{{ .kb-volgen }}")
+                  f"een Atom-feed met nieuwe en bijgewerkte initiatieven en bijeenkomsten, voor uw feedlezer.\n{{ .kb-volgen }}")
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
-    """The writer registered in site.docs_folder: one feed per scope."""
-    for scope in scopes(initiatives):
+def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
+    """The meeting writer registered in site.docs_folder: one feed per scope."""
+    for scope in scopes(initiatives, meetings):
         yield scope.feed, render(scope, config)

@@ -95,14 +95,15 @@ def cards(meetings: list[Meeting], here: str) -> Markup:
 
 # ---------- the Agenda ----------
 
-def agenda_page(meetings: list[Meeting], today: dt.date) -> tuple[str, str]:
+def agenda_page(meetings: list[Meeting], today: dt.date, site_name: str = "") -> tuple[str, str]:
     here = urls.AGENDA
     coming = upcoming(meetings, today)
     years = [(year, cards(items, here)) for year, items in by_year(past(meetings, today))]
     return here, render(
         "agenda.md.j2", here=here, upcoming=cards(coming, here) if coming else None, years=years,
-        join=urls.link(here, urls.JOIN) + JOIN_ANCHOR,
-        front_matter=front_matter("Agenda", "Bijeenkomsten, congressen en open dagen over maatschappelijke initiatieven."),
+        join=urls.link(here, urls.JOIN) + JOIN_ANCHOR, calendar=urls.link(here, urls.AGENDA_CALENDAR), feed=urls.link(here, urls.MEETINGS_FEED),
+        front_matter=front_matter("Agenda", "Bijeenkomsten, congressen en open dagen over maatschappelijke initiatieven.",
+                                  kb_feed=urls.MEETINGS_FEED, kb_feed_title=f"{site_name}: nieuwe bijeenkomsten"),
     )
 
 
@@ -155,14 +156,14 @@ def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config
         yield here, render(
             "bijeenkomst.md.j2", m=meeting, here=here, when=when(meeting), upcoming=coming,
             panel=rows(meeting, here, titles, gemeente_pages), body=submitted_text.announced(meeting.body) if meeting.body.strip() else None,
-            calendar=urls.html_link(here, urls.meeting_calendar(meeting.slug)),
+            calendar=urls.link(here, urls.meeting_calendar(meeting.slug)),
             front_matter=front_matter(meeting.titel, meeting.samenvatting, edit_url=edit_url, kb_type="bijeenkomst"),
         )
 
 
 def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
     """The meeting writer registered in site.docs_folder: the Agenda and a page per meeting."""
-    yield agenda_page(meetings, today)
+    yield agenda_page(meetings, today, config.site_name)
     yield from meeting_pages(meetings, initiatives, config, today)
 
 

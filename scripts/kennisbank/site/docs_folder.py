@@ -27,19 +27,19 @@ MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date],
 def writers() -> list[Writer]:
     """The extra outputs, imported here so each stays a module of its own."""
     from kennisbank.exports import files as exports_writer
-    from kennisbank.exports import follow
-    from kennisbank.pages import data_pages, lessons, news
+    from kennisbank.pages import data_pages, lessons
     from kennisbank.search import payload as search_writer
     from kennisbank.submission import form_page as form
 
-    return [exports_writer.write, data_pages.write, form.write, search_writer.write, lessons.write, follow.write, news.write]
+    return [exports_writer.write, data_pages.write, form.write, search_writer.write, lessons.write]
 
 
 def meeting_writers() -> list[MeetingWriter]:
     """The outputs made from meetings: agenda and meeting pages, calendars, data."""
-    from kennisbank.pages import agenda
+    from kennisbank.exports import follow, ical, meeting_feed, meetings_json
+    from kennisbank.pages import agenda, news
 
-    return [agenda.write]
+    return [agenda.write, follow.write, news.write, ical.write, meetings_json.write, meeting_feed.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:
