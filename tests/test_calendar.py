@@ -304,7 +304,7 @@ def test_the_build_folder_holds_the_calendars_data_and_feeds(found: dict[str, Me
 
 
 def test_the_benchmark_corpus_has_valid_meetings_past_and_upcoming(tmp_path: Path) -> None:
-    from kennisbank.synthetic import write_initiatives, write_meetings
+    from kennisbank.bench.corpus import write_initiatives, write_meetings
 
     write_initiatives(tmp_path / "initiatives", 100)
     write_meetings(tmp_path / "bijeenkomsten", 40, 100, today=TODAY)

@@ -1,4 +1,4 @@
-"""The maps: real municipal boundaries (derived from the CBS/Kadaster reference by kennisbank.mapdata),
+"""The maps: real municipal boundaries (derived from the CBS/Kadaster reference by kennisbank.maintenance.mapdata),
 one path per municipality coloured by its number of initiatives, links with names, labels that do
 not collide, province and locator maps, small enough, and working from disk."""
 from __future__ import annotations
@@ -13,8 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import watched_page
-from kennisbank import mapdata
 from kennisbank.entries import places
+from kennisbank.maintenance import mapdata
 from kennisbank.pages import mapgeometry as geo
 from kennisbank.pages import mapsvg
 
@@ -48,7 +48,7 @@ def test_geometry_file_is_what_the_script_makes_from_the_reference() -> None:
             pytest.fail(f"{reference} is missing: CI has the shared reference folder next to the repository")
         pytest.skip(f"no reference boundaries at {reference} (set KENNISBANK_REFERENCE; CI has ../shared/reference)")
     assert mapdata.dumps(mapdata.derive(reference)) == mapdata.OUTPUT.read_text(encoding="utf-8"), (
-        "data/kaart_2025.json is out of date: run python -m kennisbank.mapdata")
+        "data/kaart_2025.json is out of date: run python -m kennisbank.maintenance.mapdata")
 
 
 def test_geometry_file_agrees_with_the_municipality_table() -> None:

@@ -127,8 +127,8 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_large_tree_is_checked_in_parallel_with_the_same_result(tmp_path: Path) -> None:
+    from kennisbank.bench.corpus import write_initiatives
     from kennisbank.entries import validate
-    from kennisbank.synthetic import write_initiatives
 
     write_initiatives(tmp_path, validate.PARALLEL_FROM + 50)
     write(tmp_path, "noord-holland/kapot.md", VALID.replace("status: lopend", "status: no"))

@@ -1,4 +1,4 @@
-"""The municipal boundaries of data/kaart_2025.json (written by kennisbank.mapdata) as SVG path data.
+"""The municipal boundaries of data/kaart_2025.json (written by kennisbank.maintenance.mapdata) as SVG path data.
 
 The file holds projected, quantised arcs shared between neighbouring municipalities (TopoJSON's
 idea), so borders drawn from it have no gaps or slivers. Everything here works in the file's whole
@@ -65,7 +65,7 @@ def arcs(coarse: bool = False) -> tuple[tuple[Point, ...], ...]:
 
 
 def project(lat: float, lon: float) -> tuple[float, float]:
-    """Degrees to map units, exactly as kennisbank.mapdata projected the boundaries."""
+    """Degrees to map units, exactly as kennisbank.maintenance.mapdata projected the boundaries."""
     p = data()["projectie"]
     k = math.cos(math.radians(p["breedtegraad"]))
     return (lon - p["lon0"]) * k * p["eenheden_per_graad"], (p["lat0"] - lat) * p["eenheden_per_graad"]

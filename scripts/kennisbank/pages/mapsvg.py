@@ -1,6 +1,6 @@
 """Maps of the Netherlands drawn at build time as inline SVG: no tiles, no script, works from disk.
 
-The shapes are the municipal boundaries of 2025 (CBS/Kadaster, simplified by kennisbank.mapdata
+The shapes are the municipal boundaries of 2025 (CBS/Kadaster, simplified by kennisbank.maintenance.mapdata
 into data/kaart_2025.json). Each municipality is one path, coloured on a sequential scale by its
 number of initiatives; province borders are drawn on top, names last, with a halo and without
 pointer events so they never take a click from the shapes. Shapes stay in the file's map units

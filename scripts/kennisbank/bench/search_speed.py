@@ -1,11 +1,11 @@
-"""Search benchmark: `python -m kennisbank.bench_search 1000 5000 10000` prints figures, asserts nothing.
+"""Search benchmark: `python -m kennisbank.bench search 1000 5000 10000` prints figures, asserts nothing.
 
-For each count N it writes N synthetic initiatives (kennisbank.synthetic), then measures:
+For each count N it writes N synthetic initiatives (kennisbank.bench.corpus), then measures:
 - building the search data (index.build + writer.data_files), wall and CPU seconds;
 - the data the page loads before its first result (basis.js + the query's term files + the display
   blocks shown), raw and gzip, next to stock Material's search_index.json for N plain pages with the
   same text (search plugin on, short navigation so the build stays linear);
-- the real site served on loopback in headless Chromium (bench_search_load): the home page's load
+- the real site served on loopback in headless Chromium (bench.search_load): the home page's load
   next to the search page's first result for a few queries, the bytes each fetches, and over 50 Dutch
   queries the time from a keystroke to the results, median and worst;
 - in headless Chromium from disk, the data files each of those 50 queries needed;
@@ -27,13 +27,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kennisbank import bench_search_load, synthetic
+from kennisbank.bench import corpus, search_load
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.validate import check_paths
 from kennisbank.search import bare_page, index, lunr_compat
 from kennisbank.search import payload as writer
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CHROMIUM = "/usr/bin/chromium"
 LUNR_SAMPLE = 1000
 QUERIES = [
@@ -69,7 +69,7 @@ class Figures:
     ready_bytes: int = 0  # every file the page fetched until its first result
     search_ms: list[float] = field(default_factory=list)  # without the typing pause
     lunr_seconds: float | None = None
-    loads: bench_search_load.LoadFigures | None = None
+    loads: search_load.LoadFigures | None = None
 
 
 def gzip_size(content: bytes) -> int:
@@ -140,7 +140,7 @@ def measure(count: int, site: Path, with_lunr: bool = True) -> Figures:
     figures = Figures(count)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        synthetic.write_initiatives(folder / "initiatives", count)
+        corpus.write_initiatives(folder / "initiatives", count)
         initiatives = check_paths([folder / "initiatives"]).initiatives
         assert len(initiatives) == count, "the synthetic initiatives should all be valid"
 
@@ -159,8 +159,8 @@ def measure(count: int, site: Path, with_lunr: bool = True) -> Figures:
         figures.scripts_raw, figures.scripts_gzip = sum(map(len, scripts)), sum(map(gzip_size, scripts))
         page_file = bare_page.write_site(folder / "site", {**data, **static})
         browser_figures(page_file, figures, sizes)
-        bench_search_load.swap_search_data(site, data, static)
-        figures.loads = bench_search_load.measure(site, QUERIES)
+        search_load.swap_search_data(site, data, static)
+        figures.loads = search_load.measure(site, QUERIES)
 
         material, figures.material_seconds = material_index(folder / "stock", initiatives)
         figures.material_raw, figures.material_gzip = len(material), gzip_size(material)
@@ -190,7 +190,7 @@ def report(f: Figures) -> None:
     print(f"from disk (bare page): first result {f.ready_ms:.0f} ms after navigation, {kb(f.ready_bytes)} fetched until then; "
           f"search and render alone: median {statistics.median(f.search_ms):.0f} ms, worst {max(f.search_ms):.0f} ms")
     if f.loads:
-        bench_search_load.report(f.loads)
+        search_load.report(f.loads)
 
 
 def relevance_report() -> None:
@@ -217,12 +217,12 @@ def relevance_report() -> None:
 
 def run(counts: list[int]) -> None:
     """Measure and print the figures for each number of initiatives."""
-    print("Search benchmark (synthetic initiatives from kennisbank.synthetic)")
+    print("Search benchmark (synthetic initiatives from kennisbank.bench.corpus)")
     relevance_report()
     sys.stdout.flush()
     lunr_pending = True
     with tempfile.TemporaryDirectory() as tmp:
-        site = bench_search_load.build_site(Path(tmp))
+        site = search_load.build_site(Path(tmp))
         for count in counts:
             figures = measure(count, site, with_lunr=lunr_pending)
             lunr_pending = lunr_pending and figures.lunr_seconds is None

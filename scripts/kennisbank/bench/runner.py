@@ -19,9 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kennisbank.synthetic import write_initiatives, write_meetings
+from kennisbank.bench.corpus import write_initiatives, write_meetings
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 MEETINGS_PER_INITIATIVE = 0.1  # the build corpus has a meeting for every ten initiatives, half of them past
 DEFAULTS = {"check": [1000, 10000], "build": [1000, 5000], "serve": [1000], "search": [1000, 5000, 10000]}
 
@@ -207,9 +207,9 @@ def main(argv: list[str]) -> None:
     if what in ("serve", "all"):
         bench_serve(counts or DEFAULTS["serve"])
     if what in ("search", "all"):
-        from kennisbank import bench_search
+        from kennisbank.bench import search_speed
 
-        bench_search.run(counts or DEFAULTS["search"])
+        search_speed.run(counts or DEFAULTS["search"])
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Derive the map geometry (data/kaart_2025.json) from the CBS/Kadaster boundaries in TopoJSON.
 
-    python -m kennisbank.mapdata [--reference DIR] [--check]
+    python -m kennisbank.maintenance.mapdata [--reference DIR] [--check]
 
 Input: `gemeente_2025.topojson` and `provincie_2025.topojson`, the generalised municipality and
 province boundaries of CBS/Kadaster (open data via PDOK), as kept in the shared reference folder
@@ -34,7 +34,7 @@ OUTPUT = DATA_DIR / f"kaart_{YEAR}.json"
 GEMEENTE_FILE = f"gemeente_{YEAR}.topojson"
 PROVINCIE_FILE = f"provincie_{YEAR}.topojson"
 SOURCE = (f"CBS/Kadaster, CBS Gebiedsindelingen {YEAR} (gegeneraliseerd), open data via PDOK; "
-          f"TopoJSON van cartomap/nl; vereenvoudigd door kennisbank.mapdata")
+          f"TopoJSON van cartomap/nl; vereenvoudigd door kennisbank.maintenance.mapdata")
 # The projection, also used at build time for the municipalities' reference points.
 LON0, LAT0 = 3.3, 53.6  # west and north of the whole country: every x and y is positive
 SCALE_LATITUDE = 52.2
@@ -51,7 +51,7 @@ def default_reference() -> Path:
     configured = os.environ.get("KENNISBANK_REFERENCE")
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parents[3] / "shared" / "reference"
+    return Path(__file__).resolve().parents[4] / "shared" / "reference"
 
 
 def project(lon: float, lat: float) -> tuple[float, float]:
@@ -192,7 +192,7 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kennisbank.mapdata", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m kennisbank.maintenance.mapdata", description=__doc__.split("\n")[0])
     parser.add_argument("--reference", type=Path, default=default_reference(), help="folder with the two TopoJSON files")
     parser.add_argument("--check", action="store_true", help="only report whether the committed file is up to date")
     args = parser.parse_args(argv)

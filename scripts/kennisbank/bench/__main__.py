@@ -1,0 +1,5 @@
+import sys
+
+from kennisbank.bench.runner import main
+
+main(sys.argv[1:])
