@@ -42,6 +42,7 @@ FIXED_PAGES = {
     "nieuw en bijgewerkt": "nieuw.html",
     "over": "over.html",
     "meedoen": "meedoen.html",
+    "bijeenkomst aanmelden": "bijeenkomst-aanmelden.html",
     "toegankelijkheid": "toegankelijkheid.html",
     "privacy": "privacy.html",
     "404": "404.html",
