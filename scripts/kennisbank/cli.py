@@ -241,7 +241,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(func=run_serve)
 
-    van_issue = commands.add_parser("van-issue", help="maak een initiatiefbestand van een ingevuld GitHub-issueformulier")
+    van_issue = commands.add_parser("van-issue", help="maak een initiatief- of bijeenkomstbestand van een ingevuld GitHub-issueformulier")
     van_issue.add_argument("--body-file", required=True, help="de tekst van het issue")
     van_issue.add_argument("--bijeenkomst", action="store_true", help="een issue van het formulier Bijeenkomst aanmelden (bestand in bijeenkomsten/)")
     van_issue.add_argument("--output-dir", help="map voor het bestand (standaard: initiatives/, of bijeenkomsten/ bij --bijeenkomst)")
