@@ -43,6 +43,7 @@ FIXED_PAGES = {
     "agenda": "agenda.html",
     "over": "over.html",
     "meedoen": "meedoen.html",
+    "bijeenkomst aanmelden": "bijeenkomst-aanmelden.html",
     "toegankelijkheid": "toegankelijkheid.html",
     "privacy": "privacy.html",
     "404": "404.html",

@@ -145,15 +145,18 @@ def append_outputs(path: str | None, values: dict[str, str]) -> None:
 
 def run_van_issue(args: argparse.Namespace) -> int:
     from kennisbank.submission import issue_form as issueform
+    from kennisbank.submission import meeting_issue
 
     body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
     today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
-    outcome = issueform.submit(body, Path(args.output_dir), today)
+    kind = meeting_issue if args.bijeenkomst else issueform
+    output_dir = Path(args.output_dir) if args.output_dir else meetings.FOLDER if args.bijeenkomst else INITIATIVES
+    outcome = kind.submit(body, output_dir, today)
     shown = outcome.target.as_posix()
     append_outputs(args.github_output, {"valid": str(outcome.ok).lower(), "path": shown if outcome.ok else ""})
     # Warnings (personal data, for one) reach the submitter too, even when the file is valid.
     if args.comment_file and outcome.messages:
-        Path(args.comment_file).write_text(issueform.comment(outcome), encoding="utf-8")
+        Path(args.comment_file).write_text(kind.comment(outcome), encoding="utf-8")
     if outcome.messages:
         print("\n".join(f"{m.field}: {'waarschuwing: ' if m.level == 'waarschuwing' else ''}{m.text}" for m in outcome.messages), file=sys.stderr)
     if outcome.ok:
@@ -238,9 +241,10 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(func=run_serve)
 
-    van_issue = commands.add_parser("van-issue", help="maak een initiatiefbestand van een ingevuld GitHub-issueformulier")
+    van_issue = commands.add_parser("van-issue", help="maak een initiatief- of bijeenkomstbestand van een ingevuld GitHub-issueformulier")
     van_issue.add_argument("--body-file", required=True, help="de tekst van het issue")
-    van_issue.add_argument("--output-dir", default=str(INITIATIVES))
+    van_issue.add_argument("--bijeenkomst", action="store_true", help="een issue van het formulier Bijeenkomst aanmelden (bestand in bijeenkomsten/)")
+    van_issue.add_argument("--output-dir", help="map voor het bestand (standaard: initiatives/, of bijeenkomsten/ bij --bijeenkomst)")
     van_issue.add_argument("--comment-file", help="schrijf hier de reactie met fouten (Markdown)")
     van_issue.add_argument("--github-output", help="schrijf valid= en path= voor GitHub Actions")
     van_issue.add_argument("--datum", help="datum voor 'bijgewerkt' (JJJJ-MM-DD, standaard vandaag)")

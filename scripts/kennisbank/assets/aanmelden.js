@@ -1,4 +1,6 @@
 /* Initiatief aanmelden: checks, live preview and the three ways out (GitHub, download, copy).
+ * The same script serves 'Bijeenkomst aanmelden' (DATA.soort "bijeenkomst"): the meeting schema,
+ * one municipality or online, and the rules of entries/meetings.py.
  *
  * Everything it knows comes from window.KB_AANMELDEN (assets/aanmelden-data.js, written at build
  * time from the schema, meldingen.json and the vocabularies). The checks follow `kennisbank check`
@@ -198,7 +200,7 @@
   }
 
   function scalar(value) {
-    if (typeof value === "number") return String(value);
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
     var text = String(value);
     if (PLAIN.test(text) && text === strip(text) && RESERVED.indexOf(text.toLowerCase()) < 0) return text;
     return quoted(text);
@@ -268,7 +270,7 @@
 
   function pathFor(answers) {
     var name = slugFor(String(answers.titel || "")) + ".md";
-    var where = folderFor(answers.gemeente);
+    var where = DATA.provincieMappen === false ? "" : folderFor(answers.gemeente);
     return DATA.map + "/" + (where ? where + "/" : "") + name;
   }
 
@@ -292,6 +294,7 @@
     if (type === "integer") return typeof value === "number" && Number.isInteger(value);
     if (type === "array") return Array.isArray(value);
     if (type === "object") return value !== null && typeof value === "object" && !Array.isArray(value);
+    if (type === "boolean") return typeof value === "boolean";
     return true;
   }
 
@@ -425,13 +428,16 @@
     }
   }
 
+  function realDate(value) {
+    var parts = value.split("-").map(Number);
+    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    return parts[0] >= 1 && date.getUTCFullYear() === parts[0] && date.getUTCMonth() === parts[1] - 1 && date.getUTCDate() === parts[2];
+  }
+
   // validate.past_date: an existing date, not in the future.
   function pastDateError(value, texts) {
     if (typeof value !== "string" || !DATE.test(value)) return null;
-    var parts = value.split("-").map(Number);
-    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
-    var exists = parts[0] >= 1 && date.getUTCFullYear() === parts[0] && date.getUTCMonth() === parts[1] - 1 && date.getUTCDate() === parts[2];
-    if (!exists) return say(texts.datum, { waarde: quote(value) });
+    if (!realDate(value)) return say(texts.datum, { waarde: quote(value) });
     if (value > isoToday()) return say(texts.toekomst, { waarde: quote(value) });
     return null;
   }
@@ -449,7 +455,7 @@
     var value = answers.gemeente;
     var names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
     // As validate.resolve_gemeenten: names beyond the schema's maximum are not looked up.
-    names = names.slice(0, PROPS.gemeente.oneOf[1].maxItems).filter(function (name) { return typeof name === "string" && name.trim(); });
+    names = names.slice(0, PROPS.gemeente.oneOf ? PROPS.gemeente.oneOf[1].maxItems : 1).filter(function (name) { return typeof name === "string" && name.trim(); });
     if (names.some(isNational)) {
       if (names.length > 1) add("gemeente", VELDEN.gemeente.landelijk_lijst);
       return;
@@ -466,6 +472,50 @@
     (Array.isArray(answers.themas) ? answers.themas : []).forEach(function (slug) {
       if (typeof slug === "string" && known.indexOf(slug) < 0) {
         add("themas", say(VELDEN.themas.onbekend, { waarde: quote(slug), suggestie: "", keuzes: known.join(", ") }));
+      }
+    });
+  }
+
+  // ---- a meeting: the rules of entries/meetings.py ----------------------------------------
+
+  var TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+  // meetings.real_date: the date if it exists (a bad form was reported by the schema rules).
+  function meetingDate(answers, key, add) {
+    var value = answers[key];
+    if (typeof value !== "string" || !DATE.test(value)) return null;
+    if (realDate(value)) return value;
+    add(key, say(VELDEN[key].datum, { waarde: quote(value) }));
+    return null;
+  }
+
+  function clock(value) {
+    return typeof value === "string" && TIME.test(value) ? value : null;
+  }
+
+  // meetings.check_times: the end date after the day, then the end after the start.
+  function timeErrors(answers, add) {
+    var day = meetingDate(answers, "datum", add), last = meetingDate(answers, "einddatum", add);
+    var begin = clock(answers.begintijd), finish = clock(answers.eindtijd);
+    if (day && last && last <= day) {
+      add("einddatum", say(VELDEN.einddatum.voor_datum, { waarde: quote(answers.einddatum), datum: answers.datum }));
+      return;
+    }
+    if (!(day && begin && finish)) return;
+    if ((last || day) + "T" + finish <= day + "T" + begin) {
+      add("eindtijd", say(VELDEN.eindtijd.voor_begin, { waarde: quote(answers.eindtijd), begin: answers.begintijd }));
+    }
+  }
+
+  // meetings.resolve_place (without a municipality the meeting must be online) and
+  // meetings.check_initiatives (every related initiative exists).
+  function meetingErrors(answers, add) {
+    timeErrors(answers, add);
+    var name = answers.gemeente;
+    if ((typeof name !== "string" || !name.trim()) && answers.online !== true) add("gemeente", VELDEN.plaats.geen);
+    (Array.isArray(answers.initiatieven) ? answers.initiatieven : []).forEach(function (slug) {
+      if (typeof slug === "string" && DATA.initiatieven.indexOf(slug) < 0) {
+        add("initiatieven", say(VELDEN.initiatieven.onbekend, { waarde: quote(slug), suggestie: suggestion(slug, DATA.initiatieven) }));
       }
     });
   }
@@ -490,6 +540,7 @@
       if (!isEmpty(answers[key]) && isFreeText(PROPS[key])) textErrors(key, answers[key], errors, add);
     });
     yearErrors(answers, add);
+    if (DATA.soort === "bijeenkomst") meetingErrors(answers, add);
     dateErrors(answers, add);
     gemeenteErrors(answers, add, function () {});
     themaErrors(answers, add);
@@ -625,8 +676,14 @@
     return Array.prototype.slice.call(form.querySelectorAll("input.kb-gemeente"));
   }
 
+  // Checked "Landelijk" (the initiative form; the meeting form has no such box).
+  function isNationwide() {
+    var box = control("landelijk");
+    return Boolean(box && box.checked);
+  }
+
   function gemeenteValue() {
-    if (control("landelijk").checked) return DATA.landelijk;
+    if (isNationwide()) return DATA.landelijk;
     var seen = {}, names = [];
     gemeenteInputs().forEach(function (input) {
       var typed = strip(input.value);
@@ -665,6 +722,7 @@
     }
     var element = control(name);
     if (!element) return undefined;
+    if (rule.type === "boolean") return element.checked ? true : undefined;
     if (rule["x-widget"] === KIND_LINES) return kindLines(element.value, rule);
     var typed = rule.type === "array" ? lines(element.value) : strip(element.value);
     if (rule.type === "integer" && INTEGER.test(typed)) return Number(typed);
@@ -885,7 +943,7 @@
       if (showAll) showSummary(errors);
     }
     showChoices();
-    showLookAlikes();
+    if (DATA.bestaand) showLookAlikes();
   }
 
   function download() {
@@ -975,7 +1033,7 @@
   }
 
   function hintOf(input) {
-    var hint = input.closest("li").querySelector(".kb-keuze");
+    var hint = (input.closest("li") || input.parentNode).querySelector(".kb-keuze");
     if (!hint) {
       hint = document.createElement("div");
       hint.className = "kb-keuze";
@@ -1031,14 +1089,35 @@
   }
 
   function national() {
-    var on = control("landelijk").checked;
+    if (!addButton) return; // one municipality only (a meeting)
+    var on = isNationwide();
     gemeenteInputs().forEach(function (input) { input.disabled = on; });
     addButton.disabled = on;
   }
 
+  // ---- a meeting's initiatives: pick one by name, its slug goes on a line of its own ---------
+
+  function addInitiative() {
+    var search = document.getElementById("kb-initiatief-zoek");
+    var area = control("initiatieven");
+    var typed = strip(search.value);
+    var option = Array.prototype.slice.call(document.querySelectorAll("#kb-initiatief-keuzes option")).filter(function (o) {
+      return o.value === typed || fold(o.textContent) === fold(typed);
+    })[0];
+    var slug = option ? option.value : typed;
+    if (!slug) { search.focus(); return; }
+    if (lines(area.value).indexOf(slug) < 0) area.value = lines(area.value).concat([slug]).join("\n");
+    search.value = "";
+    touched.initiatieven = true;
+    update();
+    search.focus();
+    announce(option ? option.textContent + " is toegevoegd." : slug + " is toegevoegd.");
+  }
+
   // ---- "Bestaat dit initiatief al?": kennisbank/entries/duplicates.py, step by step ----------
 
-  var BESTAAND = DATA.bestaand;
+  // Only the initiative form has it; a meeting is never a duplicate of an initiative.
+  var BESTAAND = DATA.bestaand || { stopwoorden: [], initiatieven: [], landelijkeNamen: [] };
   var STOP = {};
   BESTAAND.stopwoorden.forEach(function (word) { STOP[word] = true; });
   var URL_PARTS = /^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/([^/?#\s]+)([^#\s]*)/;
@@ -1139,7 +1218,7 @@
   }
 
   function typedPlaces() {
-    if (control("landelijk").checked) return [DATA.landelijk];
+    if (isNationwide()) return [DATA.landelijk];
     var codes = [];
     gemeenteInputs().forEach(function (input) {
       var typed = strip(input.value);
@@ -1258,7 +1337,15 @@
     update();
     checkAll();
   });
-  addButton.addEventListener("click", addGemeente);
+  if (addButton) addButton.addEventListener("click", addGemeente);
+  var picker = document.getElementById("kb-initiatief-erbij");
+  if (picker) {
+    picker.addEventListener("click", addInitiative);
+    // Enter in the search box adds the initiative rather than checking the whole form.
+    document.getElementById("kb-initiatief-zoek").addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); addInitiative(); }
+    });
+  }
   document.getElementById("kb-github").addEventListener("click", function (event) {
     update();
     if (!checkAll()) { event.preventDefault(); return; }

@@ -30,8 +30,9 @@ def writers() -> list[Writer]:
     from kennisbank.pages import data_pages, lessons
     from kennisbank.search import payload as search_writer
     from kennisbank.submission import form_page as form
+    from kennisbank.submission import meeting_form_page as meeting_form
 
-    return [exports_writer.write, data_pages.write, form.write, search_writer.write, lessons.write]
+    return [exports_writer.write, data_pages.write, form.write, meeting_form.write, search_writer.write, lessons.write]
 
 
 def meeting_writers() -> list[MeetingWriter]:

@@ -9,6 +9,7 @@ everything else is double-quoted with escapes, which every YAML reader parses th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from kennisbank.entries import places, schema
@@ -54,9 +55,11 @@ def quoted(text: str) -> str:
     return "".join(out)
 
 
-def scalar(value: str | int) -> str:
-    """One value as YAML: whole numbers plain, text plain only when it cannot mean anything else."""
-    if isinstance(value, int) and not isinstance(value, bool):
+def scalar(value: str | int | bool) -> str:
+    """One value as YAML: booleans and whole numbers plain, text plain only when it cannot mean anything else."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
         return str(value)
     text = str(value)
     if PLAIN.match(text) and text == strip(text) and text.lower() not in RESERVED:
@@ -96,19 +99,21 @@ def is_empty(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, (list, tuple)) and not value)
 
 
-def front_matter(answers: dict[str, object]) -> str:
-    """'key: value' lines in the schema's field order; unknown keys and empty values left out."""
+def front_matter(answers: dict[str, object], keys: Iterable[str] | None = None) -> str:
+    """'key: value' lines in the schema's field order; unknown keys and empty values left out.
+
+    keys: the field order of another schema (the meetings'); the initiative schema's by default."""
     return "\n".join(
         field_text(key, answers[key])
-        for key in schema.properties()
+        for key in (schema.properties() if keys is None else keys)
         if key in answers and not is_empty(answers[key])
     )
 
 
-def body(sections: dict[str, str]) -> str:
+def body(sections: dict[str, str], titles: Iterable[str] = SECTIONS) -> str:
     """The Markdown sections that were filled in, in the fixed order, each under its heading."""
     parts = []
-    for title in SECTIONS:
+    for title in titles:
         text = strip(sections.get(title, "").replace("\r\n", "\n").replace("\r", "\n"))
         if text:
             parts.append(f"## {title}\n\n{text}\n")

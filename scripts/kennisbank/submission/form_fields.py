@@ -14,6 +14,9 @@ SOURCES_HINT = (
 )
 KIND_LINES = "soort-regels"
 KIND_LINES_HINT = "Eén per regel, beginnend met de soort en een dubbele punt: {voorbeelden}."
+INITIATIVES = "initiatieven"
+# A boolean as a choice (the issue form's dropdown); the web form shows a checkbox.
+YES_NO = (("true", "Ja"), ("false", "Nee"))
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,8 @@ class Field:
     label: str
     help: str
     required: bool
-    widget: str  # text, textarea, lines, bronnen, soort-regels, select, themes, gemeente, year, date, url
+    widget: str  # text, textarea, lines, bronnen, soort-regels, select, themes, gemeente, year, date, url,
+    # and for meetings: time, checkbox (a boolean), initiatieven (slugs of initiatives, one per line)
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) for select and themes
     max_length: int | None = None
 
@@ -32,14 +36,16 @@ def widget_of(rule: dict[str, Any]) -> str:
     kind = rule.get("x-kind")
     if rule.get("x-widget") == "bronnen":
         return "bronnen"
-    if rule.get("x-widget") == KIND_LINES:
-        return KIND_LINES
+    if rule.get("x-widget") in (KIND_LINES, INITIATIVES):
+        return str(rule["x-widget"])
     if kind == "gemeente":
         return "gemeente"
     if kind == "thema":
         return "themes"
     if "enum" in rule:
         return "select"
+    if rule.get("type") == "boolean":
+        return "checkbox"
     if rule.get("type") == "integer":
         return "year"
     if rule.get("format") == "date":
@@ -61,6 +67,8 @@ def choices_of(rule: dict[str, Any], widget: str) -> tuple[tuple[str, str], ...]
         key, kind = kind_property(rule)
         labels = kind.get("x-labels", {})
         return tuple((value, labels.get(value, value)) for value in kind.get("enum", []))
+    if widget == "checkbox":
+        return YES_NO
     return ()
 
 
@@ -108,14 +116,19 @@ def help_of(rule: dict[str, Any], widget: str) -> str:
     if widget == KIND_LINES:
         examples = " of ".join(f"'{label}: ...'" for _, label in choices_of(rule, widget))
         return f"{text} {KIND_LINES_HINT.format(voorbeelden=examples)}"
-    return f"{text} {LIST_HINT}" if widget == "lines" else text
+    return f"{text} {LIST_HINT}" if widget in ("lines", INITIATIVES) else text
 
 
 def fields() -> list[Field]:
-    """Every schema property as a form field, in the schema's order."""
-    required = set(schema.required())
+    """Every property of the initiative schema as a form field, in the schema's order."""
+    return fields_of(schema.schema())
+
+
+def fields_of(rules: dict[str, Any]) -> list[Field]:
+    """Every property of a schema (initiative or meeting) as a form field, in the schema's order."""
+    required = set(rules.get("required", []))
     found = []
-    for name, rule in schema.properties().items():
+    for name, rule in rules["properties"].items():
         widget = widget_of(rule)
         found.append(
             Field(

@@ -40,6 +40,8 @@ def environment() -> jinja2.Environment:
 def page(config: SiteConfig) -> str:
     return environment().get_template("aanmelden.md.j2").render(
         new_file=new_file_base(config),
+        data_script="assets/aanmelden-data.js",
+        several_gemeenten=True,
         fields=fields(),
         gemeenten=gemeente_rows(),
         sections=[(title, SECTION_HELP.get(title, "")) for title in SECTIONS],

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -24,7 +25,13 @@ from kennisbank.entries.model import Message
 from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
 from kennisbank.submission import entry_file as entry
 from kennisbank.submission import source_lines
-from kennisbank.submission.form_fields import KIND_LINES, Field, fields, kind_lines
+from kennisbank.submission.form_fields import (
+    INITIATIVES,
+    KIND_LINES,
+    Field,
+    fields,
+    kind_lines,
+)
 from kennisbank.submission.skeleton import SECTIONS, OutsideFolder, write_new
 
 LABEL = "initiatief"
@@ -68,16 +75,17 @@ def asked_fields() -> list[Field]:
 # --- the issue form, generated from the schema ----------------------------------------------
 
 
-def form_item(f: Field) -> dict[str, object]:
-    """One question of the issue form for a schema field."""
-    description = " ".join(part for part in (f.help, EXTRA_HELP.get(f.name, "")) if part)
+def form_item(f: Field, extra_help: dict[str, str] | None = None) -> dict[str, object]:
+    """One question of the issue form for a schema field (extra_help: the initiative form's by default)."""
+    extra = EXTRA_HELP if extra_help is None else extra_help
+    description = " ".join(part for part in (f.help, extra.get(f.name, "")) if part)
     attributes: dict[str, object] = {"label": f.label, "description": description}
-    if f.widget in ("select", "themes"):
+    if f.widget in ("select", "themes", "checkbox"):
         attributes["options"] = [label for _, label in f.choices]
         if f.widget == "themes":
             attributes["multiple"] = True
         kind = "dropdown"
-    elif f.widget in ("textarea", "lines", "bronnen", KIND_LINES):
+    elif f.widget in ("textarea", "lines", "bronnen", KIND_LINES, INITIATIVES):
         kind = "textarea"
     else:
         kind = "input"
@@ -221,8 +229,11 @@ def answer_value(f: Field, text: str) -> object:
         return next(iter(choice_values(text, f)), text)
     if f.widget == "year":
         return int(text) if INTEGER.match(text) and len(text.lstrip("+-")) <= MAX_INT_DIGITS else text
-    if f.widget == "lines":
+    if f.widget in ("lines", INITIATIVES):
         return items(text)
+    if f.widget == "checkbox":  # a yes/no dropdown; 'no' leaves the key out
+        value = next(iter(choice_values(text, f)), text)
+        return {"true": True, "false": None}.get(value, value)
     if f.widget == "bronnen":
         return source_lines.sources(items(text))
     if f.widget == KIND_LINES:
@@ -341,10 +352,12 @@ DUPLICATE_HINT = (
 )
 
 
-def comment(outcome: Outcome) -> str:
-    """The Dutch reply on the issue: what to fix, or (for a valid entry) the warnings to look at."""
+def comment(outcome: Outcome, label: Callable[[str], str] = field_label) -> str:
+    """The Dutch reply on the issue: what to fix, or (for a valid entry) the warnings to look at.
+
+    label: a field's title (the initiative schema's by default)."""
     lines = [
-        f"{field_label(m.field)}: {'waarschuwing: ' if m.level == 'waarschuwing' else ''}{m.text}"
+        f"{label(m.field)}: {'waarschuwing: ' if m.level == 'waarschuwing' else ''}{m.text}"
         for m in outcome.messages
     ]
     listing = "\n".join(lines)
