@@ -46,7 +46,7 @@ def walks() -> list[tuple[int, str, str]]:
 # ---------- in-page helpers ----------
 
 # What the focused element is, where it is, and whether it can be seen: on screen, not hidden, not
-# faded out, and at the top at one of a few points of its box (a partly covered map dot still counts).
+# faded out, and at the top at one of a few points of its box in the window (a partly covered map dot still counts).
 FOCUS_INFO = """() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
@@ -57,8 +57,12 @@ FOCUS_INFO = """() => {
   }
   const mine = hit => hit && (e.contains(hit) || hit.contains(e) || [...(e.labels || [])].some(l => l.contains(hit)));
   const points = [[0.5, 0.5], [0.2, 0.2], [0.8, 0.2], [0.2, 0.8], [0.8, 0.8]];
+  // Points of the part of the box that lies in the window: a scrollable table taller than the
+  // screen is judged by what of it can be seen, not by points far below the window's edge.
+  const left = Math.max(r.left, 0), top = Math.max(r.top, 0);
+  const width = Math.min(r.right, innerWidth) - left, height = Math.min(r.bottom, innerHeight) - top;
   const onTop = points.some(([fx, fy]) => {
-    const x = r.left + r.width * fx, y = r.top + r.height * fy;
+    const x = left + width * fx, y = top + height * fy;
     return x >= 0 && y >= 0 && x < innerWidth && y < innerHeight && mine(document.elementFromPoint(x, y));
   });
   const name = (e.getAttribute('aria-label') || e.innerText || e.value || e.id || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
