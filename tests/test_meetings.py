@@ -89,3 +89,15 @@ def test_nieuw_bijeenkomst_writes_a_skeleton_the_check_reads(project: Path) -> N
     assert checked.returncode == 0 and checked.stdout.strip() == "1 bestand gecontroleerd: alles in orde", checked.stdout
     again = run_kennisbank(project, "nieuw", "--bijeenkomst", "--titel", "Buurtavond Oost")
     assert again.returncode == 2 and target.read_text(encoding="utf-8") == filled  # never overwritten
+
+
+def test_free_text_of_a_meeting_must_be_visible_without_control_characters(project: Path) -> None:
+    source = project / "bijeenkomsten" / "wijkavond-vlissingen.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("titel: Wijkavond over de menukaart", 'titel: "Wijkavond\\u0007 over de menukaart"')
+                      .replace("organisator: Bewonersgroep Oost", 'organisator: "\\u200b\\u200b\\u200b"'), encoding="utf-8")
+    lines = run_kennisbank(project, "check", "bijeenkomsten/wijkavond-vlissingen.md").stdout.splitlines()
+    assert lines[:-1] == [
+        "bijeenkomsten/wijkavond-vlissingen.md:2: titel: bevat een onzichtbaar stuurteken (U+0007); haal het weg",
+        "bijeenkomsten/wijkavond-vlissingen.md:9: organisator: mag niet leeg zijn",
+    ]

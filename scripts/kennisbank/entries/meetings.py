@@ -30,6 +30,7 @@ from kennisbank.entries.validate import (
     check_duplicate_slugs,
     check_file_name,
     check_keys,
+    check_texts,
     discover,
     display_path,
     one_line,
@@ -188,6 +189,7 @@ def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | Non
     check_keys(check, list(properties()), meeting_schema()["required"])
     values = normalised_values(check)
     check_schema(check, values)
+    check_texts(check, values, tuple(name for name, rule in properties().items() if schema.is_free_text(rule)))
     times = check_times(check, values)
     bijgewerkt = parse_date(check, values)
     gemeente = resolve_place(check, values)

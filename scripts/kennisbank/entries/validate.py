@@ -157,9 +157,11 @@ def check_schema(check: FileCheck, values: dict[str, object]) -> None:
             check.error(key, text, index, key=inner)
 
 
-def check_texts(check: FileCheck, values: dict[str, object]) -> None:
-    """Free text must be visible and hold no control characters; a message the schema gave is not repeated."""
-    for key in schema.free_text_fields():
+def check_texts(check: FileCheck, values: dict[str, object], free_text: tuple[str, ...] | None = None) -> None:
+    """Free text must be visible and hold no control characters; a message the schema gave is not repeated.
+
+    `free_text`: the free-text fields (default: the initiative schema's; meetings pass their own)."""
+    for key in schema.free_text_fields() if free_text is None else free_text:
         if key not in values:
             continue
         for index, text in schema.text_errors(values[key]):
