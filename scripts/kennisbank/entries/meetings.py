@@ -80,6 +80,10 @@ class Meeting:
     body_line: int
     values: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
+    def is_upcoming(self, today: dt.date) -> bool:
+        """Upcoming until its last day is over (a congress stays in the agenda while it runs)."""
+        return self.end.date() >= today
+
 
 @dataclass
 class MeetingResult(Findings):

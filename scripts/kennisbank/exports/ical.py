@@ -108,13 +108,8 @@ def calendar(meetings: list[Meeting], config: SiteConfig, year: int, name: str |
     return root.to_ical()
 
 
-def upcoming(meetings: list[Meeting], today: dt.date) -> list[Meeting]:
-    """Meetings that have not ended before today (a congress on its second day is still upcoming)."""
-    return [m for m in meetings if m.end.date() >= today]
-
-
 def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
     """The meeting writer registered in site.docs_folder: agenda.ics and one .ics per meeting."""
-    yield urls.AGENDA_CALENDAR, calendar(upcoming(meetings, today), config, today.year, f"{config.site_name}: agenda")
+    yield urls.AGENDA_CALENDAR, calendar([m for m in meetings if m.is_upcoming(today)], config, today.year, f"{config.site_name}: agenda")
     for meeting in meetings:
         yield urls.meeting_calendar(meeting.slug), calendar([meeting], config, meeting.start.year)

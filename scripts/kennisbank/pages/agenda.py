@@ -35,19 +35,14 @@ JOIN_ANCHOR = "#een-bijeenkomst-toevoegen"  # the section of docs/meedoen.md on 
 Row = tuple[str, Markup]
 
 
-def is_upcoming(meeting: Meeting, today: dt.date) -> bool:
-    """Upcoming until its last day is over (a congress stays in the agenda while it runs)."""
-    return meeting.end.date() >= today
-
-
 def upcoming(meetings: Iterable[Meeting], today: dt.date) -> list[Meeting]:
     """The meetings still to come (or running), the first first."""
-    return sorted((m for m in meetings if is_upcoming(m, today)), key=lambda m: (m.start, m.slug))
+    return sorted((m for m in meetings if m.is_upcoming(today)), key=lambda m: (m.start, m.slug))
 
 
 def past(meetings: Iterable[Meeting], today: dt.date) -> list[Meeting]:
     """The meetings that are over, the latest first."""
-    return sorted((m for m in meetings if not is_upcoming(m, today)), key=lambda m: (m.start, m.slug), reverse=True)
+    return sorted((m for m in meetings if not m.is_upcoming(today)), key=lambda m: (m.start, m.slug), reverse=True)
 
 
 def by_year(meetings: list[Meeting]) -> list[tuple[int, list[Meeting]]]:
@@ -152,7 +147,7 @@ def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config
     for meeting in meetings:
         here = urls.meeting(meeting.slug)
         edit_url = config.edit_url(meeting.source)
-        coming = is_upcoming(meeting, today)
+        coming = meeting.is_upcoming(today)
         yield here, render(
             "bijeenkomst.md.j2", m=meeting, here=here, when=when(meeting), upcoming=coming,
             panel=rows(meeting, here, titles, gemeente_pages), body=submitted_text.announced(meeting.body) if meeting.body.strip() else None,
