@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -81,21 +82,29 @@ def open_data_page(config: SiteConfig, produced: list[tuple[str, str | bytes]]) 
 def sync(target: Path, files: dict[str, bytes]) -> int:
     """Make target hold exactly these files; returns how many were written.
 
-    All comparing happens first and all writing after, in one quick burst: the live preview
-    rebuilds once the folder has been quiet for a tenth of a second, so changes spread over a
-    longer time would cost a second build.
+    The live preview rebuilds once build/docs has been quiet for a tenth of a second, so the
+    changes must land at once, even on a busy machine: all comparing and writing happens first, in
+    a staging folder beside target (not watched), then every file is moved into place by rename,
+    which takes microseconds each.
     """
     target.mkdir(parents=True, exist_ok=True)
     changed = [(target / relative, content) for relative, content in files.items() if not same_file(target / relative, content)]
     stale = [path for path in target.rglob("*") if path.is_file() and path.relative_to(target).as_posix() not in files]
-    for path, content in changed:
+    # A fresh folder of our own each time, beside target (same file system, so a rename moves a file).
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    staged = []
+    for number, (path, content) in enumerate(changed):
+        (staging / str(number)).write_bytes(content)
+        staged.append((staging / str(number), path))
+    for source, path in staged:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        os.replace(source, path)
     for path in stale:
         path.unlink()
     for folder, _, _ in sorted(os.walk(target), key=lambda entry: -len(entry[0])):
         if folder != str(target) and not os.listdir(folder):
             os.rmdir(folder)
+    staging.rmdir()
     return len(changed)
 
 
