@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -101,17 +101,18 @@ def section_item(title: str) -> dict[str, object]:
     }
 
 
-def issue_template() -> str:
-    """The YAML of .github/ISSUE_TEMPLATE/initiatief.yml."""
+def form_template(name: str, description: str, title: str, label: str, intro: str, asked: list[Field],
+                  section_titles: Iterable[str], schema_file: str, module: str, extra_help: dict[str, str] | None = None) -> str:
+    """The YAML of a GitHub issue form: intro, one item per asked field, the text sections, consent."""
     form = {
-        "name": "Initiatief aanmelden",
-        "description": "Meld een maatschappelijk initiatief aan voor de kennisbank.",
-        "title": "Initiatief: ",
-        "labels": [LABEL],
+        "name": name,
+        "description": description,
+        "title": title,
+        "labels": [label],
         "body": [
-            {"type": "markdown", "attributes": {"value": INTRO}},
-            *(form_item(f) for f in asked_fields()),
-            *(section_item(title) for title in SECTIONS),
+            {"type": "markdown", "attributes": {"value": intro}},
+            *(form_item(f, extra_help) for f in asked),
+            *(section_item(heading) for heading in section_titles),
             {
                 "type": "checkboxes",
                 "id": CONSENT_ID,
@@ -119,15 +120,22 @@ def issue_template() -> str:
             },
         ],
     }
-    header = "# Generated from scripts/kennisbank/schema/initiatief.schema.json: python -m kennisbank.submission.issue_form\n"
+    header = f"# Generated from scripts/kennisbank/schema/{schema_file}: python -m {module}\n"
     return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
+
+
+def issue_template() -> str:
+    """The YAML of .github/ISSUE_TEMPLATE/initiatief.yml."""
+    return form_template("Initiatief aanmelden", "Meld een maatschappelijk initiatief aan voor de kennisbank.", "Initiatief: ",
+                         LABEL, INTRO, asked_fields(), SECTIONS, "initiatief.schema.json", "kennisbank.submission.issue_form")
 
 
 # --- reading a filled-in issue ----------------------------------------------------------------
 
 
-def labels_in_order() -> list[str]:
-    return [f.label for f in asked_fields()] + list(SECTIONS) + [CONSENT_LABEL]
+def labels_in_order(asked: list[Field] | None = None, section_titles: Iterable[str] = SECTIONS) -> list[str]:
+    """The headings of a filled-in form, in order (default: the initiative form's)."""
+    return [f.label for f in (asked_fields() if asked is None else asked)] + list(section_titles) + [CONSENT_LABEL]
 
 
 def parse_body(body: str, labels: list[str]) -> dict[str, str | None]:
@@ -249,31 +257,40 @@ class Conversion:
     text: str
 
 
-def answer_limit(label: str) -> int:
-    by_label = {f.label: f for f in asked_fields()}
+def answer_limit(label: str, asked: list[Field] | None = None) -> int:
+    """The longest answer allowed under a label; `asked`: the form's fields (default: the initiative form's)."""
+    by_label = {f.label: f for f in (asked_fields() if asked is None else asked)}
     if label in by_label:
         return MAX_YEAR_ANSWER if by_label[label].widget == "year" else MAX_ANSWER
     return MAX_SECTION
 
 
-def oversized(found: dict[str, str | None]) -> dict[str, int]:
+def oversized(found: dict[str, str | None], asked: list[Field] | None = None) -> dict[str, int]:
     """Label -> length of every answer longer than its limit."""
-    return {label: len(text) for label, text in found.items() if text is not None and len(text) > answer_limit(label)}
+    return {label: len(text) for label, text in found.items() if text is not None and len(text) > answer_limit(label, asked)}
 
 
-def convert(body: str, today: dt.date) -> Conversion:
-    """The initiative file for an issue body (answers over their limit left out: submit refuses those)."""
-    found = parse_body(body, labels_in_order())
-    too_long = oversized(found)
+def convert_with(body: str, today: dt.date, asked: list[Field], section_titles: Iterable[str],
+                 path_for: Callable[[dict[str, object]], str],
+                 file_text: Callable[[dict[str, object], dict[str, str]], str]) -> Conversion:
+    """The file for an issue body of either form (answers over their limit left out: submit refuses those)."""
+    titles = list(section_titles)
+    found = parse_body(body, labels_in_order(asked, titles))
+    too_long = oversized(found, asked)
     found = {label: None if label in too_long else text for label, text in found.items()}
     answers: dict[str, object] = {}
-    for f in asked_fields():
+    for f in asked:
         text = found.get(f.label)
         if text is not None:
             answers[f.name] = answer_value(f, text)
     answers["bijgewerkt"] = today.isoformat()
-    sections = {title: found[title] or "" for title in SECTIONS}
-    return Conversion(answers, sections, entry.path_for(answers), entry.file_text(answers, sections))
+    sections = {title: found[title] or "" for title in titles}
+    return Conversion(answers, sections, path_for(answers), file_text(answers, sections))
+
+
+def convert(body: str, today: dt.date) -> Conversion:
+    """The initiative file for an issue body."""
+    return convert_with(body, today, asked_fields(), SECTIONS, entry.path_for, entry.file_text)
 
 
 # --- writing and checking it ------------------------------------------------------------------
@@ -300,32 +317,40 @@ def concerns(message: Message, shown: str) -> bool:
     return message.path == shown or (shown in message.text and not duplicates.is_duplicate(message))
 
 
-def submit(body: str, output_dir: Path, today: dt.date) -> Outcome:
-    """Write the file into output_dir and run the real check over the folder; remove it if invalid."""
-    conversion = convert(body, today)
-    target = target_in(output_dir, conversion.path)
+def write_checked(body: str, conversion: Conversion, target: Path, output_dir: Path, asked: list[Field], exists: str,
+                  check: Callable[[str], list[Message]]) -> Outcome:
+    """Refuse answers over their limit, write the new file (never over another), and run the real
+    check: `check(shown path)` gives the messages about the new file. An invalid file is removed."""
     outcome = Outcome(conversion, target)
-    too_long = oversized(parse_body(body, labels_in_order()))
+    too_long = oversized(parse_body(body, labels_in_order(asked, conversion.sections)), asked)
     if too_long:
-        names = {f.label: f.name for f in asked_fields()}
+        names = {f.label: f.name for f in asked}
         template = schema.messages()["algemeen"]["lengte_max"]
         outcome.messages = [
-            Message(display_path(target), 1, names.get(label, label), schema.say(template, max=answer_limit(label), lengte=length))
+            Message(display_path(target), 1, names.get(label, label), schema.say(template, max=answer_limit(label, asked), lengte=length))
             for label, length in too_long.items()
         ]
         return outcome
     try:
         write_new(target, output_dir, conversion.text)
     except (FileExistsError, OutsideFolder):
-        text = schema.say(EXISTS, waarde=schema.quote(conversion.path))
+        text = schema.say(exists, waarde=schema.quote(conversion.path))
         outcome.messages.append(Message(display_path(target), 1, "bestand", text))
         return outcome
-    shown = display_path(target)
-    result = check_paths([output_dir])
-    outcome.messages = [m for m in result.messages if concerns(m, shown)]
+    outcome.messages = check(display_path(target))
     if not outcome.ok:
         target.unlink()
     return outcome
+
+
+def submit(body: str, output_dir: Path, today: dt.date) -> Outcome:
+    """Write the file into output_dir and run the real check over the folder; remove it if invalid."""
+    conversion = convert(body, today)
+
+    def check(shown: str) -> list[Message]:
+        return [m for m in check_paths([output_dir]).messages if concerns(m, shown)]
+
+    return write_checked(body, conversion, target_in(output_dir, conversion.path), output_dir, asked_fields(), EXISTS, check)
 
 
 def field_label(name: str) -> str:
