@@ -21,6 +21,7 @@ from kennisbank.site import config as siteconfig
 from kennisbank.site import docs_folder as generate
 from kennisbank.submission import meeting_file, meeting_form_page
 from kennisbank.submission.skeleton import MEETING_SECTIONS, slug_for
+from test_form import open_form, preview  # the same page script as the initiative form
 
 FIXTURE_INITIATIVES = Path(__file__).resolve().parent / "fixtures" / "site" / "initiatives"
 
@@ -72,12 +73,6 @@ def form_url(fixture_site: Path) -> str:
     return (fixture_site / "bijeenkomst-aanmelden.html").as_uri()
 
 
-def open_form(page, url: str):
-    page.goto(url)
-    page.wait_for_function("() => window.kbAanmelden !== undefined")
-    return page
-
-
 def fill_valid(page) -> None:
     page.fill("#kb-f-titel", "Open dag: koffie & 'thee' #1")
     page.fill("#kb-f-samenvatting", "Bewoners laten zien hoe de Menukaart werkt, met koffie en een rondleiding.")
@@ -93,10 +88,6 @@ def fill_valid(page) -> None:
     page.check("#kb-f-themas-democratie")
     page.fill("#kb-f-aanmelden", "https://menukaart.example.nl/open-dag")
     page.fill("#kb-sectie-1", "- 19:30 inloop\n- 20:00 rondleiding")
-
-
-def preview(page) -> str:
-    return page.text_content("#kb-voorbeeld")
 
 
 def check_in_project(tmp_path: Path, relative: str, text: str):
