@@ -123,15 +123,22 @@ def existing(initiatives: Iterable[Initiative]) -> dict[str, Any]:
     }
 
 
-def form_data(config: SiteConfig, initiatives: Iterable[Initiative] = ()) -> dict[str, Any]:
+def shared_data() -> dict[str, Any]:
+    """What every form's script needs: the messages, the themes and how municipalities are judged."""
     return {
-        "schema": schema.schema(),
         "meldingen": schema.messages(),
         "themas": [{"slug": t.slug, "label": t.label} for t in themas()],
         "gemeenten": gemeente_rows(),
         "gemeenteOnbekend": unknown_gemeente_template(),
         "gemeenteOordelen": gemeente_verdicts(),
         "gemeenteSuggesties": suggestion_data(),
+    }
+
+
+def form_data(config: SiteConfig, initiatives: Iterable[Initiative] = ()) -> dict[str, Any]:
+    return {
+        "schema": schema.schema(),
+        **shared_data(),
         "landelijk": LANDELIJK,
         "secties": list(SECTIONS),
         "map": ROOT,
@@ -149,5 +156,10 @@ def script_json(value: object) -> str:
     return text
 
 
+def script_for(data: dict[str, Any]) -> str:
+    """A form's data script: the data as the global the form's script reads."""
+    return f'"use strict";\nwindow.{GLOBAL_NAME} = {script_json(data)};\n'
+
+
 def data_script(config: SiteConfig, initiatives: Iterable[Initiative] = ()) -> str:
-    return f'"use strict";\nwindow.{GLOBAL_NAME} = {script_json(form_data(config, initiatives))};\n'
+    return script_for(form_data(config, initiatives))

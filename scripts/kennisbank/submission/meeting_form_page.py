@@ -15,7 +15,6 @@ from typing import Any
 from kennisbank import urls
 from kennisbank.entries import meetings, personal_data, schema
 from kennisbank.entries.model import Initiative
-from kennisbank.entries.themes import themas
 from kennisbank.pages.templating import front_matter
 from kennisbank.site.config import SiteConfig
 from kennisbank.submission import form_data, meeting_file
@@ -24,6 +23,8 @@ from kennisbank.submission.skeleton import MEETING_SECTIONS
 
 PAGE = urls.SUBMIT_MEETING
 DATA_SCRIPT = "assets/bijeenkomst-aanmelden-data.js"
+
+
 def initiative_choices(initiatives: Iterable[Initiative]) -> list[tuple[str, str]]:
     """(slug, title) of every published initiative, by title: what `initiatieven` may name."""
     return sorted(((i.slug, i.titel) for i in initiatives), key=lambda pair: (pair[1].casefold(), pair[0]))
@@ -51,12 +52,7 @@ def data(config: SiteConfig, initiatives: Iterable[Initiative]) -> dict[str, Any
         "soort": "bijeenkomst",
         # The free-text rules (visible characters, no control characters) are the initiative schema's.
         "schema": {**meetings.meeting_schema(), "x-tekens": schema.schema()["x-tekens"]},
-        "meldingen": schema.messages(),
-        "themas": [{"slug": t.slug, "label": t.label} for t in themas()],
-        "gemeenten": form_data.gemeente_rows(),
-        "gemeenteOnbekend": form_data.unknown_gemeente_template(),
-        "gemeenteOordelen": form_data.gemeente_verdicts(),
-        "gemeenteSuggesties": form_data.suggestion_data(),
+        **form_data.shared_data(),
         "landelijk": None,  # a meeting has a place or is online; 'landelijk' is no municipality here
         "secties": list(MEETING_SECTIONS),
         "map": meeting_file.ROOT,
@@ -70,4 +66,4 @@ def data(config: SiteConfig, initiatives: Iterable[Initiative]) -> dict[str, Any
 def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterable[tuple[str, str]]:
     """The meeting form page and its data script (the script and style are form_page's)."""
     yield PAGE, page(config, initiatives)
-    yield DATA_SCRIPT, f'"use strict";\nwindow.{form_data.GLOBAL_NAME} = {form_data.script_json(data(config, initiatives))};\n'
+    yield DATA_SCRIPT, form_data.script_for(data(config, initiatives))
