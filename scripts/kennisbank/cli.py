@@ -29,10 +29,7 @@ def with_meetings(result: CheckResult, paths: list[Path]) -> CheckResult:
     for path in paths:
         root = meeting_root(path)
         assert root is not None
-        found = meetings.check_meetings([path], meetings.initiative_slugs(root / INITIATIVES.name))
-        result.messages.extend(found.messages)
-        result.files += found.files
-    result.messages.sort(key=lambda m: (m.path, m.line))
+        result.add(meetings.check_meetings([path], meetings.initiative_slugs(root / INITIATIVES.name)))
     return result
 
 

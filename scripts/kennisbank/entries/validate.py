@@ -50,6 +50,11 @@ class Findings:
     def warnings(self) -> list[Message]:
         return [m for m in self.messages if m.level == "waarschuwing"]
 
+    def add(self, other: Findings) -> None:
+        """Take over another check's messages and file count (meetings beside initiatives), in path order."""
+        self.messages = sorted(self.messages + other.messages, key=lambda m: (m.path, m.line))
+        self.files += other.files
+
 
 @dataclass
 class CheckResult(Findings):

@@ -36,8 +36,7 @@ def checked(cache: CheckCache | None = None) -> tuple[CheckResult, list[meetings
     if meetings.FOLDER.is_dir():
         # Meetings are checked as strictly; their errors stop the build like an initiative's.
         found = meetings.check_meetings([meetings.FOLDER], {i.slug for i in result.initiatives})
-        result.messages = sorted(result.messages + found.messages, key=lambda m: (m.path, m.line))
-        result.files += found.files
+        result.add(found)
     if result.messages:
         print(report.render(result, "text"), file=sys.stderr)
     if result.errors:
