@@ -21,14 +21,12 @@ import jsonschema
 
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries import places, schema
-from kennisbank.entries.frontmatter import FrontMatterError, parse
 from kennisbank.entries.model import Gemeente, Message, Thema
 from kennisbank.entries.validate import (
     FileCheck,
     Findings,
     check_content,
     check_duplicate_slugs,
-    check_file_name,
     check_keys,
     check_texts,
     discover,
@@ -36,6 +34,7 @@ from kennisbank.entries.validate import (
     one_line,
     parse_date,
     plain_value,
+    read_matter,
     resolve_themas,
 )
 
@@ -177,16 +176,7 @@ def check_initiatives(check: FileCheck, values: dict[str, object], initiative_sl
 
 def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | None, list[Message]]:
     check = FileCheck(display_path(path))
-    if path.is_symlink():
-        check.error("bestand", schema.messages()["bestand"]["koppeling"])
-        return None, check.messages
-    check_file_name(check, path)
-    if path.suffix != ".md":
-        return None, check.messages
-    try:
-        check.matter = parse(path.read_bytes())
-    except FrontMatterError as fatal:
-        check.error(fatal.field_name, fatal.text, line=fatal.line)
+    if not read_matter(check, path):
         return None, check.messages
     for problem in check.matter.problems:
         check.error(problem.field_name, problem.text, line=problem.line)

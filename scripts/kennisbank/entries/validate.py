@@ -389,25 +389,33 @@ def check_file(path: Path) -> FileResult:
         return FileResult(None, [Message(display_path(path), 1, "bestand", text)])
 
 
-def check_one_file(path: Path) -> FileResult:
-    shown = display_path(path)
-    check = FileCheck(shown)
+def read_matter(check: FileCheck, path: Path) -> bool:
+    """Read and parse an entry file (an initiative or a meeting) into check.matter; False, with
+    the message said, for a link, a wrong name, no regular file, an unreadable file or bad YAML."""
     if path.is_symlink():
         check.error("bestand", schema.messages()["bestand"]["koppeling"])
-        return FileResult(None, check.messages)
+        return False
     check_file_name(check, path)
     if path.suffix != ".md":
-        return FileResult(None, check.messages)
+        return False
     try:
         check.matter = parse(read_regular(path))
     except NotRegular:
         check.error("bestand", schema.say(schema.messages()["bestand"]["geen_bestand"], waarde=schema.quote(path.name)))
-        return FileResult(None, check.messages)
+        return False
     except OSError as error:
         check.error("bestand", schema.say(schema.messages()["bestand"]["onleesbaar"], waarde=error.strerror or type(error).__name__))
-        return FileResult(None, check.messages)
+        return False
     except FrontMatterError as problem:
         check.error(problem.field_name, problem.text, line=problem.line)
+        return False
+    return True
+
+
+def check_one_file(path: Path) -> FileResult:
+    shown = display_path(path)
+    check = FileCheck(shown)
+    if not read_matter(check, path):
         return FileResult(None, check.messages)
     initiative = check_matter(check, path, shown)
     check_content(check)
