@@ -82,7 +82,8 @@ class Field:
 
     def label(self, value: object) -> str:
         """How the site shows one value: its label for an enumerated field, else the value."""
-        return self.labels.get(str(value), str(value))
+        labels = self.definition.get("x-labels", {})  # not self.labels: that copies, and pages ask thousands of times
+        return str(labels.get(str(value), str(value)))
 
 
 @cache
@@ -99,10 +100,12 @@ def by_name() -> dict[str, Field]:
     return {f.name: f for f in fields()}
 
 
+@cache
 def shown(where: str) -> tuple[Field, ...]:
     return tuple(f for f in fields() if where in f.show)
 
 
+@cache
 def sections() -> tuple[Field, ...]:
     """Fields shown as a section of their own on the initiative page, in the schema's order."""
     return tuple(f for f in fields() if f.section)

@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kennisbank import DATA_DIR
 from kennisbank.entries.model import Gemeente, Provincie
@@ -68,6 +68,8 @@ class _GemeenteIndex:
 # --- normalisation ---------------------------------------------------------------------
 
 
+# Titles are folded again for every list they are sorted into.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Normalise for comparison: casefold, strip diacritics, unify apostrophes, collapse spaces."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())

@@ -11,6 +11,7 @@ from typing import Any
 from kennisbank import urls
 from kennisbank.entries import fields
 from kennisbank.entries.fields import Field
+from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, Thema
 from kennisbank.site.config import SiteConfig
 
@@ -87,7 +88,7 @@ def field_values(field: Field, initiative: Initiative, config: SiteConfig) -> di
     return found
 
 
-def record(initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
+def record_of(initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
     """One initiative as plain JSON values, in the schema's order (the order of the CSV columns too)."""
     item: dict[str, Any] = {"slug": initiative.slug}
     for field in fields.shown("export"):
@@ -95,6 +96,10 @@ def record(initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
     item.update(url=initiative_url(config, initiative), bron=initiative.source, bron_url=source_url(config, initiative),
                 tekst=initiative.body)
     return item
+
+
+# The live preview makes records only of changed entries; readers must not change a record.
+record: PerEntry[Initiative, dict[str, Any]] = PerEntry(record_of)
 
 
 def ordered(initiatives: list[Initiative]) -> list[Initiative]:

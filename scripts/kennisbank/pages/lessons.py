@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from kennisbank import PACKAGE_DIR, urls
 from kennisbank.entries import fields, places
 from kennisbank.entries.fields import Field
+from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.pages.templating import front_matter, mdtext, render
@@ -80,11 +81,20 @@ def lesson_item(lesson: Lesson, here: str) -> Markup:
     )
 
 
-def groups(lessons: list[Lesson], here: str) -> list[tuple[str, str, list[Markup]]]:
+def items_of(initiative: Initiative, here: str) -> tuple[Markup, ...]:
+    return tuple(lesson_item(lesson, here) for lesson in lessons_of(initiative))
+
+
+# The live preview renders again only the lessons of changed entries.
+_items_of: PerEntry[Initiative, tuple[Markup, ...]] = PerEntry(items_of)
+
+
+def groups(initiatives: list[Initiative], here: str) -> list[tuple[str, str, list[Markup]]]:
     """(theme label, theme slug, lesson items) for every theme with lessons, in the themes' order."""
+    ordered = sorted(initiatives, key=lambda i: (places.fold(i.titel), i.slug))
     found = []
     for thema in themas():
-        items = [lesson_item(lesson, here) for lesson in lessons if thema in lesson.initiative.themas]
+        items = [item for initiative in ordered if thema in initiative.themas for item in _items_of(initiative, here)]
         if items:
             found.append((thema.label, thema.slug, items))
     return found
@@ -94,7 +104,7 @@ def lessons_page(initiatives: list[Initiative]) -> tuple[str, str]:
     here = urls.LESSONS
     lessons = all_lessons(initiatives)
     return here, render(
-        "lessen.md.j2", here=here, groups=groups(lessons, here), total=len(lessons),
+        "lessen.md.j2", here=here, groups=groups(initiatives, here), total=len(lessons),
         initiatives=len({lesson.initiative.slug for lesson in lessons}),
         filters=Markup(escape(json.dumps(filters(), ensure_ascii=False))),
         front_matter=front_matter("Lessen", "Wat initiatieven leerden: wat werkte, valkuilen en tips voor de gemeente, per thema.",

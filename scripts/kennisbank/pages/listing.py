@@ -16,6 +16,7 @@ from markupsafe import Markup
 from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.meetings import Meeting
+from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Gemeente, Initiative, Provincie
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
@@ -29,18 +30,21 @@ OUTDATED_AFTER = dt.timedelta(days=2 * 365)
 NEWEST_ON_HOME = 6
 NEARBY_ON_GEMEENTE = 10
 
-# Rendered cards by (slug, folder of the page that shows them); cleared for every build.
-_cards: dict[tuple[str, str], Markup] = {}
+
+def card_in(initiative: Initiative, folder: str) -> Markup:
+    href = urls.link(posixpath.join(folder, "page.md"), urls.initiative(initiative.slug))
+    template = environment().get_template("_card.md.j2")
+    return Markup(template.render(i=initiative, href=href, card_meta=panel.card_meta).rstrip("\n"))
+
+
+# The same card appears on many pages, and an unchanged entry keeps its cards between two
+# regenerations of the live preview: rendered once per entry and folder of the page showing it.
+_cards: PerEntry[Initiative, Markup] = PerEntry(card_in)
 
 
 def card(initiative: Initiative, here: str) -> Markup:
-    """One initiative as a list card; the same card appears on many pages, so it is rendered once per folder."""
-    key = (initiative.slug, posixpath.dirname(here))
-    if key not in _cards:
-        href = urls.link(here, urls.initiative(initiative.slug))
-        template = environment().get_template("_card.md.j2")
-        _cards[key] = Markup(template.render(i=initiative, href=href, card_meta=panel.card_meta).rstrip("\n"))
-    return _cards[key]
+    """One initiative as a list card, with a link that works from the page `here`."""
+    return _cards(initiative, posixpath.dirname(here))
 
 
 def sort_by_title(items: list[Initiative]) -> list[Initiative]:
@@ -57,16 +61,28 @@ def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: d
     meetings = meetings or agenda.Sections([], today)
     for initiative in initiatives:
         here = urls.initiative(initiative.slug)
-        edit_url = config.edit_url(initiative.source)
-        yield here, render(
-            "initiatief.md.j2",
-            i=initiative, here=here, edit_url=edit_url, related=similar[initiative.slug],
-            panel=panel.rows(initiative, here), body=submitted_text.announced(initiative.body), sections=sections.sections(initiative),
-            bijeenkomsten=meetings.initiative(initiative.slug, here),
-            outdated=today - initiative.bijgewerkt > OUTDATED_AFTER,
-            front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
-                                      jsonld=jsonld.for_initiative(initiative, config)),
-        )
+        # Everything else on the page is the entry's own: the key holds what comes from elsewhere.
+        shown = tuple(card(other, here) for other in similar[initiative.slug])
+        yield here, _initiative_pages(initiative, config, today - initiative.bijgewerkt > OUTDATED_AFTER, shown,
+                                      meetings.initiative(initiative.slug, here))
+
+
+def initiative_page(initiative: Initiative, config: SiteConfig, outdated: bool, related_cards: tuple[Markup, ...],
+                    bijeenkomsten: str) -> str:
+    here = urls.initiative(initiative.slug)
+    edit_url = config.edit_url(initiative.source)
+    return render(
+        "initiatief.md.j2",
+        i=initiative, here=here, edit_url=edit_url, related=related_cards,
+        panel=panel.rows(initiative, here), body=submitted_text.announced(initiative.body), sections=sections.sections(initiative),
+        bijeenkomsten=bijeenkomsten, outdated=outdated,
+        front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
+                                  jsonld=jsonld.for_initiative(initiative, config)),
+    )
+
+
+# The live preview renders again only the pages of changed entries and of their neighbours.
+_initiative_pages: PerEntry[Initiative, str] = PerEntry(initiative_page)
 
 
 Feeds = dict[str, follow.Scope]  # the feed of a page, by the page's path
@@ -175,7 +191,6 @@ def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
 
 def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date, meetings: Sequence[Meeting]) -> Iterator[tuple[str, str]]:
     """Every generated page, in a fixed order; meetings add a section to the pages they concern."""
-    _cards.clear()
     environment().globals.update(card=card)
     sections = agenda.Sections(meetings, today)
     yield from home_page(initiatives)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kennisbank.entries import places
+from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Gemeente, Initiative, Provincie
 from kennisbank.search import compounds, text
 
@@ -96,8 +97,12 @@ def fields(initiative: Initiative) -> dict[str, str]:
     }
 
 
-def field_terms(initiative: Initiative) -> dict[str, Counter[str]]:
+def analysed_fields(initiative: Initiative) -> dict[str, Counter[str]]:
     return {name: Counter(text.terms(value)) for name, value in fields(initiative).items()}
+
+
+# Analysis is most of the index's cost; the live preview analyses only changed entries again.
+field_terms: PerEntry[Initiative, dict[str, Counter[str]]] = PerEntry(analysed_fields)
 
 
 def saturate(frequency: int, length_ratio: float) -> float:

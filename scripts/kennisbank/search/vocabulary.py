@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from kennisbank.entries.memo import PerEntry
+from kennisbank.entries.model import Initiative
 from kennisbank.search import codec, text
 from kennisbank.search.index import SearchIndex, fields
 
@@ -16,16 +18,28 @@ MIN_WORD = 4  # shorter words are rarely mistyped into something we could fix
 MAX_WORDS = 20_000
 
 
+def forms_in(initiative: Initiative) -> Counter[tuple[str, str]]:
+    """(term, written form) -> how often the entry writes it."""
+    found: Counter[tuple[str, str]] = Counter()
+    for value in fields(initiative).values():
+        for token in text.tokens(value):
+            if len(token) >= MIN_WORD and token.isalpha():
+                analysed = text.cached_term(token)
+                if analysed:
+                    found[analysed, token] += 1
+    return found
+
+
+# Kept per entry object, so that the live preview reads only changed entries again.
+_forms_in: PerEntry[Initiative, Counter[tuple[str, str]]] = PerEntry(forms_in)
+
+
 def written_forms(index: SearchIndex) -> dict[str, str]:
     """term -> its most frequent written (folded) form."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for initiative in index.initiatives:
-        for value in fields(initiative).values():
-            for token in text.tokens(value):
-                if len(token) >= MIN_WORD and token.isalpha():
-                    analysed = text.cached_term(token)
-                    if analysed:
-                        forms[analysed][token] += 1
+        for (analysed, token), count in _forms_in(initiative).items():
+            forms[analysed][token] += count
     return {term: counter.most_common(1)[0][0] for term, counter in forms.items()}
 
 

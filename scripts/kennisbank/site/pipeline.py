@@ -1,6 +1,7 @@
 """`kennisbank build` and `kennisbank serve`: check, generate, then let MkDocs render."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -17,6 +18,7 @@ from kennisbank.site import sitedir
 from kennisbank.site.docs_folder import HANDWRITTEN, generate
 
 INITIATIVES = Path("initiatives")
+CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})  # watchdog's names; "closed" after writing
 EOL_NOTICE = (
     "Let op: MkDocs 1.x wordt niet meer ontwikkeld en Material for MkDocs is in onderhoudsmodus "
     "(einde ondersteuning mei 2027). De generator schrijft gewone Markdown, zodat de inhoud naar "
@@ -124,51 +126,76 @@ def regenerate(config_file: Path = Path("mkdocs.yml"), cache: CheckCache | None 
     return True
 
 
-def snapshot(folders: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
-    """(mtime, size) of every file under the folders: what the preview watches for."""
-    found: dict[str, tuple[int, int]] = {}
-    for folder in folders:
-        for path in folder.rglob("*"):
-            try:
-                stat = path.lstat()
-            except OSError:
-                continue
-            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return found
-
-
-def watch_sources(config_file: Path, stop: threading.Event, interval: float = 0.25) -> None:
+def watch_sources(config_file: Path, stop: threading.Event, cache: CheckCache, quiet: float = 0.05) -> None:
     """Regenerate build/docs whenever initiatives/, bijeenkomsten/ or docs/ change.
 
     The generator rewrites only files whose content changed, and MkDocs watches only build/docs,
     so an edit leads to exactly one (dirty) MkDocs build of the pages it changed. Only the
-    changed entries are checked again (CheckCache).
+    changed entries are checked again (CheckCache), and only their pages rendered again (memo).
+    The operating system reports changes (inotify on Linux): no polling of thousands of files.
     """
-    folders = (INITIATIVES, meetings.FOLDER, HANDWRITTEN)
-    cache = CheckCache()
-    seen = snapshot(folders)
-    while not stop.wait(interval):
-        now = snapshot(folders)
-        if now == seen:
-            continue
-        # Wait until the folders are quiet: an editor that saves through a temporary file would
-        # otherwise cost a regeneration (and an error about the temporary file) of its own.
-        while not stop.wait(interval / 2) and (later := snapshot(folders)) != now:
-            now = later
-        seen = now
-        regenerate(config_file, cache)
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    changed = threading.Event()
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            # Reading a file is an event too (inotify reports opening and closing): only changes count.
+            if event.event_type in CHANGES:
+                changed.set()
+
+    observer = Observer()
+    watched: set[Path] = set()
+
+    def watch_new_folders() -> bool:
+        """Watch each source folder that exists now (bijeenkomsten/ may be made while serving)."""
+        added = False
+        for folder in (INITIATIVES, meetings.FOLDER, HANDWRITTEN):
+            if folder not in watched and folder.is_dir():
+                observer.schedule(Handler(), str(folder), recursive=True)
+                watched.add(folder)
+                added = True
+        return added
+
+    watch_new_folders()
+    observer.start()
+    try:
+        while not stop.is_set():
+            if not changed.wait(0.5):
+                if watch_new_folders():
+                    changed.set()
+                continue
+            # Wait until the folders are quiet: an editor that saves through a temporary file would
+            # otherwise cost a regeneration (and an error about the temporary file) of its own.
+            changed.clear()
+            while changed.wait(quiet):
+                changed.clear()
+            if not stop.is_set():
+                # The server process holds every entry, memo and MkDocs structure: without freezing
+                # them, the collector would scan them all, again and again, while regenerating.
+                gc.freeze()
+                try:
+                    regenerate(config_file, cache)
+                finally:
+                    gc.unfreeze()
+    finally:
+        observer.stop()
+        observer.join()
 
 
 def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     eol_notice()
-    if not regenerate(config_file):
+    # One cache from the first regeneration on: the first edit already reuses every unchanged entry.
+    cache = CheckCache()
+    if not regenerate(config_file, cache):
         return 1
     # Show MkDocs' own messages (each rebuild, each warning): the preview must not look stuck.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     stop = threading.Event()
-    watcher = threading.Thread(target=watch_sources, args=(config_file, stop), daemon=True)
+    watcher = threading.Thread(target=watch_sources, args=(config_file, stop, cache), daemon=True)
     watcher.start()
     try:
         # Not strict: the preview server logs every 404 as a warning, which must not abort a rebuild.

@@ -1,0 +1,43 @@
+"""Results computed from one entry, kept for as long as that entry object lives.
+
+The live preview checks only changed files again (validate.CheckCache) and keeps every unchanged
+entry as the very same object, so whatever is computed from one entry (a card, a page, its search
+terms) can be reused by the next regeneration. Entries are keyed by identity, which is exactly
+"unchanged"; a weak reference drops the results once the entry object is gone.
+"""
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+Entry = TypeVar("Entry")
+Value = TypeVar("Value")
+
+
+class PerEntry(Generic[Entry, Value]):
+    """compute(entry, *extra), remembered per entry object and per value of extra (hashable)."""
+
+    def __init__(self, compute: Callable[..., Value]) -> None:
+        self._compute = compute
+        self._slots: dict[int, tuple[weakref.ref[Entry], dict[tuple[Hashable, ...], Value]]] = {}
+
+    def __call__(self, entry: Entry, *extra: Hashable) -> Value:
+        slot = self._slots.get(id(entry))
+        if slot is None or slot[0]() is not entry:
+            slot = (weakref.ref(entry, self._forget(id(entry))), {})
+            self._slots[id(entry)] = slot
+        values = slot[1]
+        if extra not in values:
+            values[extra] = self._compute(entry, *extra)
+        return values[extra]
+
+    def _forget(self, key: int) -> Callable[[weakref.ref[Entry]], None]:
+        def forget(reference: weakref.ref[Entry]) -> None:
+            # Only this entry's own slot: its id may already belong to a newer entry.
+            if (slot := self._slots.get(key)) is not None and slot[0] is reference:
+                del self._slots[key]
+        return forget
+
+    def __len__(self) -> int:
+        return len(self._slots)

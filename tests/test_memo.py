@@ -1,0 +1,69 @@
+"""Results kept per entry object (kennisbank.entries.memo), and what the live preview gains from them:
+an unchanged entry's pages are not rendered again, a changed one's are, with everything that shows it."""
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from dataclasses import dataclass, replace
+
+from conftest import FIXTURES, REPO
+from kennisbank.entries.memo import PerEntry
+from kennisbank.entries.validate import check_paths
+from kennisbank.pages.listing import all_pages
+from kennisbank.site import config as siteconfig
+
+TODAY = dt.date(2026, 11, 28)
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+
+
+def test_computes_once_per_entry_object_and_extra_value() -> None:
+    calls: list[tuple[str, str]] = []
+
+    def shout(entry: Entry, suffix: str) -> str:
+        calls.append((entry.name, suffix))
+        return entry.name.upper() + suffix
+
+    memo: PerEntry[Entry, str] = PerEntry(shout)
+    first = Entry("a")
+    assert memo(first, "!") == "A!" and memo(first, "!") == "A!" and memo(first, "?") == "A?"
+    assert calls == [("a", "!"), ("a", "?")]
+    # An equal entry read again from its file is another object: computed again (identity means unchanged).
+    assert memo(Entry("a"), "!") == "A!"
+    assert calls == [("a", "!"), ("a", "?"), ("a", "!")]
+
+
+def test_forgets_an_entry_once_it_is_gone() -> None:
+    memo: PerEntry[Entry, str] = PerEntry(lambda entry: entry.name)
+    kept, dropped = Entry("kept"), Entry("dropped")
+    memo(kept)
+    memo(dropped)
+    assert len(memo) == 2
+    del dropped
+    gc.collect()
+    assert len(memo) == 1
+    assert memo(kept) == "kept"
+
+
+def test_only_pages_that_show_a_changed_entry_are_rendered_again(tmp_path) -> None:
+    result = check_paths([FIXTURES / "site" / "initiatives"])
+    initiatives = result.initiatives
+    config = replace(siteconfig.load(REPO / "mkdocs.yml"), docs_dir=tmp_path)
+    before = dict(all_pages(initiatives, config, TODAY, []))
+    again = dict(all_pages(initiatives, config, TODAY, []))
+    initiative_pages = [path for path in before if path.startswith("initiatieven/")]
+    assert initiative_pages and all(again[path] is before[path] for path in initiative_pages)  # reused, not rendered
+
+    changed = next(i for i in initiatives if i.slug == "menukaart-vlissingen")
+    edited = [replace(i, titel="Menukaart Vlissingen bewerkt") if i is changed else i for i in initiatives]
+    after = dict(all_pages(edited, config, TODAY, []))
+    assert "# Menukaart Vlissingen bewerkt" in after["initiatieven/menukaart-vlissingen.md"]
+    showing = {path for path in initiative_pages if "Menukaart Vlissingen bewerkt" in after[path]}
+    assert showing - {"initiatieven/menukaart-vlissingen.md"}, "a similar initiative's page shows the new title"
+    for path in initiative_pages:
+        if path not in showing:
+            assert after[path] is before[path], path
+    assert "Menukaart Vlissingen bewerkt" in after["gemeenten/vlissingen.md"]
