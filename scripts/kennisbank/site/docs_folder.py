@@ -79,7 +79,32 @@ def open_data_page(config: SiteConfig, produced: list[tuple[str, str | bytes]]) 
     return data_pages.open_data_page(config, sizes)
 
 
-def sync(target: Path, files: dict[str, bytes]) -> int:
+class Written:
+    """What the last sync left in a build folder: each file's content, size and modification time.
+
+    The live preview syncs thousands of files for every edit; a file whose content and status are
+    as they were left is known unchanged without reading it again.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[bytes, int, int]] = {}
+
+    def unchanged(self, path: Path, relative: str, content: bytes) -> bool:
+        known = self.files.get(relative)
+        if known is None:
+            return same_file(path, content)
+        try:
+            status = path.stat()
+        except OSError:
+            return False
+        return (status.st_size, status.st_mtime_ns) == known[1:] and known[0] == content
+
+    def note(self, path: Path, relative: str, content: bytes) -> None:
+        status = path.stat()
+        self.files[relative] = (content, status.st_size, status.st_mtime_ns)
+
+
+def sync(target: Path, files: dict[str, bytes], written: Written | None = None) -> int:
     """Make target hold exactly these files; returns how many were written.
 
     The live preview rebuilds once build/docs has been quiet for a tenth of a second, so the
@@ -88,15 +113,17 @@ def sync(target: Path, files: dict[str, bytes]) -> int:
     which takes microseconds each.
     """
     target.mkdir(parents=True, exist_ok=True)
-    changed = [(target / relative, content) for relative, content in files.items() if not same_file(target / relative, content)]
-    stale = [path for path in target.rglob("*") if path.is_file() and path.relative_to(target).as_posix() not in files]
+    record = written or Written()
+    changed = [(relative, content) for relative, content in files.items() if not record.unchanged(target / relative, relative, content)]
+    stale = [target / relative for relative in files_under(target) if relative not in files]
     # A fresh folder of our own each time, beside target (same file system, so a rename moves a file).
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     staged = []
-    for number, (path, content) in enumerate(changed):
+    for number, (relative, content) in enumerate(changed):
         (staging / str(number)).write_bytes(content)
-        staged.append((staging / str(number), path))
-    for source, path in staged:
+        staged.append((staging / str(number), relative))
+    for source, relative in staged:
+        path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, path)
     for path in stale:
@@ -105,7 +132,21 @@ def sync(target: Path, files: dict[str, bytes]) -> int:
         if folder != str(target) and not os.listdir(folder):
             os.rmdir(folder)
     staging.rmdir()
+    if written is not None:
+        for relative in [relative for relative in written.files if relative not in files]:
+            del written.files[relative]
+        for relative, content in (changed if len(written.files) else files.items()):
+            written.note(target / relative, relative, content)
     return len(changed)
+
+
+def files_under(folder: Path) -> list[str]:
+    """Every file's path relative to folder, '/'-separated."""
+    found: list[str] = []
+    for parent, _, names in os.walk(folder):
+        relative = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found.extend(name if relative == "." else f"{relative}/{name}" for name in names)
+    return found
 
 
 def same_file(path: Path, content: bytes) -> bool:
@@ -113,10 +154,10 @@ def same_file(path: Path, content: bytes) -> bool:
 
 
 def generate(initiatives: list[Initiative], config: SiteConfig, source: Path = HANDWRITTEN, today: dt.date | None = None,
-             meetings: list[Meeting] | None = None) -> int:
-    """Write the build folder; returns the number of files written."""
+             meetings: list[Meeting] | None = None, written: Written | None = None) -> int:
+    """Write the build folder; returns the number of files written. `written`: kept between regenerations."""
     files = collect(initiatives, config, source, today or dt.date.today(), meetings or [])
-    return sync(config.docs_dir, files)
+    return sync(config.docs_dir, files, written)
 
 
 def clean(config: SiteConfig) -> None:

@@ -15,10 +15,9 @@ from kennisbank.entries.validate import CheckCache, CheckResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
 from kennisbank.site import sitedir
-from kennisbank.site.docs_folder import HANDWRITTEN, generate
+from kennisbank.site.docs_folder import HANDWRITTEN, Written, generate
 
 INITIATIVES = Path("initiatives")
-CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})  # watchdog's names; "closed" after writing
 EOL_NOTICE = (
     "Let op: MkDocs 1.x wordt niet meer ontwikkeld en Material for MkDocs is in onderhoudsmodus "
     "(einde ondersteuning mei 2027). De generator schrijft gewone Markdown, zodat de inhoud naar "
@@ -104,6 +103,9 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
     result, found_meetings = outcome
     config = siteconfig.load(config_file)
     generate(result.initiatives, config, meetings=found_meetings)
+    count = len(result.initiatives)
+    # Let the entries go before MkDocs runs: what was kept per entry (entries.memo) goes with them.
+    del result, outcome
     lap("generate")
     sitedir.mark(site_dir)
     status = mkdocs_build(config_file, site_dir, strict)
@@ -112,21 +114,25 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
         offline.write_zip(site_dir)
         lap("zip")
         seconds = time.perf_counter() - started
-        print(f"Site gebouwd in {site_dir}/ met {len(result.initiatives)} initiatieven ({seconds:.1f} s)", file=sys.stderr)
+        print(f"Site gebouwd in {site_dir}/ met {count} initiatieven ({seconds:.1f} s)", file=sys.stderr)
     return status
 
 
-def regenerate(config_file: Path = Path("mkdocs.yml"), cache: CheckCache | None = None) -> bool:
-    """Regenerate when the initiatives are valid; keep the old pages otherwise."""
+def regenerate(config_file: Path = Path("mkdocs.yml"), cache: CheckCache | None = None, written: Written | None = None) -> bool:
+    """Regenerate when the initiatives are valid; keep the old pages otherwise.
+
+    The live preview keeps `cache` (checked entries) and `written` (the build folder as last left)
+    from one regeneration to the next.
+    """
     outcome = checked(cache)
     if outcome is None:
         return False
     result, found_meetings = outcome
-    generate(result.initiatives, siteconfig.load(config_file), meetings=found_meetings)
+    generate(result.initiatives, siteconfig.load(config_file), meetings=found_meetings, written=written)
     return True
 
 
-def watch_sources(config_file: Path, stop: threading.Event, cache: CheckCache, quiet: float = 0.05) -> None:
+def watch_sources(config_file: Path, stop: threading.Event, cache: CheckCache, written: Written, quiet: float = 0.05) -> None:
     """Regenerate build/docs whenever initiatives/, bijeenkomsten/ or docs/ change.
 
     The generator rewrites only files whose content changed, and MkDocs watches only build/docs,
@@ -135,17 +141,16 @@ def watch_sources(config_file: Path, stop: threading.Event, cache: CheckCache, q
     The operating system reports changes (inotify on Linux): no polling of thousands of files.
     """
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
-    from watchdog.observers import Observer
+
+    from kennisbank.site.preview_server import ChangeObserver
 
     changed = threading.Event()
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            # Reading a file is an event too (inotify reports opening and closing): only changes count.
-            if event.event_type in CHANGES:
-                changed.set()
+            changed.set()
 
-    observer = Observer()
+    observer = ChangeObserver()
     watched: set[Path] = set()
 
     def watch_new_folders() -> bool:
@@ -176,7 +181,7 @@ def watch_sources(config_file: Path, stop: threading.Event, cache: CheckCache, q
                 # them, the collector would scan them all, again and again, while regenerating.
                 gc.freeze()
                 try:
-                    regenerate(config_file, cache)
+                    regenerate(config_file, cache, written)
                 finally:
                     gc.unfreeze()
     finally:
@@ -185,21 +190,20 @@ def watch_sources(config_file: Path, stop: threading.Event, cache: CheckCache, q
 
 
 def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from kennisbank.site import preview_server
 
     eol_notice()
     # One cache from the first regeneration on: the first edit already reuses every unchanged entry.
-    cache = CheckCache()
-    if not regenerate(config_file, cache):
+    cache, written = CheckCache(), Written()
+    if not regenerate(config_file, cache, written):
         return 1
     # Show MkDocs' own messages (each rebuild, each warning): the preview must not look stuck.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     stop = threading.Event()
-    watcher = threading.Thread(target=watch_sources, args=(config_file, stop, cache), daemon=True)
+    watcher = threading.Thread(target=watch_sources, args=(config_file, stop, cache, written), daemon=True)
     watcher.start()
     try:
-        # Not strict: the preview server logs every 404 as a warning, which must not abort a rebuild.
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty", strict=False)
+        preview_server.serve(config_file, dev_addr)
     finally:
         stop.set()
     return 0

@@ -1,0 +1,98 @@
+"""The live preview's web server: MkDocs' own server and dirty build, told of changes by the system.
+
+`mkdocs serve` polls the folders it watches every half second (watchdog's PollingObserver). With
+thousands of generated files in build/docs, that adds up to half a second to every edit and keeps a
+core busy. This server is MkDocs' LiveReloadServer with an observer that the operating system
+notifies (inotify on Linux). MkDocs 1.x no longer changes, so the class is a stable base; the rest
+mirrors `mkdocs.commands.serve.serve` for this project (no plugins, dirty builds, never strict).
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
+
+log = logging.getLogger("mkdocs")
+
+# What changes a file. Reading one is an event too (inotify reports opening and closing it), and
+# every build reads all of build/docs: those events must not start another build.
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
+    DirCreatedEvent, DirDeletedEvent, DirMovedEvent,
+]
+
+
+class ChangeObserver(Observer):  # type: ignore[misc,valid-type]  # Observer is the platform's class, chosen at import
+    """The system's file observer, reporting only changes."""
+
+    def schedule(self, event_handler: FileSystemEventHandler, path: str | Path, *, recursive: bool = False,
+                 event_filter: list[type[FileSystemEvent]] | None = None, follow_symlink: bool = False) -> ObservedWatch:
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or CHANGES,
+                                follow_symlink=follow_symlink)
+
+
+class PreviewServer(LiveReloadServer):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.observer = ChangeObserver()
+
+
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Build build/docs into a temporary folder, serve it, and rebuild what changed after each edit."""
+    site_dir = tempfile.mkdtemp(prefix="kennisbank-preview-")
+
+    def configured() -> MkDocsConfig:
+        # Not strict: the preview server logs every 404 as a warning, which must not abort a rebuild.
+        return load_config(config_file=str(config_file), site_dir=site_dir, dev_addr=dev_addr, strict=False)
+
+    config = configured()
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    server_url = f"http://{host}:{port}{mount_path}"
+
+    def builder(config: MkDocsConfig | None = None) -> None:
+        log.info("Building documentation...")
+        config = config or configured()
+        config.site_url = server_url
+        build(config, serve_url=server_url, dirty=True)
+
+    server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+
+    def error_page(code: int) -> bytes | None:
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        server.watch(str(config_file))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
