@@ -101,3 +101,22 @@ def test_free_text_of_a_meeting_must_be_visible_without_control_characters(proje
         "bijeenkomsten/wijkavond-vlissingen.md:2: titel: bevat een onzichtbaar stuurteken (U+0007); haal het weg",
         "bijeenkomsten/wijkavond-vlissingen.md:9: organisator: mag niet leeg zijn",
     ]
+
+
+def test_the_preview_reads_only_changed_meetings_again(tmp_path: Path) -> None:
+    folder = tmp_path / "bijeenkomsten"
+    shutil.copytree(FIXTURES / "site" / "bijeenkomsten", folder)
+    slugs = {"buurtmoestuin-delfshaven", "menukaart-vlissingen", "energiecooperaties-nederland", "zorgcooperatie-zeeland", "kwaadaardig-initiatief"}
+    cache = meetings.MeetingCache()
+    first = meetings.check_meetings([folder], slugs, cache)
+    again = meetings.check_meetings([folder], slugs, cache)
+    assert first.meetings and all(a is b for a, b in zip(first.meetings, again.meetings, strict=True))  # not read again
+    edited = folder / "open-dag-buurtmoestuin.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("titel: ", "titel: Vernieuwd ", 1), encoding="utf-8")
+    after = {m.slug: m for m in meetings.check_meetings([folder], slugs, cache).meetings}
+    assert after["open-dag-buurtmoestuin"].titel.startswith("Vernieuwd ")
+    assert all(after[m.slug] is m for m in first.meetings if m.slug != "open-dag-buurtmoestuin")
+    # Other initiatives: every meeting is judged again, though no meeting file changed.
+    judged = meetings.check_meetings([folder], slugs - {"buurtmoestuin-delfshaven"}, cache)
+    assert any("buurtmoestuin-delfshaven" in m.text for m in judged.errors)
+    assert judged.errors == meetings.check_meetings([folder], slugs - {"buurtmoestuin-delfshaven"}).errors

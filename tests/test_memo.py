@@ -7,7 +7,7 @@ import gc
 from dataclasses import dataclass, replace
 
 from conftest import FIXTURES, REPO
-from kennisbank.entries.memo import PerEntry
+from kennisbank.entries.memo import PerEntry, PerPage
 from kennisbank.entries.validate import check_paths
 from kennisbank.pages.listing import all_pages
 from kennisbank.site import config as siteconfig
@@ -48,6 +48,24 @@ def test_forgets_an_entry_once_it_is_gone() -> None:
     assert memo(kept) == "kept"
 
 
+def test_a_page_is_made_again_only_when_what_it_shows_changed() -> None:
+    made: list[str] = []
+
+    def make(name: str) -> str:
+        made.append(name)
+        return f"<{name}>"
+
+    pages: PerPage[str] = PerPage()
+    a, b = Entry("a"), Entry("b")
+    first = pages.get("p.md", [a, b], "rest", make, "one")
+    assert pages.get("p.md", [a, b], "rest", make, "two") is first and made == ["one"]
+    assert pages.get("p.md", [a, Entry("b")], "rest", make, "three") == "<three>"  # an entry read again
+    assert pages.get("p.md", [b, a], "rest", make, "four") == "<four>"  # another order
+    assert pages.get("p.md", [b, a], "other", make, "five") == "<five>"  # another value besides
+    assert pages.get("q.md", [b, a], "other", make, "six") == "<six>"  # each page on its own
+    assert made == ["one", "three", "four", "five", "six"]
+
+
 def test_only_pages_that_show_a_changed_entry_are_rendered_again(tmp_path) -> None:
     result = check_paths([FIXTURES / "site" / "initiatives"])
     initiatives = result.initiatives
@@ -67,3 +85,5 @@ def test_only_pages_that_show_a_changed_entry_are_rendered_again(tmp_path) -> No
         if path not in showing:
             assert after[path] is before[path], path
     assert "Menukaart Vlissingen bewerkt" in after["gemeenten/vlissingen.md"]
+    assert after["provincies/zeeland.md"] is not before["provincies/zeeland.md"]
+    assert after["gemeenten/rotterdam.md"] is before["gemeenten/rotterdam.md"]  # shows nothing that changed

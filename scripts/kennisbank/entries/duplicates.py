@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kennisbank.entries import places, schema
@@ -141,12 +141,17 @@ def buckets(entries: list[Entry]) -> tuple[dict[str, list[int]], dict[tuple, lis
         key = website_key(entry.website)
         if key:
             by_website.setdefault(key, []).append(index)
-        names = [name for code in entry.places for name in place_names(code)]
-        words = title_words(entry.titel, names)
         for code in entry.places:
-            for title_key in dict.fromkeys(title_keys(words)):
+            for title_key in keys_of_title(entry.titel, entry.places):
                 by_title.setdefault((code, *title_key), []).append(index)
     return by_website, by_title
+
+
+# A pure function of two texts, asked again for every file at every check of the live preview.
+@lru_cache(maxsize=1 << 16)
+def keys_of_title(titel: str, codes: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    names = [name for code in codes for name in place_names(code)]
+    return tuple(dict.fromkeys(title_keys(title_words(titel, names))))
 
 
 def alike(groups: Iterable[list[int]]) -> dict[int, list[int]]:

@@ -23,7 +23,9 @@ from kennisbank import PACKAGE_DIR
 from kennisbank.entries import places, schema
 from kennisbank.entries.model import Gemeente, Message, Thema
 from kennisbank.entries.validate import (
+    CheckCache,
     FileCheck,
+    FileKey,
     Findings,
     check_content,
     check_duplicate_slugs,
@@ -202,12 +204,37 @@ def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | Non
     return meeting, check.messages
 
 
-def check_meetings(paths: Iterable[Path], initiative_slugs: set[str]) -> MeetingResult:
+class MeetingCache:
+    """Meetings as last checked, for the live preview: an unchanged file (CheckCache's test), judged
+    against the same initiatives, is not read again, and stays the same Meeting object."""
+
+    def __init__(self) -> None:
+        self.files = CheckCache()
+        self.slugs: frozenset[str] = frozenset()
+        self.outcomes: dict[Path, tuple[FileKey, tuple[Meeting | None, list[Message]]]] = {}
+
+    def check(self, files: list[Path], initiative_slugs: set[str]) -> list[tuple[Meeting | None, list[Message]]]:
+        """check_meeting for each file, in order; only for files changed since, or when the initiatives did."""
+        if initiative_slugs != self.slugs:
+            self.outcomes, self.slugs = {}, frozenset(initiative_slugs)
+        fresh: dict[Path, tuple[FileKey, tuple[Meeting | None, list[Message]]]] = {}
+        found = []
+        for path in files:
+            key, known = self.files.key(path), self.outcomes.get(path)
+            outcome = known[1] if key is not None and known is not None and known[0] == key else check_meeting(path, initiative_slugs)
+            if key is not None:
+                fresh[path] = (key, outcome)
+            found.append(outcome)
+        self.outcomes = fresh
+        return found
+
+
+def check_meetings(paths: Iterable[Path], initiative_slugs: set[str], cache: MeetingCache | None = None) -> MeetingResult:
     """Every meeting file under the given paths; related initiatives are judged against initiative_slugs."""
     files = discover(paths)
     result = MeetingResult(files=len(files))
-    for path in files:
-        meeting, messages = check_meeting(path, initiative_slugs)
+    outcomes = cache.check(files, initiative_slugs) if cache else [check_meeting(path, initiative_slugs) for path in files]
+    for meeting, messages in outcomes:
         result.messages.extend(messages)
         if meeting:
             result.meetings.append(meeting)

@@ -8,7 +8,7 @@ terms) can be reused by the next regeneration. Entries are keyed by identity, wh
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, TypeVar
 
 Entry = TypeVar("Entry")
@@ -41,3 +41,21 @@ class PerEntry(Generic[Entry, Value]):
 
     def __len__(self) -> int:
         return len(self._slots)
+
+
+class PerPage(Generic[Value]):
+    """The last content of each page, kept while the page shows the same entry objects, in the same
+    order, with equal other values: a municipality's page is rendered again only when one of its
+    initiatives (or anything else it shows) changed."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[tuple[object, ...], Hashable, Value]] = {}
+
+    def get(self, page: str, entries: Sequence[object], rest: Hashable, compute: Callable[..., Value], *args: object, **kwargs: object) -> Value:
+        """compute(*args, **kwargs), unless `page` was last made from the same entries and an equal `rest`."""
+        last = self._last.get(page)
+        if last is not None and last[1] == rest and len(last[0]) == len(entries) and all(a is b for a, b in zip(last[0], entries, strict=True)):
+            return last[2]
+        value = compute(*args, **kwargs)
+        self._last[page] = (tuple(entries), rest, value)
+        return value

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.meetings import Meeting
+from kennisbank.entries.memo import PerPage
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.exports import atom, records
@@ -103,7 +104,11 @@ def follow_link(scope: Scope | None, here: str) -> Markup:
                   f"een Atom-feed met nieuwe en bijgewerkte initiatieven en bijeenkomsten, voor uw feedlezer.\n{{ .kb-volgen }}")
 
 
+# The live preview writes again only the feeds that show a changed entry.
+_feeds: PerPage[str] = PerPage()
+
+
 def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
     """The meeting writer registered in site.docs_folder: one feed per scope."""
     for scope in scopes(initiatives, meetings):
-        yield scope.feed, render(scope, config)
+        yield scope.feed, _feeds.get(scope.feed, [*scope.initiatives, None, *scope.meetings], (scope, config), render, scope, config)

@@ -20,6 +20,7 @@ from icalendar import Calendar, Event, Timezone
 from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.meetings import Meeting
+from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Initiative
 from kennisbank.site.config import SiteConfig
 
@@ -112,4 +113,12 @@ def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteCo
     """The meeting writer registered in site.docs_folder: agenda.ics and one .ics per meeting."""
     yield urls.AGENDA_CALENDAR, calendar([m for m in meetings if m.is_upcoming(today)], config, today.year, f"{config.site_name}: agenda")
     for meeting in meetings:
-        yield urls.meeting_calendar(meeting.slug), calendar([meeting], config, meeting.start.year)
+        yield urls.meeting_calendar(meeting.slug), _own_calendar(meeting, config)
+
+
+def own_calendar(meeting: Meeting, config: SiteConfig) -> bytes:
+    return calendar([meeting], config, meeting.start.year)
+
+
+# The live preview keeps unchanged meetings as the same objects (MeetingCache): their calendars are kept.
+_own_calendar: PerEntry[Meeting, bytes] = PerEntry(own_calendar)

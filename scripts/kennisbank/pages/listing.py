@@ -16,7 +16,7 @@ from markupsafe import Markup
 from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.meetings import Meeting
-from kennisbank.entries.memo import PerEntry
+from kennisbank.entries.memo import PerEntry, PerPage
 from kennisbank.entries.model import Gemeente, Initiative, Provincie
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
@@ -81,8 +81,10 @@ def initiative_page(initiative: Initiative, config: SiteConfig, outdated: bool, 
     )
 
 
-# The live preview renders again only the pages of changed entries and of their neighbours.
+# The live preview renders again only the pages of changed entries and of their neighbours,
+# and only the lists (theme, municipality, province) that show a changed entry.
 _initiative_pages: PerEntry[Initiative, str] = PerEntry(initiative_page)
+_list_pages: PerPage[str] = PerPage()
 
 
 Feeds = dict[str, follow.Scope]  # the feed of a page, by the page's path
@@ -99,9 +101,11 @@ def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, confi
     members = grouped(initiatives, lambda i: (t.slug for t in i.themas))
     for thema in themas():
         here = urls.thema(thema)
-        yield here, render("thema.md.j2", thema=thema, here=here, items=sort_by_title(members[thema.slug]),
-                           volg=follow.follow_link(feeds.get(here), here), bijeenkomsten=meetings.thema(thema.slug, here),
-                           front_matter=front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config)))
+        items = sort_by_title(members[thema.slug])
+        volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.thema(thema.slug, here)
+        matter = front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config))
+        yield here, _list_pages.get(here, items, (thema, volg, bijeenkomsten, matter), render,
+                                    "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter)
     tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
     yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
                               front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
@@ -141,13 +145,21 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
         here = urls.gemeente(gemeente)
         own = {i.slug for i in items}
         nearby = [i for i in newest_in_provincie[gemeente.provincie.code] if i.slug not in own][:NEARBY_ON_GEMEENTE]
-        yield here, render("gemeente.md.j2", gemeente=gemeente, here=here, items=sort_by_title(items), nearby=nearby, kaart=mapsvg.locator(gemeente),
-                           volg=follow.follow_link(feeds.get(here), here), bijeenkomsten=meetings.gemeente(gemeente.code, here),
-                           front_matter=front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}.",
-                                                     **feed_keys(feeds, here, config)))
+        shown = sort_by_title(items)
+        volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.gemeente(gemeente.code, here)
+        matter = front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}.",
+                              **feed_keys(feeds, here, config))
+        yield here, _list_pages.get(here, [*shown, None, *nearby], (gemeente, volg, bijeenkomsten, matter), render,
+                                    "gemeente.md.j2", gemeente=gemeente, here=here, items=shown, nearby=nearby, kaart=mapsvg.locator(gemeente),
+                                    volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter)
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
     yield urls.GEMEENTEN, render("gemeenten.md.j2", here=urls.GEMEENTEN, groups=groups, total=len(places.gemeenten()),
                                  front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven."))
+
+
+def provincie_page(provincie: Provincie, here: str, rows: list[tuple[Gemeente, int]], items: list[Initiative], volg: Markup, matter: Markup) -> str:
+    return render("provincie.md.j2", provincie=provincie, here=here, rows=rows, gemeenten_met=[g for g, n in rows if n],
+                  kaart=mapsvg.province_map(provincie, rows, here, urls.html_link), items=items, volg=volg, front_matter=matter)
 
 
 def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None) -> Iterator[tuple[str, str]]:
@@ -157,11 +169,11 @@ def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, c
     for provincie in places.provincies():
         here = urls.provincie(provincie)
         rows = gemeente_rows(provincie, members)
-        yield here, render("provincie.md.j2", provincie=provincie, here=here, rows=rows, gemeenten_met=[g for g, n in rows if n],
-                           kaart=mapsvg.province_map(provincie, rows, here, urls.html_link),
-                           items=sort_by_title(in_provincie[provincie.code]), volg=follow.follow_link(feeds.get(here), here),
-                           front_matter=front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}.",
-                                                     **feed_keys(feeds, here, config)))
+        items = sort_by_title(in_provincie[provincie.code])
+        volg = follow.follow_link(feeds.get(here), here)
+        matter = front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}.", **feed_keys(feeds, here, config))
+        # The map is drawn only when the page is rendered again: it is the costly part.
+        yield here, _list_pages.get(here, items, (provincie, tuple(rows), volg, matter), provincie_page, provincie, here, rows, items, volg, matter)
     national = [i for i in initiatives if i.landelijk]
     tiles = [(p.naam, urls.provincie(p), count_text(len(in_provincie[p.code])) + ".") for p in places.provincies()]
     yield urls.PROVINCIES, render("provincies.md.j2", here=urls.PROVINCIES, items=tiles, national=len(national),

@@ -7,6 +7,7 @@ import os
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
@@ -30,13 +31,23 @@ def eol_notice() -> None:
         print(EOL_NOTICE, file=sys.stderr)
 
 
-def checked(cache: CheckCache | None = None) -> tuple[CheckResult, list[meetings.Meeting]] | None:
+@dataclass
+class Preview:
+    """What the live preview keeps from one regeneration to the next: entries and meetings as last
+    checked (unchanged files are not read again and stay the same objects) and the build folder as left."""
+
+    entries: CheckCache = field(default_factory=CheckCache)
+    meetings: meetings.MeetingCache = field(default_factory=meetings.MeetingCache)
+    written: Written = field(default_factory=Written)
+
+
+def checked(preview: Preview | None = None) -> tuple[CheckResult, list[meetings.Meeting]] | None:
     """The check result and the valid meetings, or None (after printing every message) when there are errors."""
-    result = check_paths([INITIATIVES], cache=cache)
+    result = check_paths([INITIATIVES], cache=preview.entries if preview else None)
     found = meetings.MeetingResult()
     if meetings.FOLDER.is_dir():
         # Meetings are checked as strictly; their errors stop the build like an initiative's.
-        found = meetings.check_meetings([meetings.FOLDER], {i.slug for i in result.initiatives})
+        found = meetings.check_meetings([meetings.FOLDER], {i.slug for i in result.initiatives}, preview.meetings if preview else None)
         result.add(found)
     if result.messages:
         print(report.render(result, "text"), file=sys.stderr)
@@ -118,26 +129,22 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
     return status
 
 
-def regenerate(config_file: Path = Path("mkdocs.yml"), cache: CheckCache | None = None, written: Written | None = None) -> bool:
-    """Regenerate when the initiatives are valid; keep the old pages otherwise.
-
-    The live preview keeps `cache` (checked entries) and `written` (the build folder as last left)
-    from one regeneration to the next.
-    """
-    outcome = checked(cache)
+def regenerate(config_file: Path = Path("mkdocs.yml"), preview: Preview | None = None) -> bool:
+    """Regenerate when the initiatives are valid; keep the old pages otherwise."""
+    outcome = checked(preview)
     if outcome is None:
         return False
     result, found_meetings = outcome
-    generate(result.initiatives, siteconfig.load(config_file), meetings=found_meetings, written=written)
+    generate(result.initiatives, siteconfig.load(config_file), meetings=found_meetings, written=preview.written if preview else None)
     return True
 
 
-def watch_sources(config_file: Path, stop: threading.Event, cache: CheckCache, written: Written, quiet: float = 0.05) -> None:
+def watch_sources(config_file: Path, stop: threading.Event, preview: Preview, quiet: float = 0.05) -> None:
     """Regenerate build/docs whenever initiatives/, bijeenkomsten/ or docs/ change.
 
     The generator rewrites only files whose content changed, and MkDocs watches only build/docs,
     so an edit leads to exactly one (dirty) MkDocs build of the pages it changed. Only the
-    changed entries are checked again (CheckCache), and only their pages rendered again (memo).
+    changed entries and meetings are checked again (Preview), and only what shows them is rendered again (entries.memo).
     The operating system reports changes (inotify on Linux): no polling of thousands of files.
     """
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -181,7 +188,7 @@ def watch_sources(config_file: Path, stop: threading.Event, cache: CheckCache, w
                 # them, the collector would scan them all, again and again, while regenerating.
                 gc.freeze()
                 try:
-                    regenerate(config_file, cache, written)
+                    regenerate(config_file, preview)
                 finally:
                     gc.unfreeze()
     finally:
@@ -194,13 +201,13 @@ def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
 
     eol_notice()
     # One cache from the first regeneration on: the first edit already reuses every unchanged entry.
-    cache, written = CheckCache(), Written()
-    if not regenerate(config_file, cache, written):
+    preview = Preview()
+    if not regenerate(config_file, preview):
         return 1
     # Show MkDocs' own messages (each rebuild, each warning): the preview must not look stuck.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     stop = threading.Event()
-    watcher = threading.Thread(target=watch_sources, args=(config_file, stop, cache, written), daemon=True)
+    watcher = threading.Thread(target=watch_sources, args=(config_file, stop, preview), daemon=True)
     watcher.start()
     try:
         preview_server.serve(config_file, dev_addr)
