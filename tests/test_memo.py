@@ -7,7 +7,7 @@ import gc
 from dataclasses import dataclass, replace
 
 from conftest import FIXTURES, REPO
-from kennisbank.entries.memo import PerEntry, PerPage
+from kennisbank.entries.memo import PerEntry, PerPage, clear_all
 from kennisbank.entries.validate import check_paths
 from kennisbank.pages.listing import all_pages
 from kennisbank.site import config as siteconfig
@@ -46,6 +46,19 @@ def test_forgets_an_entry_once_it_is_gone() -> None:
     gc.collect()
     assert len(memo) == 1
     assert memo(kept) == "kept"
+
+
+def test_a_build_lets_go_of_everything_kept() -> None:
+    made: list[str] = []
+    memo: PerEntry[Entry, str] = PerEntry(lambda entry: entry.name)
+    pages: PerPage[str] = PerPage()
+    kept = Entry("kept")
+    memo(kept)
+    pages.get("p.md", [kept], None, made.append, "page")
+    clear_all()
+    assert len(memo) == 0
+    pages.get("p.md", [kept], None, made.append, "page")
+    assert made == ["page", "page"]  # made again: nothing was kept
 
 
 def test_a_page_is_made_again_only_when_what_it_shows_changed() -> None:

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Hashable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 Entry = TypeVar("Entry")
 Value = TypeVar("Value")
+
+# Every memo, so that a one-shot build can let go of what it kept (clear_all) before MkDocs runs.
+_memos: weakref.WeakSet[PerEntry[Any, Any] | PerPage[Any]] = weakref.WeakSet()
+
+
+def clear_all() -> None:
+    for memo in list(_memos):
+        memo.clear()
 
 
 class PerEntry(Generic[Entry, Value]):
@@ -21,6 +29,10 @@ class PerEntry(Generic[Entry, Value]):
     def __init__(self, compute: Callable[..., Value]) -> None:
         self._compute = compute
         self._slots: dict[int, tuple[weakref.ref[Entry], dict[tuple[Hashable, ...], Value]]] = {}
+        _memos.add(self)
+
+    def clear(self) -> None:
+        self._slots.clear()
 
     def __call__(self, entry: Entry, *extra: Hashable) -> Value:
         slot = self._slots.get(id(entry))
@@ -50,6 +62,10 @@ class PerPage(Generic[Value]):
 
     def __init__(self) -> None:
         self._last: dict[str, tuple[tuple[object, ...], Hashable, Value]] = {}
+        _memos.add(self)
+
+    def clear(self) -> None:
+        self._last.clear()
 
     def get(self, page: str, entries: Sequence[object], rest: Hashable, compute: Callable[..., Value], *args: object, **kwargs: object) -> Value:
         """compute(*args, **kwargs), unless `page` was last made from the same entries and an equal `rest`."""

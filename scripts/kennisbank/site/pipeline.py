@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
-from kennisbank.entries import meetings
+from kennisbank.entries import meetings, memo
 from kennisbank.entries.validate import CheckCache, CheckResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
@@ -115,8 +115,9 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
     config = siteconfig.load(config_file)
     generate(result.initiatives, config, meetings=found_meetings)
     count = len(result.initiatives)
-    # Let the entries go before MkDocs runs: what was kept per entry (entries.memo) goes with them.
+    # Only the live preview needs what generating kept (entries.memo): let it go before MkDocs runs.
     del result, outcome
+    memo.clear_all()
     lap("generate")
     sitedir.mark(site_dir)
     status = mkdocs_build(config_file, site_dir, strict)
