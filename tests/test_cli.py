@@ -95,3 +95,17 @@ def test_serve_regenerates_when_an_initiative_changes(tmp_path: Path) -> None:
     log = server.stderr.read() if server.stderr else ""
     # One edit, one rebuild: the generator's own output must not trigger another.
     assert log.count("Building documentation") == 2, log  # the first build, then one for the edit
+
+
+def test_serve_on_an_address_in_use_says_so_without_a_traceback(tmp_path: Path) -> None:
+    project = project_copy(tmp_path / "p", FIXTURES / "site" / "initiatives")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        done = subprocess.run([*KENNISBANK, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert f"kan niet luisteren op 127.0.0.1:{port}" in done.stderr and "--dev-addr" in done.stderr
+    assert "Traceback" not in done.stderr

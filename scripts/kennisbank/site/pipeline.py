@@ -1,6 +1,7 @@
 """`kennisbank build` and `kennisbank serve`: check, generate, then let MkDocs render."""
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -149,6 +150,7 @@ def watch_sources(config_file: Path, stop: threading.Event, preview: Preview, qu
     The operating system reports changes (inotify on Linux): no polling of thousands of files.
     """
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers.api import ObservedWatch
 
     from kennisbank.site.preview_server import ChangeObserver
 
@@ -159,15 +161,18 @@ def watch_sources(config_file: Path, stop: threading.Event, preview: Preview, qu
             changed.set()
 
     observer = ChangeObserver()
-    watched: set[Path] = set()
+    watched: dict[Path, ObservedWatch] = {}
 
     def watch_new_folders() -> bool:
-        """Watch each source folder that exists now (bijeenkomsten/ may be made while serving)."""
+        """Watch each source folder that exists now (bijeenkomsten/ may be made, or made again, while serving)."""
         added = False
         for folder in (INITIATIVES, meetings.FOLDER, HANDWRITTEN):
+            if folder in watched and not folder.is_dir():
+                with contextlib.suppress(KeyError, OSError):
+                    observer.unschedule(watched[folder])
+                del watched[folder]
             if folder not in watched and folder.is_dir():
-                observer.schedule(Handler(), str(folder), recursive=True)
-                watched.add(folder)
+                watched[folder] = observer.schedule(Handler(), str(folder), recursive=True)
                 added = True
         return added
 
@@ -211,7 +216,6 @@ def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
     watcher = threading.Thread(target=watch_sources, args=(config_file, stop, preview), daemon=True)
     watcher.start()
     try:
-        preview_server.serve(config_file, dev_addr)
+        return preview_server.serve(config_file, dev_addr)
     finally:
         stop.set()
-    return 0

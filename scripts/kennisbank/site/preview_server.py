@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import socket
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -58,10 +60,19 @@ class PreviewServer(LiveReloadServer):
         self.observer = ChangeObserver()
 
 
-def serve(config_file: Path, dev_addr: str) -> None:
-    """Build build/docs into a temporary folder, serve it, and rebuild what changed after each edit."""
-    site_dir = tempfile.mkdtemp(prefix="kennisbank-preview-")
+def serve(config_file: Path, dev_addr: str) -> int:
+    """Build build/docs into a temporary folder, serve it, and rebuild what changed after each edit.
 
+    Returns 1, with a message, when the address cannot be served (in use, say); 0 when stopped.
+    """
+    site_dir = tempfile.mkdtemp(prefix="kennisbank-preview-")
+    try:
+        return serve_from(site_dir, config_file, dev_addr)
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def serve_from(site_dir: str, config_file: Path, dev_addr: str) -> int:
     def configured() -> MkDocsConfig:
         # Not strict: the preview server logs every 404 as a warning, which must not abort a rebuild.
         return load_config(config_file=str(config_file), site_dir=site_dir, dev_addr=dev_addr, strict=False)
@@ -77,6 +88,10 @@ def serve(config_file: Path, dev_addr: str) -> None:
         config.site_url = server_url
         build(config, serve_url=server_url, dirty=True)
 
+    # The server binds its address only when it starts serving: try it first, not after a long build.
+    problem = unusable(host, port)
+    if problem:
+        return refuse(host, port, problem)
     server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
 
     def error_page(code: int) -> bytes | None:
@@ -84,15 +99,33 @@ def serve(config_file: Path, dev_addr: str) -> None:
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
     server.error_handler = error_page
+    builder(config)
+    server.watch(config.docs_dir)
+    server.watch(str(config_file))
     try:
-        builder(config)
-        server.watch(config.docs_dir)
-        server.watch(str(config_file))
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        finally:
-            server.shutdown()
+        server.serve()
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    except OSError as error:  # taken in the meantime
+        return refuse(host, port, error)
     finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
+        server.shutdown()
+    return 0
+
+
+def unusable(host: str, port: int) -> OSError | None:
+    """Why the preview could not listen on host:port, or None."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself does
+            probe.bind((host, port))
+    except OSError as error:
+        return error
+    return None
+
+
+def refuse(host: str, port: int, error: OSError) -> int:
+    print(f"kennisbank serve: kan niet luisteren op {host}:{port} ({error.strerror or error}). "
+          "Kies een ander adres met --dev-addr, bijvoorbeeld 127.0.0.1:8001.", file=sys.stderr)
+    return 1
