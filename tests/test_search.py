@@ -164,6 +164,17 @@ def test_data_files_are_split_for_loading_on_demand() -> None:
     assert basis["stammen"]["overheden"] == "overheid"
 
 
+def test_a_large_term_file_is_split_by_three_characters() -> None:
+    result = check_paths([SEARCH_INITIATIVES, HOSTILE])
+    built = index.build(result.initiatives)
+    whole, split = writer.term_files(built), writer.term_files(built, split_above=0)
+    assert all(len(key) == 2 for key in whole) and all(len(key) == 3 for key in split)
+    assert {term: packed for terms in whole.values() for term, packed in terms.items()} == \
+        {term: packed for terms in split.values() for term, packed in terms.items()}, "every term once, unchanged"
+    assert all(codec.shard_key(term, 3) == key for key, terms in split.items() for term in terms)
+    assert "moe" in split and "moestuin" in split["moe"] and codec.shard_key("x", 3) == "x__"
+
+
 def test_writer_is_registered_with_the_generator() -> None:
     from kennisbank.site.docs_folder import writers
 

@@ -42,10 +42,16 @@
 
   function ignore() { /* a guess that failed costs nothing: zoeken.js loads and reports for real */ }
 
-  function shardKey(value) {
-    var chars = Array.from(value).slice(0, 2);
-    while (chars.length < 2) chars.push("_");
-    return chars.map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
+  /* zoeken.js's shardKey: three characters where basis.delen has that file, else two. */
+  function shardKey(value, shards) {
+    var chars = Array.from(value);
+    function key(length) {
+      var part = chars.slice(0, length);
+      while (part.length < length) part.push("_");
+      return part.map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
+    }
+    var longer = key(3);
+    return shards.has(longer) ? longer : key(2);
   }
 
   var query = new URLSearchParams(location.search).get("q") || "";
@@ -55,7 +61,7 @@
     if (!basis) return;
     var shards = new Set(basis.delen || []), stop = new Set((basis.stopwoorden || "").split(" "));
     function hint(value) {
-      var key = shardKey(value);
+      var key = shardKey(value, shards);
       if (!shards.has(key)) return null;
       var loading = load("t-" + key);
       loading.catch(ignore);

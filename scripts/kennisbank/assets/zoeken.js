@@ -108,10 +108,17 @@
     return tokens(text).map(term).filter(Boolean);
   }
 
+  /* Which term file holds a value: its first three characters where basis.delen has that file
+     (a large file is split, search/payload.py), else its first two (codec.shard_key). */
   function shardKey(value) {
-    var chars = Array.from(value).slice(0, 2);
-    while (chars.length < 2) chars.push("_");
-    return chars.map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
+    var chars = Array.from(value);
+    function key(length) {
+      var part = chars.slice(0, length);
+      while (part.length < length) part.push("_");
+      return part.map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
+    }
+    var longer = key(3);
+    return shards && shards.has(longer) ? longer : key(2);
   }
 
   /* ---------- Packed numbers (codec.py) ---------- */

@@ -69,9 +69,9 @@ def postings(entries: list[tuple[int, int]]) -> str:
     return varints(packed)
 
 
-def shard_key(term: str) -> str:
-    """Which term file holds a term: its first two characters, '_' for anything but a-z and 0-9."""
-    chars = list(term[:2]) + ["_"] * (2 - len(term[:2]))
+def shard_key(term: str, length: int = 2) -> str:
+    """Which term file holds a term: its first two (or three) characters, '_' for anything but a-z and 0-9."""
+    chars = list(term[:length]) + ["_"] * (length - len(term[:length]))
     return "".join(char if _SHARD_CHAR.fullmatch(char) else "_" for char in chars)
 
 

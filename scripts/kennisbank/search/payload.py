@@ -31,6 +31,7 @@ DATA = f"{FOLDER}/data"
 ASSETS = ("zoeken.css",)
 START = "zoeken-start.js"  # appended to basis.js: starts loading the query's term files
 CODE = "zoeken.js"  # the page's own script, shipped after lunr's files in one file
+SPLIT_ABOVE = 8_000  # characters of a term file; a larger one is split (term_files)
 BLOCK = 5  # initiatives per display file: results are scattered, so small files waste little
 VERSION = 1
 LANDELIJK = ("landelijk", "Landelijk")
@@ -81,12 +82,23 @@ def totals(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, list[int]]:
     return {name: [counted[name][n] for n in range(sizes[name])] for name in sizes}
 
 
-def term_files(index: SearchIndex) -> dict[str, dict[str, str]]:
-    """shard key -> {term: packed postings}."""
+def term_files(index: SearchIndex, split_above: int = SPLIT_ABOVE) -> dict[str, dict[str, str]]:
+    """shard key -> {term: packed postings}: by the terms' first two characters, and a file that
+    would be larger than SPLIT_ABOVE by their first three (zoeken.js takes the longest key in 'delen').
+
+    Common beginnings ('be', 'ge', 'bu') would otherwise make one word cost a large file to load.
+    """
     shards: dict[str, dict[str, str]] = {}
     for term in sorted(index.postings):
         shards.setdefault(codec.shard_key(term), {})[term] = codec.postings(index.postings[term])
+    for key in [key for key, terms in shards.items() if file_size(terms) > split_above]:
+        for term, packed in shards.pop(key).items():
+            shards.setdefault(codec.shard_key(term, 3), {})[term] = packed
     return shards
+
+
+def file_size(terms: dict[str, str]) -> int:
+    return sum(len(term) + len(packed) + 6 for term, packed in terms.items())
 
 
 def years(index: SearchIndex) -> list[int]:
@@ -153,9 +165,9 @@ def start_code() -> str:
     return (PACKAGE_DIR / "assets" / START).read_text(encoding="utf-8")
 
 
-def data_files(index: SearchIndex) -> Iterator[tuple[str, str]]:
+def data_files(index: SearchIndex, split_above: int = SPLIT_ABOVE) -> Iterator[tuple[str, str]]:
     vocabulary = Vocabulary(index.initiatives)
-    shards = term_files(index)
+    shards = term_files(index, split_above)
     yield f"{DATA}/basis.js", codec.data_script("basis", basis(index, vocabulary, shards)) + start_code()
     yield f"{DATA}/facetten.js", codec.data_script("facetten", facets(index, vocabulary))
     yield f"{DATA}/woorden.js", codec.data_script("woorden", words.data(index))

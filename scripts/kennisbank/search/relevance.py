@@ -43,14 +43,18 @@ def cases() -> list[Case]:
                  suggestion=item.get("suggestie"), empty=bool(item.get("leeg"))) for item in raw]
 
 
-def write_site(folder: Path) -> Path:
-    """The bare search page and its files for the corpus; returns zoeken.html."""
+def write_site(folder: Path, split_above: int | None = None) -> Path:
+    """The bare search page and its files for the corpus; returns zoeken.html.
+
+    split_above: the size above which a term file is split (payload.SPLIT_ABOVE when None; 0 splits all).
+    """
     from kennisbank.search import index
     from kennisbank.search import payload as writer
     from kennisbank.search.bare_page import write_site as write_bare_site
 
     initiatives = check_paths(list(CORPUS)).initiatives
-    files: dict[str, bytes] = {path: content.encode("utf-8") for path, content in writer.data_files(index.build(initiatives))}
+    split = writer.SPLIT_ABOVE if split_above is None else split_above
+    files: dict[str, bytes] = {path: content.encode("utf-8") for path, content in writer.data_files(index.build(initiatives), split)}
     files.update(writer.static_files())
     return write_bare_site(folder, files)
 
