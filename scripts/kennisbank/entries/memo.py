@@ -1,9 +1,10 @@
-"""Results computed from one entry, kept for as long as that entry object lives.
+"""What generating made, kept for the live preview's next regeneration.
 
-The live preview checks only changed files again (validate.CheckCache) and keeps every unchanged
-entry as the very same object, so whatever is computed from one entry (a card, a page, its search
-terms) can be reused by the next regeneration. Entries are keyed by identity, which is exactly
-"unchanged"; a weak reference drops the results once the entry object is gone.
+The preview checks only changed files again (validate.CheckCache, meetings.MeetingCache) and keeps
+every unchanged entry as the very same object. So whatever is made from one entry (a card, a page,
+its search terms) is kept per entry object (PerEntry; a weak reference drops it with the entry), and
+a page made from many (a municipality's list, a feed) is kept while it shows the same entry objects
+(PerPage). Identity is exactly "unchanged". A one-shot build lets go of it all (clear_all).
 """
 from __future__ import annotations
 
