@@ -180,6 +180,21 @@ def preview(page) -> str:
     return page.text_content("#kb-voorbeeld")
 
 
+def submit_typed(page, typed: dict[str, str]) -> str:
+    """Type each text into its control (selector -> text), submit, and return the previewed file."""
+    for selector, value in typed.items():
+        page.fill(selector, value)
+    page.click("#kb-aanmelden button[type=submit]")
+    return preview(page)
+
+
+def assert_nothing_injected(page) -> None:
+    """Typed markup stayed text: no element made of it, no script carrying it, no dialog."""
+    assert page.locator(".kb-aanmelden img, .kb-aanmelden svg, .kb-aanmelden iframe, .kb-aanmelden b, #kb-voorbeeld *").count() == 0
+    assert all("alert" not in (s or "") for s in page.eval_on_selector_all("script", "els => els.map(e => e.textContent)"))
+    assert not page.watch.dialogs
+
+
 def check_text(tmp_path: Path, relative: str, text: str):
     """Run the real check over a folder holding just this file (at its own path)."""
     target = tmp_path / relative
@@ -278,10 +293,8 @@ BAD_VALUES = {
 def test_bad_values_show_the_checks_own_messages(page, form_url: str, tmp_path: Path) -> None:
     open_form(page, form_url)
     fill_valid(page)
-    for selector, value in BAD_VALUES.items():
-        page.fill(selector, value)
-    page.click("#kb-aanmelden button[type=submit]")
-    result = check_text(tmp_path, page.text_content("#kb-bestandsnaam"), preview(page))
+    text = submit_typed(page, BAD_VALUES)
+    result = check_text(tmp_path, page.text_content("#kb-bestandsnaam"), text)
     expected: dict[str, list[str]] = {}
     for message in result.errors:
         expected.setdefault(message.field, []).append(message.text)
@@ -464,17 +477,12 @@ def test_hostile_text_stays_text(page, form_url: str, tmp_path: Path) -> None:
         "#kb-f-gemeente-1": "<b onmouseover=alert(2)>x</b>",
         "#kb-sectie-2": "<iframe src=javascript:alert(3)></iframe>\n---\ntitel: verstopt",
     }
-    for selector, value in hostile.items():
-        page.fill(selector, value)
-    page.click("#kb-aanmelden button[type=submit]")
-    text = preview(page)
+    text = submit_typed(page, hostile)
     for value in hostile.values():
         assert value.split("\n")[0] in text or json.dumps(value)[1:-1] in text
-    assert page.locator(".kb-aanmelden img, .kb-aanmelden svg, .kb-aanmelden iframe, .kb-aanmelden b, #kb-voorbeeld *").count() == 0
+    assert_nothing_injected(page)
     assert page.locator("script").count() == page.evaluate("() => document.scripts.length")
-    assert all("alert" not in (s or "") for s in page.eval_on_selector_all("script", "els => els.map(e => e.textContent)"))
     assert page.locator("#kb-f-gemeente-fout span").first.text_content() == "onbekende gemeente '<b onmouseover=alert(2)>x</b>'; gebruik de naam of CBS-code (GMxxxx) van een huidige gemeente"
-    assert not page.watch.dialogs
     # The text in the file is the text that was typed, nothing more.
     values = parse(text.encode("utf-8")).values
     assert values["titel"] == hostile["#kb-f-titel"] and values["initiatiefnemer"] == hostile["#kb-f-initiatiefnemer"]

@@ -42,7 +42,8 @@
 
   function ignore() { /* a guess that failed costs nothing: zoeken.js loads and reports for real */ }
 
-  /* zoeken.js's shardKey: three characters where basis.delen has that file, else two. */
+  /* Which term file holds a value: three characters where basis.delen (shards) has that file, else
+     two. zoeken.js uses it too (self.kbZoekDeel). */
   function shardKey(value, shards) {
     var chars = Array.from(value);
     function key(length) {
@@ -53,6 +54,7 @@
     var longer = key(3);
     return shards.has(longer) ? longer : key(2);
   }
+  self.kbZoekDeel = shardKey;
 
   var query = new URLSearchParams(location.search).get("q") || "";
   var words = query.toLowerCase().normalize("NFKD").replace(/\p{Mn}/gu, "").match(/[\p{L}\p{N}]{3,}/gu) || [];

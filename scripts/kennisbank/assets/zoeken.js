@@ -109,16 +109,10 @@
   }
 
   /* Which term file holds a value: its first three characters where basis.delen has that file
-     (a large file is split, search/payload.py), else its first two (codec.shard_key). */
+     (a large file is split, search/payload.py), else its first two (codec.shard_key). The rule is
+     zoeken-start.js's, which comes with basis.js: every search waits for basis.js. */
   function shardKey(value) {
-    var chars = Array.from(value);
-    function key(length) {
-      var part = chars.slice(0, length);
-      while (part.length < length) part.push("_");
-      return part.map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
-    }
-    var longer = key(3);
-    return shards && shards.has(longer) ? longer : key(2);
+    return self.kbZoekDeel(value, shards);
   }
 
   /* ---------- Packed numbers (codec.py) ---------- */

@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -78,3 +83,12 @@ class Message:
     field: str
     text: str
     level: str = "fout"  # "fout" (error) or "waarschuwing" (warning)
+
+
+def grouped(items: Iterable[Item], keys: Callable[[Item], Iterable[str]]) -> dict[str, list[Item]]:
+    """Items by each key they carry (an initiative with two municipalities is in both groups)."""
+    members: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        for key in keys(item):
+            members[key].append(item)
+    return members

@@ -10,7 +10,6 @@ municipality and that one's province) or theme appear in it too, among the initi
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -20,7 +19,7 @@ from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.memo import PerPage
-from kennisbank.entries.model import Initiative
+from kennisbank.entries.model import Initiative, grouped
 from kennisbank.entries.themes import themas
 from kennisbank.exports import atom, records
 from kennisbank.site.config import SiteConfig
@@ -41,16 +40,9 @@ class Scope:
 
 def scopes(initiatives: list[Initiative], meetings: Sequence[Meeting] = ()) -> list[Scope]:
     """Every municipality, province and theme with at least one initiative, in a fixed order, with its meetings."""
-    by_gemeente: dict[str, list[Initiative]] = defaultdict(list)
-    by_provincie: dict[str, list[Initiative]] = defaultdict(list)
-    by_thema: dict[str, list[Initiative]] = defaultdict(list)
-    for initiative in initiatives:
-        for gemeente in initiative.gemeenten:
-            by_gemeente[gemeente.code].append(initiative)
-        for provincie in initiative.provincies:
-            by_provincie[provincie.code].append(initiative)
-        for thema in initiative.themas:
-            by_thema[thema.slug].append(initiative)
+    by_gemeente = grouped(initiatives, lambda i: (g.code for g in i.gemeenten))
+    by_provincie = grouped(initiatives, lambda i: (p.code for p in i.provincies))
+    by_thema = grouped(initiatives, lambda i: (t.slug for t in i.themas))
     found = [Scope(urls.gemeente(g), f"gemeente {g.naam_gangbaar}", "Volg deze gemeente", by_gemeente[g.code])
              for g in places.gemeenten() if by_gemeente.get(g.code)]
     found += [Scope(urls.provincie(p), f"provincie {p.naam}", "Volg deze provincie", by_provincie[p.code])

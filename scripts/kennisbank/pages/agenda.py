@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from markupsafe import Markup
 
 from kennisbank import urls
 from kennisbank.entries.meetings import Meeting
-from kennisbank.entries.model import Initiative
+from kennisbank.entries.model import Initiative, grouped
 from kennisbank.pages import submitted_text
 from kennisbank.pages.templating import (
     datum,
@@ -163,14 +163,6 @@ def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteCo
 
 
 # ---------- the section on other pages ----------
-
-def grouped(meetings: Sequence[Meeting], keys: Callable[[Meeting], Iterable[str]]) -> dict[str, list[Meeting]]:
-    members: dict[str, list[Meeting]] = defaultdict(list)
-    for meeting in meetings:
-        for key in keys(meeting):
-            members[key].append(meeting)
-    return members
-
 
 class Sections:
     """The 'Bijeenkomsten' section of each page that has meetings, keyed by what the page is about."""

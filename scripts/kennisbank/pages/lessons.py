@@ -15,11 +15,12 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from kennisbank import PACKAGE_DIR, urls
-from kennisbank.entries import fields, places
+from kennisbank.entries import fields
 from kennisbank.entries.fields import Field
 from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
+from kennisbank.pages.listing import sort_by_title
 from kennisbank.pages.templating import front_matter, mdtext, render
 from kennisbank.site.config import SiteConfig
 
@@ -47,11 +48,6 @@ def lessons_of(initiative: Initiative) -> list[Lesson]:
     if not isinstance(items, tuple):
         return []
     return [Lesson(initiative, str(item[KIND]), str(item[TEXT])) for item in items if isinstance(item, dict)]
-
-
-def all_lessons(initiatives: list[Initiative]) -> list[Lesson]:
-    ordered = sorted(initiatives, key=lambda i: (places.fold(i.titel), i.slug))
-    return [lesson for initiative in ordered for lesson in lessons_of(initiative)]
 
 
 def choices(field: Field) -> list[tuple[str, str]]:
@@ -91,7 +87,7 @@ _items_of: PerEntry[Initiative, tuple[Markup, ...]] = PerEntry(items_of)
 
 def groups(initiatives: list[Initiative], here: str) -> list[tuple[str, str, list[Markup]]]:
     """(theme label, theme slug, lesson items) for every theme with lessons, in the themes' order."""
-    ordered = sorted(initiatives, key=lambda i: (places.fold(i.titel), i.slug))
+    ordered = sort_by_title(initiatives)
     found = []
     for thema in themas():
         items = [item for initiative in ordered if thema in initiative.themas for item in _items_of(initiative, here)]
@@ -102,10 +98,10 @@ def groups(initiatives: list[Initiative], here: str) -> list[tuple[str, str, lis
 
 def lessons_page(initiatives: list[Initiative]) -> tuple[str, str]:
     here = urls.LESSONS
-    lessons = all_lessons(initiatives)
+    with_lessons = [(initiative.slug, len(lessons_of(initiative))) for initiative in initiatives]
     return here, render(
-        "lessen.md.j2", here=here, groups=groups(initiatives, here), total=len(lessons),
-        initiatives=len({lesson.initiative.slug for lesson in lessons}),
+        "lessen.md.j2", here=here, groups=groups(initiatives, here), total=sum(count for _, count in with_lessons),
+        initiatives=len({slug for slug, count in with_lessons if count}),
         filters=Markup(escape(json.dumps(filters(), ensure_ascii=False))),
         front_matter=front_matter("Lessen", "Wat initiatieven leerden: wat werkte, valkuilen en tips voor de gemeente, per thema.",
                                   kb_script=SCRIPT),

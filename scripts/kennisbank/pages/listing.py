@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from markupsafe import Markup
 
@@ -17,7 +16,7 @@ from kennisbank import urls
 from kennisbank.entries import places
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.memo import PerEntry, PerPage
-from kennisbank.entries.model import Gemeente, Initiative, Provincie
+from kennisbank.entries.model import Gemeente, Initiative, Provincie, grouped
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
 from kennisbank.pages import agenda, mapsvg, panel, sections, submitted_text
@@ -109,15 +108,6 @@ def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, confi
     tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
     yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
                               front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
-
-
-def grouped(initiatives: list[Initiative], keys: Callable[[Initiative], Iterable[str]]) -> dict[str, list[Initiative]]:
-    """Initiatives by each key they carry (an initiative with two municipalities is in both groups)."""
-    members: dict[str, list[Initiative]] = defaultdict(list)
-    for initiative in initiatives:
-        for key in keys(initiative):
-            members[key].append(initiative)
-    return members
 
 
 def by_gemeente(initiatives: list[Initiative]) -> dict[str, list[Initiative]]:
