@@ -769,20 +769,40 @@
 
   /* ---------- Place names: a query naming a municipality or province offers its page ---------- */
 
+  /* Every name of every municipality and province, analysed like a query. Stemming them all takes
+     about 30 ms, so it is done in the page's idle moments while the first results' data loads
+     (analysePlacesWhenIdle); whatever is left is done when a result needs it. */
   var placeList = null;
+  var placeNames = null, placeNext = 0, placeFound = [];
 
-  function placePages() {
-    if (placeList) return placeList;
-    placeList = [];
-    function add(names, label, href) {
-      names.forEach(function (name) {
-        var sequence = terms(name);
-        if (sequence.length) placeList.push({ terms: sequence, label: label, href: href, name: name });
+  function analysePlaces(goOn) {
+    if (!placeNames) {
+      placeNames = [];
+      basis.gemeenten.forEach(function (g) {
+        [g[1]].concat(g[3] || []).forEach(function (name) { placeNames.push([name, "gemeente " + g[1], "gemeenten/" + encodeURIComponent(g[0]) + ".html"]); });
+      });
+      basis.provincies.forEach(function (p) {
+        if (p[2]) [p[1]].concat(p[2]).forEach(function (name) { placeNames.push([name, "provincie " + p[1], "provincies/" + encodeURIComponent(p[0]) + ".html"]); });
       });
     }
-    basis.gemeenten.forEach(function (g) { add([g[1]].concat(g[3] || []), "gemeente " + g[1], "gemeenten/" + encodeURIComponent(g[0]) + ".html"); });
-    basis.provincies.forEach(function (p) { if (p[2]) add([p[1]].concat(p[2]), "provincie " + p[1], "provincies/" + encodeURIComponent(p[0]) + ".html"); });
+    while (placeNext < placeNames.length && goOn()) {
+      var place = placeNames[placeNext++], sequence = terms(place[0]);
+      if (sequence.length) placeFound.push({ terms: sequence, label: place[1], href: place[2], name: place[0] });
+    }
+    if (placeNext === placeNames.length) placeList = placeFound;
+  }
+
+  function placePages() {
+    if (!placeList) analysePlaces(function () { return true; });
     return placeList;
+  }
+
+  function analysePlacesWhenIdle() {
+    if (placeList || !window.requestIdleCallback) return;
+    window.requestIdleCallback(function (deadline) {
+      analysePlaces(function () { return deadline.timeRemaining() > 1; });
+      analysePlacesWhenIdle();
+    });
   }
 
   function placesIn(groups) {
@@ -977,6 +997,7 @@
     state = fromUrl();
     early = { state: state, promise: compute(state) };
     early.promise.catch(function () { /* reported by the search that uses it */ });
+    analysePlacesWhenIdle();
   }
 
   function attach() {
