@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import markdown
-import pytest
 from kennisbank.pages import repeated_items
 from kennisbank.pages.repeated_items import CACHE, ItemCache
 from kennisbank.pages.submitted_text import marker
@@ -81,7 +80,13 @@ def test_the_cache_keeps_a_bounded_number_of_items() -> None:
     assert list(cache.kept) == ["- twee", "- drie"] and cache.parsed == 3 and cache.reused == 1
 
 
-def test_an_item_that_is_not_one_list_item_is_refused() -> None:
-    with pytest.raises(ValueError):
-        ItemCache().parse("- een\n\nLos.")
+def test_an_item_that_is_not_one_list_item_on_its_own_stays_in_place() -> None:
+    assert ItemCache().parse("- een\n\n    Los.") is not None
+    assert ItemCache().parse("- een\n  ---") is None
+    CACHE.clear()
+    cached, plain = converters()
+    # A line that would end the list in a side parser: the item is parsed in place, as without the extension.
+    text = '<div class="kb-cards" markdown>\n\n- een\n  ---\n\n- twee\n\n</div>\n'
+    assert cached.convert(text) == plain.convert(text)
+    assert CACHE.parsed == 2 and CACHE.reused == 0
     assert repeated_items.makeExtension().getConfig("wrappers") == list(repeated_items.DEFAULT_WRAPPERS)

@@ -53,24 +53,24 @@ class ItemCache:
 
     def __init__(self, max_kept: int = MAX_KEPT) -> None:
         self.max_kept = max_kept
-        self.kept: OrderedDict[str, ParsedItem] = OrderedDict()
+        self.kept: OrderedDict[str, ParsedItem | None] = OrderedDict()
         self.parser: Markdown | None = None
         self.parsed = 0  # items parsed, for tests and the benchmark
         self.reused = 0
 
-    def get(self, source: str) -> ParsedItem:
-        found = self.kept.get(source)
-        if found is not None:
+    def get(self, source: str) -> ParsedItem | None:
+        """The item parsed, or None if its text is not one list item on its own (then it stays in place)."""
+        if source in self.kept:
             self.kept.move_to_end(source)
             self.reused += 1
-            return found
+            return self.kept[source]
         found = self.parse(source)
         self.kept[source] = found
         if len(self.kept) > self.max_kept:
             self.kept.popitem(last=False)
         return found
 
-    def parse(self, source: str) -> ParsedItem:
+    def parse(self, source: str) -> ParsedItem | None:
         """Parse one item as a list of its own, with Python-Markdown's own steps up to inline Markdown."""
         if self.parser is None:
             self.parser = Markdown()
@@ -82,9 +82,9 @@ class ItemCache:
         inline = parser.treeprocessors["inline"]
         root = inline.run(root) or root
         items = [child for child in root if child.tag in ("ul", "ol")]
-        if len(root) != 1 or len(items) != 1 or len(items[0]) != 1:
-            raise ValueError(f"not one list item: {source[:80]!r}")
         self.parsed += 1
+        if len(root) != 1 or len(items) != 1 or len(items[0]) != 1:
+            return None
         return ParsedItem(items[0][0], list(parser.htmlStash.rawHtmlBlocks))
 
     def clear(self) -> None:
@@ -116,10 +116,12 @@ class CollectItems(Preprocessor):
                 inside = False
             elif line.startswith("- "):
                 end = self.item_end(lines, position)
-                self.found.append(CACHE.get("\n".join(lines[position:end])))
-                result.append(f"- \x02kb-item {len(self.found) - 1}\x03")
-                position = end
-                continue
+                parsed = CACHE.get("\n".join(lines[position:end]))
+                if parsed is not None:
+                    self.found.append(parsed)
+                    result.append(f"- \x02kb-item {len(self.found) - 1}\x03")
+                    position = end
+                    continue
             result.append(line)
             position += 1
         return result
@@ -145,9 +147,7 @@ class PlaceItems(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if not self.found:
             return
-        for parent in root.iter():
-            if parent.tag not in ("ul", "ol"):
-                continue
+        for parent in [element for element in root.iter() if element.tag in ("ul", "ol")]:
             for position, item in enumerate(parent):
                 number = self.placeholder(item)
                 if number is not None:
