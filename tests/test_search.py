@@ -175,6 +175,21 @@ def test_a_large_term_file_is_split_by_three_characters() -> None:
     assert "moe" in split and "moestuin" in split["moe"] and codec.shard_key("x", 3) == "x__"
 
 
+def test_common_heads_start_longer_terms_and_the_most_used_come_first() -> None:
+    def docs(count: int) -> list[tuple[int, int]]:
+        return [(number, 1) for number in range(count)]
+
+    built = index.SearchIndex(initiatives=(), postings={
+        "buurt": docs(5), "buurtmoestuin": docs(1), "buurtbus": docs(1),  # buurt starts a term 5+ letters longer
+        "zorg": docs(9), "zorgboer": docs(1),
+        "bus": docs(20), "busje": docs(1),  # three letters, and "je" is no word: not a head
+        "molen": docs(30), "molens": docs(2),  # a plural is no compound
+        "wijk": docs(3), "wijkwindmolen": docs(1),
+    })
+    assert writer.common_heads(built) == ["buurt", "wijk", "zorg"]
+    assert writer.common_heads(built, count=2) == ["buurt", "zorg"], "the heads in most documents"
+
+
 def test_writer_is_registered_with_the_generator() -> None:
     from kennisbank.site.docs_folder import writers
 
@@ -603,6 +618,25 @@ def test_place_name_query_offers_its_page(over_http: SearchPage, query: str, lab
 
 
 @pytest.mark.browser
+def test_a_typed_compound_with_a_common_head_loads_its_parts_file_at_once(browser, search_site: Path) -> None:
+    """zoeken-start.js requests the tail's file beside the word's own file, without waiting for it."""
+    basis = data_of((search_site / "zoeken" / "data" / "basis.js").read_text(encoding="utf-8"))
+    assert "buurt" in basis["koppen"].split()
+    own = "t-" + next(key for key in (codec.shard_key("buurtmoestuin", 3), codec.shard_key("buurtmoestuin")) if key in basis["delen"]) + ".js"
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    # The word's own file never arrives: only the head list in basis.js can name the tail's file.
+    page.route(f"**/zoeken/data/{own}", lambda route: route.abort())
+    try:
+        page.goto(search_site.as_uri() + "/zoeken.html?q=buurtmoestuin")
+        page.wait_for_function("() => document.querySelector('script[src$=\"/t-mo.js\"]')", timeout=10_000)
+        assert own in requested
+    finally:
+        context.close()
+
+
 def test_no_page_fetches_the_sitemap(browser, search_site: Path, serve) -> None:
     context, page = watched_context(browser, "http")
     requested: list[str] = []

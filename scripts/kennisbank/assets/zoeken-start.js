@@ -1,11 +1,12 @@
 /* Kennisbank search page: starts loading the search data from the head, before the page is parsed.
  *
- * search/payload.py appends this to basis.js, right after basis's data: loaded async before the
- * theme's stylesheets, it runs while they and Material's bundle are still on their way, and loads
- * the term files the query in the address will need, so that
- * zoeken.js (the code, also async) finds them there and the first results need no extra round of
+ * search/payload.py appends this to basis.js, right after basis's data: loaded before the theme's
+ * stylesheets (a plain script, so it runs the moment it arrives), it runs while they and Material's
+ * bundle are still on their way, and loads the term files the query in the address will need, so that
+ * zoeken.js (the code, async) finds them there and the first results need no extra round of
  * loading behind a busy main thread. It only guesses which files zoeken.js will ask for (the token's
- * first two letters, synonyms, compound tails); zoeken.js loads whatever is still missing.
+ * first two letters, synonyms, compound tails: at once for a common head listed in basis.koppen,
+ * else once the word's own file shows its heads); zoeken.js loads whatever is still missing.
  * Data files are classic scripts (file:// forbids fetch), loaded through self.kbZoekLaad, which
  * zoeken.js uses too, so no file is loaded twice.
  */
@@ -85,11 +86,16 @@
         });
       });
     }
+    /* Common heads (basis.koppen): their tails' files load at once, beside the word's own file. */
+    var heads = {};
+    (basis.koppen || "").split(" ").forEach(function (head) { if (head) heads[head] = true; });
     words.forEach(function (word) {
       if (stop.has(word)) return;
       var own = hint(word);
       (basis.synoniemen[word] || []).forEach(hint);
-      if (own && word.length >= MIN_SPLIT) own.then(function (terms) { tails(word, terms); }).catch(ignore);
+      if (word.length < MIN_SPLIT) return;
+      tails(word, heads);
+      if (own) own.then(function (terms) { tails(word, terms); }).catch(ignore);
     });
   })(store.basis);
 })();

@@ -13,7 +13,7 @@
  * Everything from the data is put on the page with textContent, never as HTML.
  *
  * Speed: this file (with lunr's files in front, see search/payload.py) loads async from the head,
- * as does basis.js, which starts loading the query's term files at once (zoeken-start.js). The
+ * after basis.js, which starts loading the query's term files at once (zoeken-start.js). The
  * search for the address's query runs as soon as basis.js is there, before the page's markup is
  * parsed; the results go on the page the moment the markup is there, before Material's bundle runs.
  */

@@ -5,14 +5,16 @@ list of term files), one term file per two-letter start of a term (`t-xx.js`, lo
 words asked for), display records in blocks of a few initiatives (`d-n.js`, loaded only for the
 results shown) and `facetten.js` with every initiative's facet values (loaded when a filter is set
 or right after the first results, to count the facets) and `woorden.js` with the words "Bedoelde u ...?"
-may offer (loaded only when a query finds little). The page loads two scripts, both async from the
-head (overrides/partials/kb-zoeken-head.html): basis.js, whose data is followed by the code of
-assets/zoeken-start.js, which starts loading the query's term files at once, and zoeken.js, which is lunr.js, lunr.stemmer.support.js and lunr.nl.js
-as installed with MkDocs followed by the page's own script (one file: async scripts run in no fixed
-order, and one request is cheaper than four).
+may offer (loaded only when a query finds little). The page loads two scripts from the head
+(overrides/partials/kb-zoeken-head.html): basis.js, whose data is followed by the code of
+assets/zoeken-start.js, which starts loading the query's term files at once (a plain script: an
+async one waited behind Material's bundle for up to a quarter of a second on a busy machine), and
+zoeken.js, async, which is lunr.js, lunr.stemmer.support.js and lunr.nl.js as installed with MkDocs
+followed by the page's own script (one file: one request is cheaper than four).
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,7 +23,7 @@ from kennisbank import PACKAGE_DIR
 from kennisbank.entries import places, schema
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
-from kennisbank.search import codec, lunrjs, text
+from kennisbank.search import codec, compounds, lunrjs, text
 from kennisbank.search import vocabulary as words
 from kennisbank.search.index import SearchIndex, build, gemeente_names, provincie_names
 from kennisbank.site.config import SiteConfig
@@ -33,6 +35,10 @@ START = "zoeken-start.js"  # appended to basis.js: starts loading the query's te
 CODE = "zoeken.js"  # the page's own script, shipped after lunr's files in one file
 SPLIT_ABOVE = 8_000  # characters of a term file; a larger one is split (term_files)
 BLOCK = 5  # initiatives per display file: results are scattered, so small files waste little
+# Compound heads listed in basis.js: enough for the common ones (buurt, energie, zorg), few enough
+# to add well under a kilobyte to the file every search waits for.
+HEAD_HINTS = 120
+HEAD_HINT_LENGTH = 4  # three letters start too many words that are no compound (bur-, mar-)
 VERSION = 1
 LANDELIJK = ("landelijk", "Landelijk")
 
@@ -112,6 +118,21 @@ def synonyms_in(index: SearchIndex) -> dict[str, list[str]]:
     return {key: others for key, others in found.items() if others}
 
 
+def common_heads(index: SearchIndex, count: int = HEAD_HINTS) -> list[str]:
+    """Terms that start a longer term of the index (buurt: buurtmoestuin), those in most documents
+    first, the chosen ones in alphabetical order (which packs best)."""
+    terms = sorted(index.postings)
+    found = []
+    for position, term in enumerate(terms):
+        if len(term) < HEAD_HINT_LENGTH:
+            continue
+        end = bisect.bisect_left(terms, term + "\uffff", position + 1)
+        if any(len(other) - len(term) >= compounds.MIN_TAIL for other in terms[position + 1:end]):
+            found.append(term)
+    found.sort(key=lambda term: (-len(index.postings[term]), term))
+    return sorted(found[:count])
+
+
 def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str]) -> dict[str, object]:
     return {
         "versie": VERSION,
@@ -129,6 +150,9 @@ def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str])
         "synoniemen": synonyms_in(index),
         "stammen": text.stem_exceptions(),
         "delen": sorted(shard_keys),
+        # zoeken-start.js loads the files of a typed compound's parts together with its own file
+        # when the compound starts with one of these.
+        "koppen": " ".join(common_heads(index)),
         # zoeken-start.js loads the term files of the query's words before the stemmer is there; it
         # skips the stop words, which the index leaves out.
         "stopwoorden": " ".join(sorted(lunrjs.stop_words())),
