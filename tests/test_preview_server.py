@@ -43,11 +43,12 @@ class CountingCache(CompiledTemplates):
         self.found += bucket.code is not None
 
 
-def test_each_build_environment_of_the_theme_uses_the_kept_templates() -> None:
+def test_each_build_environment_of_the_theme_uses_the_kept_templates(tmp_path: Path) -> None:
     cache = CountingCache()
     kept = []
     for _ in range(2):
-        config = load_config(str(REPO / "mkdocs.yml"), strict=False)
+        # The project's configuration; build/docs need not exist yet (a clean checkout).
+        config = load_config(str(REPO / "mkdocs.yml"), docs_dir=str(tmp_path), strict=False)
         keep_compiled_templates(config, cache)
         environment = config.theme.get_env()
         assert environment.bytecode_cache is cache
