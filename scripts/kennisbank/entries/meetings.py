@@ -25,7 +25,6 @@ from kennisbank.entries.model import Gemeente, Message, Thema
 from kennisbank.entries.validate import (
     CheckCache,
     FileCheck,
-    FileKey,
     Findings,
     check_content,
     check_duplicate_slugs,
@@ -204,29 +203,24 @@ def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | Non
     return meeting, check.messages
 
 
+MeetingOutcome = tuple[Meeting | None, list[Message]]
+
+
 class MeetingCache:
     """Meetings as last checked, for the live preview: an unchanged file (CheckCache's test), judged
     against the same initiatives, is not read again, and stays the same Meeting object."""
 
     def __init__(self) -> None:
-        self.files = CheckCache()
+        self.files: CheckCache[MeetingOutcome] = CheckCache()
         self.slugs: frozenset[str] = frozenset()
-        self.outcomes: dict[Path, tuple[FileKey, tuple[Meeting | None, list[Message]]]] = {}
 
-    def check(self, files: list[Path], initiative_slugs: set[str]) -> list[tuple[Meeting | None, list[Message]]]:
+    def check(self, files: list[Path], initiative_slugs: set[str]) -> list[MeetingOutcome]:
         """check_meeting for each file, in order; only for files changed since, or when the initiatives did."""
         if initiative_slugs != self.slugs:
-            self.outcomes, self.slugs = {}, frozenset(initiative_slugs)
-        fresh: dict[Path, tuple[FileKey, tuple[Meeting | None, list[Message]]]] = {}
-        found = []
-        for path in files:
-            key, known = self.files.key(path), self.outcomes.get(path)
-            outcome = known[1] if key is not None and known is not None and known[0] == key else check_meeting(path, initiative_slugs)
-            if key is not None:
-                fresh[path] = (key, outcome)
-            found.append(outcome)
-        self.outcomes = fresh
-        return found
+            self.files, self.slugs = CheckCache(), frozenset(initiative_slugs)
+        outcomes = [self.files.known(path) or check_meeting(path, initiative_slugs) for path in files]
+        self.files.keep(files, outcomes)
+        return outcomes
 
 
 def check_meetings(paths: Iterable[Path], initiative_slugs: set[str], cache: MeetingCache | None = None) -> MeetingResult:

@@ -12,6 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from kennisbank.entries import duplicates, personal_data, placeholders, places, schema
 from kennisbank.entries.frontmatter import (
@@ -498,18 +499,20 @@ def isolated_check(path: Path) -> FileResult:
 
 
 FileKey = tuple[int, int, int, int, int, dt.date]
+Outcome = TypeVar("Outcome")
 
 
 @dataclass
-class CheckCache:
-    """The outcomes of files as last checked, for the live preview: an unchanged file is not read again.
+class CheckCache(Generic[Outcome]):
+    """The outcomes of files as last checked, for the live preview: an unchanged file is not read again
+    (an initiative's FileResult; meetings.MeetingCache keeps a meeting's outcome in one too).
 
     A file counts as unchanged while its status (type, size, inode, change and modification
     times) is the same on the same day (some rules depend on today's date), the same test the
     preview's watcher uses to notice an edit.
     """
 
-    outcomes: dict[Path, tuple[FileKey, FileResult]] = field(default_factory=dict)
+    outcomes: dict[Path, tuple[FileKey, Outcome]] = field(default_factory=dict)
 
     def key(self, path: Path) -> FileKey | None:
         try:
@@ -518,14 +521,14 @@ class CheckCache:
             return None
         return (status.st_mode, status.st_size, status.st_ino, status.st_ctime_ns, status.st_mtime_ns, dt.date.today())
 
-    def known(self, path: Path) -> FileResult | None:
+    def known(self, path: Path) -> Outcome | None:
         key = self.key(path)
         cached = self.outcomes.get(path)
         return cached[1] if key is not None and cached is not None and cached[0] == key else None
 
-    def keep(self, files: list[Path], outcomes: list[FileResult]) -> None:
+    def keep(self, files: list[Path], outcomes: list[Outcome]) -> None:
         """Remember these outcomes; files no longer checked are forgotten."""
-        fresh: dict[Path, tuple[FileKey, FileResult]] = {}
+        fresh: dict[Path, tuple[FileKey, Outcome]] = {}
         for path, outcome in zip(files, outcomes):
             key = self.key(path)
             if key is not None:
@@ -533,7 +536,7 @@ class CheckCache:
         self.outcomes = fresh
 
 
-def check_files(files: list[Path], cache: CheckCache | None = None) -> list[FileResult]:
+def check_files(files: list[Path], cache: CheckCache[FileResult] | None = None) -> list[FileResult]:
     """check_file over all files, in order; only the changed ones when a cache of earlier outcomes is given."""
     if cache is None:
         return check_all(files)
@@ -617,7 +620,7 @@ def check_name_clashes(files: list[Path], others: list[Path]) -> list[Message]:
     return found
 
 
-def check_paths(paths: Iterable[Path], tree: Iterable[Path] = (), strict: bool = False, cache: CheckCache | None = None) -> CheckResult:
+def check_paths(paths: Iterable[Path], tree: Iterable[Path] = (), strict: bool = False, cache: CheckCache[FileResult] | None = None) -> CheckResult:
     """Check every file under the given paths; deterministic order (by path, then line).
 
     Files under `tree` that were not named are not checked themselves, but links and duplicate

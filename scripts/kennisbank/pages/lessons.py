@@ -98,10 +98,9 @@ def groups(initiatives: list[Initiative], here: str) -> list[tuple[str, str, lis
 
 def lessons_page(initiatives: list[Initiative]) -> tuple[str, str]:
     here = urls.LESSONS
-    with_lessons = [(initiative.slug, len(lessons_of(initiative))) for initiative in initiatives]
+    counts = [len(_items_of(initiative, here)) for initiative in initiatives]
     return here, render(
-        "lessen.md.j2", here=here, groups=groups(initiatives, here), total=sum(count for _, count in with_lessons),
-        initiatives=len({slug for slug, count in with_lessons if count}),
+        "lessen.md.j2", here=here, groups=groups(initiatives, here), total=sum(counts), initiatives=sum(1 for count in counts if count),
         filters=Markup(escape(json.dumps(filters(), ensure_ascii=False))),
         front_matter=front_matter("Lessen", "Wat initiatieven leerden: wat werkte, valkuilen en tips voor de gemeente, per thema.",
                                   kb_script=SCRIPT),

@@ -193,7 +193,7 @@ def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
 
 def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date, meetings: Sequence[Meeting]) -> Iterator[tuple[str, str]]:
     """Every generated page, in a fixed order; meetings add a section to the pages they concern."""
-    environment().globals.update(card=card)
+    environment().filters["card"] = card
     sections = agenda.Sections(meetings, today)
     yield from home_page(initiatives)
     yield from initiative_pages(initiatives, config, today, sections)

@@ -135,8 +135,10 @@ def sync(target: Path, files: dict[str, bytes], written: Written | None = None) 
     if written is not None:
         for relative in [relative for relative in written.files if relative not in files]:
             del written.files[relative]
-        for relative, content in (changed if len(written.files) else files.items()):
-            written.note(target / relative, relative, content)
+        rewritten = {relative for relative, _ in changed}
+        for relative, content in files.items():
+            if relative in rewritten or relative not in written.files:
+                written.note(target / relative, relative, content)
     return len(changed)
 
 

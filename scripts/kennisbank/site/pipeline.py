@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kennisbank.entries import check_output as report
 from kennisbank.entries import meetings, memo
-from kennisbank.entries.validate import CheckCache, CheckResult, check_paths
+from kennisbank.entries.validate import CheckCache, CheckResult, FileResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
 from kennisbank.site import sitedir
@@ -37,7 +37,7 @@ class Preview:
     """What the live preview keeps from one regeneration to the next: entries and meetings as last
     checked (unchanged files are not read again and stay the same objects) and the build folder as left."""
 
-    entries: CheckCache = field(default_factory=CheckCache)
+    entries: CheckCache[FileResult] = field(default_factory=CheckCache)
     meetings: meetings.MeetingCache = field(default_factory=meetings.MeetingCache)
     written: Written = field(default_factory=Written)
 
