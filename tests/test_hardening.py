@@ -1,9 +1,12 @@
 """Hostile and mistyped files: the check reports each problem as `path:line: veld: melding`, never crashes or hangs."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -113,6 +116,20 @@ def test_parallel_check_survives_a_dying_worker(tmp_path: Path, monkeypatch: pyt
     (message,) = result.messages
     assert message.path.endswith("gif.md") and message.field == "bestand"
     assert "controleproces stopte" in message.text
+
+
+def kill_own_worker() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_pool_that_broke_before_every_chunk_was_handed_out_answers_none(tmp_path: Path) -> None:
+    """Seen in CI: the worker died while chunks were still being submitted, and submit raised."""
+    write(tmp_path, "noord-holland/moestuin.md", VALID)
+    chunks = [[tmp_path / "initiatives" / "noord-holland" / "moestuin.md"]] * 3
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(kill_own_worker).result()
+        assert validate.pool_answers(pool, chunks) == [None, None, None]
 
 
 # ---------- bad input that used to pass ----------

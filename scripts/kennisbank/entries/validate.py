@@ -560,19 +560,34 @@ def check_all(files: list[Path]) -> list[FileResult]:
     warm_up()
     size = max(64, len(files) // (workers * 8))
     chunks = [files[start : start + size] for start in range(0, len(files), size)]
-    results: list[list[FileResult] | None] = [None] * len(chunks)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = [pool.submit(check_chunk, chunk) for chunk in chunks]
-        for index, future in enumerate(futures):
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool:
-                continue
+        results = pool_answers(pool, chunks)
     return [
         outcome
         for chunk, found in zip(chunks, results, strict=True)
         for outcome in (found if found is not None else [isolated_check(path) for path in chunk])
     ]
+
+
+def pool_answers(pool: ProcessPoolExecutor, chunks: list[list[Path]]) -> list[list[FileResult] | None]:
+    """check_chunk of every chunk in the pool; None for a chunk that got no answer because a worker died.
+
+    The pool can break while chunks are still being handed out (a worker dies on its first file),
+    so a refused submit is a missing answer too, not an error.
+    """
+    results: list[list[FileResult] | None] = [None] * len(chunks)
+    futures = []
+    for chunk in chunks:
+        try:
+            futures.append(pool.submit(check_chunk, chunk))
+        except BrokenProcessPool:
+            break
+    for index, future in enumerate(futures):
+        try:
+            results[index] = future.result()
+        except BrokenProcessPool:
+            continue
+    return results
 
 
 def same_file(path: Path) -> str:
