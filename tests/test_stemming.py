@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURES
+from kennisbank.entries import places
 from kennisbank.search import codec, lunr_compat, lunrjs, text
 from kennisbank.search import payload as writer
+from kennisbank.search.index import gemeente_names, provincie_names
 
 WORDS_FILE = FIXTURES / "search" / "woorden.txt"
 # Beyond single words: capitals, punctuation, apostrophes, hyphens, ligatures, decomposed accents.
@@ -98,6 +100,21 @@ def test_whole_analysis_equals_zoeken_js(lunr_page) -> None:
     assert not differences, f"text.py and zoeken.js analyse differently (text, python, browser): {differences}"
     folded = lunr_page.evaluate("samples => samples.map(s => kbZoeken.text.fold(s))", PHRASES)
     assert folded == [text.fold(phrase) for phrase in PHRASES]
+
+
+@pytest.mark.browser
+def test_place_names_come_analysed_as_the_browser_would(lunr_page) -> None:
+    """basis.js brings every place name's terms ready-made; the page must get what it would compute."""
+    names = [name for g in places.gemeenten() for name in gemeente_names(g)]
+    names += [name for p in places.provincies() for name in provincie_names(p)]
+    assert len(names) > 800 and "'s-Gravenhage" in names and "Súdwest-Fryslân" in names
+    shipped = writer.analysed_names(names).split("|")
+    assert len(shipped) == len(names) and 100 < shipped.count("") < len(names), "most names, not all, are their own terms"
+    decoded = lunr_page.evaluate("([names, shipped]) => names.map((n, i) => kbZoeken.text.placeTerms(n, shipped[i]))", [names, shipped])
+    in_browser = lunr_page.evaluate("names => names.map(n => kbZoeken.text.terms(n).join(' '))", names)
+    differences = [(n, d, b) for n, d, b in zip(names, decoded, in_browser, strict=True) if d != b]
+    assert not differences, f"basis.js and zoeken.js analyse place names differently (name, shipped, browser): {differences}"
+    assert lunr_page.evaluate("kbZoeken.text.placeTerms('de het', '-')") == "" and writer.analysed_names(["De", "Het"]) == "-|-"
 
 
 @pytest.mark.browser

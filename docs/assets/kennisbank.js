@@ -96,12 +96,19 @@
   function applyScheme(button, options, index) {
     var body = document.body;
     var colour = options[index];
+    // On most page views the page already has these colours (Material's early script and the page's
+    // own attributes): then no colour changes, and forcing a layout while the page loads (below)
+    // would cost 10-25 ms for nothing.
+    var same = ["scheme", "primary", "accent"].every(function (key) {
+      return body.getAttribute("data-md-color-" + key) === colour[key];
+    });
     // Material's stylesheet turns transitions off while this attribute is set.
-    body.setAttribute("data-md-color-switching", "");
+    if (!same) body.setAttribute("data-md-color-switching", "");
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
       body.setAttribute("data-md-color-" + key, colour[key]);
     });
     button.setAttribute("aria-pressed", String(index === 1));
+    if (same) return;
     // Compute the new colours while transitions are off, or every element fades from the old scheme.
     void body.offsetHeight;
     window.setTimeout(function () { body.removeAttribute("data-md-color-switching"); }, 0);

@@ -172,7 +172,7 @@
 
   var api = (window.kbZoeken = {
     text: { fold: fold, tokens: tokens, term: term, terms: terms, shardKey: shardKey, singular: singular, tidy: tidy, stem: stem, isStopWord: isStopWord,
-      exceptionTerm: exceptionTerm },
+      exceptionTerm: exceptionTerm, placeTerms: placeTerms },
     loaded: loaded, lastRender: null,
   });
   /* ---------- The index ---------- */
@@ -479,13 +479,16 @@
   }
 
   function selectOptions(name) {
+    /* Added one by one, hundreds of options make Chromium rebuild the list each time: added at once. */
+    var fresh = document.createDocumentFragment();
     optionsOf(name).forEach(function (option) {
       var element = document.createElement("option");
       element.value = option[0];
       element.dataset.label = option[1];
       element.textContent = option[1];
-      ui[name].appendChild(element);
+      fresh.appendChild(element);
     });
+    ui[name].appendChild(fresh);
   }
 
   function setText(node, value) {
@@ -769,48 +772,30 @@
 
   /* ---------- Place names: a query naming a municipality or province offers its page ---------- */
 
-  /* Every name of every municipality and province, analysed like a query. Stemming them all takes
-     about 30 ms, so it is done in the page's idle moments while the first results' data loads
-     (analysePlacesWhenIdle); whatever is left is done when a result needs it. */
-  var placeList = null;
-  var placeNames = null, placeNext = 0, placeFound = [];
-
-  function analysePlaces(goOn) {
-    if (!placeNames) {
-      placeNames = [];
-      basis.gemeenten.forEach(function (g) {
-        [g[1]].concat(g[3] || []).forEach(function (name) { placeNames.push([name, "gemeente " + g[1], "gemeenten/" + encodeURIComponent(g[0]) + ".html"]); });
-      });
-      basis.provincies.forEach(function (p) {
-        if (p[2]) [p[1]].concat(p[2]).forEach(function (name) { placeNames.push([name, "provincie " + p[1], "provincies/" + encodeURIComponent(p[0]) + ".html"]); });
-      });
-    }
-    while (placeNext < placeNames.length && goOn()) {
-      var place = placeNames[placeNext++], sequence = terms(place[0]);
-      if (sequence.length) placeFound.push({ terms: sequence, label: place[1], href: place[2], name: place[0] });
-    }
-    if (placeNext === placeNames.length) placeList = placeFound;
+  /* Every name of every municipality and province with its index terms, which basis.js brings
+     ready-made (search/payload.py: analysing the names here cost about 30 ms before the first
+     result): "terms of a name|terms of the next name", empty where the terms are the name's words. */
+  function eachPlaceName(visit) {
+    basis.gemeenten.forEach(function (g) { eachName(g, [g[1]].concat(g[3]), g[4], "gemeente", "gemeenten/", visit); });
+    basis.provincies.forEach(function (p) { if (p[2]) eachName(p, [p[1]].concat(p[2]), p[3], "provincie", "provincies/", visit); });
   }
 
-  function placePages() {
-    if (!placeList) analysePlaces(function () { return true; });
-    return placeList;
+  function placeTerms(name, shipped) {
+    return shipped === "-" ? "" : shipped || tokens(name).join(" ");
   }
 
-  function analysePlacesWhenIdle() {
-    if (placeList || !window.requestIdleCallback) return;
-    window.requestIdleCallback(function (deadline) {
-      analysePlaces(function () { return deadline.timeRemaining() > 1; });
-      analysePlacesWhenIdle();
+  function eachName(row, names, analysed, kind, folder, visit) {
+    analysed.split("|").forEach(function (shipped, i) {
+      var sequence = placeTerms(names[i], shipped);
+      if (sequence) visit(sequence, names[i], function () { return { label: kind + " " + row[1], href: folder + encodeURIComponent(row[0]) + ".html" }; });
     });
   }
 
+  /* The pages of the places whose terms follow each other in the query (a term holds no space). */
   function placesIn(groups) {
-    var words = groups.map(function (group) { return group.exact; }), found = new Map();
-    placePages().forEach(function (place) {
-      for (var i = 0; i + place.terms.length <= words.length; i++) {
-        if (place.terms.every(function (value, k) { return words[i + k] === value; })) { found.set(place.href, place); break; }
-      }
+    var words = " " + groups.map(function (group) { return group.exact; }).join(" ") + " ", found = new Map();
+    eachPlaceName(function (sequence, name, page) {
+      if (words.indexOf(" " + sequence + " ") >= 0) { var place = page(); found.set(place.href, place); }
     });
     return Array.from(found.values());
   }
@@ -838,8 +823,9 @@
   function readVocabulary(raw) {
     if (!vocabulary) {
       var placeWords = new Map();
-      placePages().forEach(function (place) {
-        if (tokens(place.name).length === 1) placeWords.set(tokens(place.name)[0], place.name);
+      eachPlaceName(function (sequence, name) {
+        var words = tokens(name);
+        if (words.length === 1) placeWords.set(words[0], name);
       });
       vocabulary = { words: raw.woorden ? raw.woorden.split(" ") : [], df: readVarints(raw.df), places: placeWords };
     }
@@ -997,7 +983,6 @@
     state = fromUrl();
     early = { state: state, promise: compute(state) };
     early.promise.catch(function () { /* reported by the search that uses it */ });
-    analysePlacesWhenIdle();
   }
 
   function attach() {
