@@ -172,7 +172,7 @@
 
   var api = (window.kbZoeken = {
     text: { fold: fold, tokens: tokens, term: term, terms: terms, shardKey: shardKey, singular: singular, tidy: tidy, stem: stem, isStopWord: isStopWord,
-      exceptionTerm: exceptionTerm, placeTerms: placeTerms },
+      exceptionTerm: exceptionTerm, placeTerms: placeTerms, slugOf: slugOf },
     loaded: loaded, lastRender: null,
   });
   /* ---------- The index ---------- */
@@ -976,8 +976,14 @@
 
   /* ---------- Start ---------- */
 
+  /* basis.js leaves out a municipality's page name where it is its name's words joined by "-". */
+  function slugOf(shipped, name) {
+    return shipped || tokens(name).join("-");
+  }
+
   function begin(loadedBasis) {
     basis = loadedBasis;
+    basis.gemeenten.forEach(function (g) { g[0] = slugOf(g[0], g[1]); });
     N = basis.aantal;
     shards = new Set(basis.delen);
     state = fromUrl();

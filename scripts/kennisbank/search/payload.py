@@ -145,6 +145,11 @@ def analysed_names(names: list[str]) -> str:
     return "|".join(analysed_name(name) for name in names)
 
 
+def short_slug(slug: str, name: str) -> str:
+    """Empty where the page name is the name's words joined by "-" (nearly always; the page adds it back)."""
+    return "" if "-".join(text.tokens(name)) == slug else slug
+
+
 def analysed_name(name: str) -> str:
     analysed = " ".join(text.terms(name))
     if not analysed:
@@ -161,7 +166,7 @@ def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str])
         "provincies": [[p.slug, p.naam, provincie_names(p)[1:], analysed_names(provincie_names(p))]
                        for p in vocabulary.provincies] + [list(LANDELIJK)],
         # Other names (CBS name, aliases, code, merged-away names): a query naming a place offers its page.
-        "gemeenten": [[g.slug, g.naam_gangbaar, vocabulary.provincie_nr[g.provincie.code], gemeente_names(g)[1:],
+        "gemeenten": [[short_slug(g.slug, g.naam_gangbaar), g.naam_gangbaar, vocabulary.provincie_nr[g.provincie.code], gemeente_names(g)[1:],
                        analysed_names(gemeente_names(g))]
                       for g in vocabulary.gemeenten],
         "statussen": vocabulary.statussen,
