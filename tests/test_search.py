@@ -25,7 +25,7 @@ from conftest import (
     watched_page,
 )
 from conftest import LOCAL_PREFIXES as LOCAL
-from kennisbank.entries import places
+from kennisbank.entries import memo, places
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas_by_slug
 from kennisbank.entries.validate import check_paths
@@ -124,6 +124,22 @@ def test_documents_are_numbered_newest_first() -> None:
     old, new = make_initiative("oud", "Oud"), make_initiative("nieuw", "Nieuw")
     old = dataclasses.replace(old, bijgewerkt=dt.date(2020, 1, 1))
     assert [i.slug for i in index.build([old, new]).initiatives] == ["nieuw", "oud"]
+
+
+def test_an_edit_that_keeps_the_average_body_length_weighs_only_the_edited_entry_again() -> None:
+    initiatives = check_paths([SEARCH_INITIATIVES]).initiatives
+    index.build(initiatives)
+    averages = index.average_lengths_of([index.field_terms(i) for i in initiatives])
+    kept = {i.slug: index.document_weights(i, averages) for i in initiatives}
+    edited = dataclasses.replace(initiatives[0], titel=initiatives[0].titel + " Ruimtevaart")
+    changed = [edited, *initiatives[1:]]
+    built = index.build(changed)
+    assert index.average_lengths_of([index.field_terms(i) for i in changed]) == averages, "a title is no body"
+    assert all(index.document_weights(i, averages) is kept[i.slug] for i in initiatives[1:])
+    assert "ruimtevaart" in index.document_weights(edited, averages) and "ruimtevaart" not in kept[edited.slug]
+    # What was kept changes nothing: the same index as built from scratch.
+    memo.clear_all()
+    assert index.build(changed) == built
 
 
 def test_codec_round_trip() -> None:

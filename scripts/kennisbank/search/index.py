@@ -123,6 +123,23 @@ def weights(counts: dict[str, Counter[str]], average_lengths: dict[str, float]) 
     return {term: max(1, round(value * WEIGHT_SCALE)) for term, value in summed.items()}
 
 
+def document_weights_of(initiative: Initiative, average_lengths: tuple[tuple[str, float], ...]) -> dict[str, int]:
+    return weights(field_terms(initiative), dict(average_lengths))
+
+
+# An edit changes the average body length only now and then (it is kept in whole terms), so the live
+# preview weighs only the changed entries again.
+document_weights: PerEntry[Initiative, dict[str, int]] = PerEntry(document_weights_of)
+
+
+def average_lengths_of(analysed: list[dict[str, Counter[str]]]) -> tuple[tuple[str, float], ...]:
+    """The average length, in whole terms, of each length-normalised field."""
+    return tuple(
+        (name, float(max(1, round(sum(sum(counts[name].values()) for counts in analysed) / max(1, len(analysed))))))
+        for name in sorted(LENGTH_NORMALISED)
+    )
+
+
 def with_compound_parts(postings: dict[str, list[tuple[int, int]]], known: set[str]) -> dict[str, list[tuple[int, int]]]:
     """Add each compound's documents to the postings of its parts, at COMPOUND_SHARE of the weight."""
     vocabulary = set(postings) | known
@@ -143,14 +160,10 @@ def with_compound_parts(postings: dict[str, list[tuple[int, int]]], known: set[s
 
 def build(initiatives: list[Initiative]) -> SearchIndex:
     documents = ordered(initiatives)
-    analysed = [field_terms(initiative) for initiative in documents]
-    average_lengths = {
-        name: sum(sum(counts[name].values()) for counts in analysed) / max(1, len(analysed))
-        for name in LENGTH_NORMALISED
-    }
+    averages = average_lengths_of([field_terms(initiative) for initiative in documents])
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, counts in enumerate(analysed):
-        for term, weight in weights(counts, average_lengths).items():
+    for number, initiative in enumerate(documents):
+        for term, weight in document_weights(initiative, averages).items():
             postings[term].append((number, weight))
     known = set(text.synonyms()) | {other for others in text.synonyms().values() for other in others}
     return SearchIndex(initiatives=tuple(documents), postings=with_compound_parts(dict(postings), known))
