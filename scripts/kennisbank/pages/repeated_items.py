@@ -137,6 +137,35 @@ class CollectItems(Preprocessor):
         return end
 
 
+class MarkPlaceholders(Treeprocessor):
+    """Make each placeholder's text atomic, so that inline Markdown passes it by.
+
+    Its item was parsed up to inline Markdown already; running the inline patterns over thousands of
+    placeholders (the Lessen page has 3,000 at 1,000 initiatives) cost as much as the rest of the page.
+    """
+
+    def __init__(self, md: Markdown, found: list[ParsedItem]) -> None:
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root: etree.Element) -> None:
+        if not self.found:
+            return
+        for parent in [element for element in root.iter() if element.tag in ("ul", "ol")]:
+            for item in parent:
+                holder = placeholder_holder(item)
+                if holder is not None:
+                    holder.text = util.AtomicString(holder.text or "")
+
+
+def placeholder_holder(item: etree.Element) -> etree.Element | None:
+    """The element whose text is the placeholder of a parsed item (the li, or its one p), or None."""
+    holder = item[0] if len(item) == 1 and item[0].tag == "p" and not (item.text or "").strip() else item
+    if len(holder) or item.tag != "li" or not PLACEHOLDER.match((holder.text or "").strip()):
+        return None
+    return holder
+
+
 class PlaceItems(Treeprocessor):
     """Put a copy of each parsed item where its placeholder item is, right after inline Markdown."""
 
@@ -155,10 +184,8 @@ class PlaceItems(Treeprocessor):
 
     @staticmethod
     def placeholder(item: etree.Element) -> int | None:
-        holder = item[0] if len(item) == 1 and item[0].tag == "p" and not (item.text or "").strip() else item
-        if len(holder) or item.tag != "li":
-            return None
-        found = PLACEHOLDER.match((holder.text or "").strip())
+        holder = placeholder_holder(item)
+        found = PLACEHOLDER.match((holder.text or "").strip()) if holder is not None else None
         return int(found.group(1)) if found else None
 
     def copy(self, parsed: ParsedItem, tail: str | None) -> etree.Element:
@@ -190,6 +217,8 @@ class RepeatedItemsExtension(Extension):
         found: list[ParsedItem] = []
         # After submitted_text (29), before fenced code (25 is taken) and raw HTML (20).
         md.preprocessors.register(CollectItems(md, tuple(self.getConfig("wrappers")), found), "kb_repeated_items", 24)
+        # Right before inline Markdown (20), after the block parser's own steps.
+        md.treeprocessors.register(MarkPlaceholders(md, found), "kb_mark_placeholders", 21)
         # Right after inline Markdown (20), before prettify (10) and attr_list (8).
         md.treeprocessors.register(PlaceItems(md, found), "kb_place_items", 19)
 
