@@ -774,28 +774,34 @@
 
   /* Every name of every municipality and province with its index terms, which basis.js brings
      ready-made (search/payload.py: analysing the names here cost about 30 ms before the first
-     result): "terms of a name|terms of the next name", empty where the terms are the name's words. */
-  function eachPlaceName(visit) {
-    basis.gemeenten.forEach(function (g) { eachName(g, [g[1]].concat(g[3]), g[4], "gemeente", "gemeenten/", visit); });
-    basis.provincies.forEach(function (p) { if (p[2]) eachName(p, [p[1]].concat(p[2]), p[3], "provincie", "provincies/", visit); });
-  }
+     result): "terms of a name|terms of the next name", empty where the terms are the name's words.
+     Read once, when a result first needs them; every later search only compares. */
+  var placeList = null;
 
   function placeTerms(name, shipped) {
     return shipped === "-" ? "" : shipped || tokens(name).join(" ");
   }
 
-  function eachName(row, names, analysed, kind, folder, visit) {
-    analysed.split("|").forEach(function (shipped, i) {
-      var sequence = placeTerms(names[i], shipped);
-      if (sequence) visit(sequence, names[i], function () { return { label: kind + " " + row[1], href: folder + encodeURIComponent(row[0]) + ".html" }; });
-    });
+  function placeNames() {
+    if (placeList) return placeList;
+    placeList = [];
+    function add(row, names, analysed, kind, folder) {
+      var page = { label: kind + " " + row[1], href: folder + encodeURIComponent(row[0]) + ".html" };
+      analysed.split("|").forEach(function (shipped, i) {
+        var sequence = placeTerms(names[i], shipped);
+        if (sequence) placeList.push({ sequence: sequence, name: names[i], page: page });
+      });
+    }
+    basis.gemeenten.forEach(function (g) { add(g, [g[1]].concat(g[3]), g[4], "gemeente", "gemeenten/"); });
+    basis.provincies.forEach(function (p) { if (p[2]) add(p, [p[1]].concat(p[2]), p[3], "provincie", "provincies/"); });
+    return placeList;
   }
 
   /* The pages of the places whose terms follow each other in the query (a term holds no space). */
   function placesIn(groups) {
     var words = " " + groups.map(function (group) { return group.exact; }).join(" ") + " ", found = new Map();
-    eachPlaceName(function (sequence, name, page) {
-      if (words.indexOf(" " + sequence + " ") >= 0) { var place = page(); found.set(place.href, place); }
+    placeNames().forEach(function (place) {
+      if (words.indexOf(" " + place.sequence + " ") >= 0) found.set(place.page.href, place.page);
     });
     return Array.from(found.values());
   }
@@ -823,9 +829,9 @@
   function readVocabulary(raw) {
     if (!vocabulary) {
       var placeWords = new Map();
-      eachPlaceName(function (sequence, name) {
-        var words = tokens(name);
-        if (words.length === 1) placeWords.set(words[0], name);
+      placeNames().forEach(function (place) {
+        var words = tokens(place.name);
+        if (words.length === 1) placeWords.set(words[0], place.name);
       });
       vocabulary = { words: raw.woorden ? raw.woorden.split(" ") : [], df: readVarints(raw.df), places: placeWords };
     }

@@ -23,6 +23,7 @@ import copy
 import re
 import xml.etree.ElementTree as etree
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import Any
 
 from markdown import Markdown, util
@@ -137,6 +138,18 @@ class CollectItems(Preprocessor):
         return end
 
 
+def placeholders(root: etree.Element) -> Iterator[tuple[etree.Element, int, etree.Element, int]]:
+    """(list, position in it, element holding the text, item number) of each placeholder item."""
+    for parent in [element for element in root.iter() if element.tag in ("ul", "ol")]:
+        for position, item in enumerate(parent):
+            holder = item[0] if len(item) == 1 and item[0].tag == "p" and not (item.text or "").strip() else item
+            if len(holder) or item.tag != "li":
+                continue
+            found = PLACEHOLDER.match((holder.text or "").strip())
+            if found:
+                yield parent, position, holder, int(found.group(1))
+
+
 class MarkPlaceholders(Treeprocessor):
     """Make each placeholder's text atomic, so that inline Markdown passes it by.
 
@@ -149,21 +162,9 @@ class MarkPlaceholders(Treeprocessor):
         self.found = found
 
     def run(self, root: etree.Element) -> None:
-        if not self.found:
-            return
-        for parent in [element for element in root.iter() if element.tag in ("ul", "ol")]:
-            for item in parent:
-                holder = placeholder_holder(item)
-                if holder is not None:
-                    holder.text = util.AtomicString(holder.text or "")
-
-
-def placeholder_holder(item: etree.Element) -> etree.Element | None:
-    """The element whose text is the placeholder of a parsed item (the li, or its one p), or None."""
-    holder = item[0] if len(item) == 1 and item[0].tag == "p" and not (item.text or "").strip() else item
-    if len(holder) or item.tag != "li" or not PLACEHOLDER.match((holder.text or "").strip()):
-        return None
-    return holder
+        if self.found:
+            for _, _, holder, _ in placeholders(root):
+                holder.text = util.AtomicString(holder.text or "")
 
 
 class PlaceItems(Treeprocessor):
@@ -174,19 +175,9 @@ class PlaceItems(Treeprocessor):
         self.found = found
 
     def run(self, root: etree.Element) -> None:
-        if not self.found:
-            return
-        for parent in [element for element in root.iter() if element.tag in ("ul", "ol")]:
-            for position, item in enumerate(parent):
-                number = self.placeholder(item)
-                if number is not None:
-                    parent[position] = self.copy(self.found[number], item.tail)
-
-    @staticmethod
-    def placeholder(item: etree.Element) -> int | None:
-        holder = placeholder_holder(item)
-        found = PLACEHOLDER.match((holder.text or "").strip()) if holder is not None else None
-        return int(found.group(1)) if found else None
+        if self.found:
+            for parent, position, _, number in placeholders(root):
+                parent[position] = self.copy(self.found[number], parent[position].tail)
 
     def copy(self, parsed: ParsedItem, tail: str | None) -> etree.Element:
         item = copy.deepcopy(parsed.item)
