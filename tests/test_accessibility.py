@@ -139,13 +139,19 @@ def scheme_page(request: pytest.FixtureRequest, browser):
 
 # ---------- templates ----------
 
-def test_base_override_differs_from_material_only_by_the_autocomplete_fix() -> None:
+# The navigation, rendered once per folder when the build offers kb_reuse (kennisbank.site.reused_html).
+REUSED_NAV = ('{% if kb_reuse is defined and page and page not in nav.pages %}{% call kb_reuse("nav " ~ page.url.rpartition("/")[0]) %}'
+              '{% include "partials/nav.html" %}{% endcall %}{% else %}{% include "partials/nav.html" %}{% endif %}')
+
+
+def test_base_override_differs_from_material_only_by_the_autocomplete_fix_and_the_reused_nav() -> None:
     """overrides/base.html is a copy of Material's; it may differ only where it means to."""
     ours = (REPO / "overrides" / "base.html").read_text(encoding="utf-8")
     material = (MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8")
     strip_header = functools.partial(re.sub, r"\A\{#-.*?-#\}\n", "", flags=re.S)
     expected = strip_header(material).replace(' id="__drawer" autocomplete="off">', ' id="__drawer">')
     expected = expected.replace(' id="__search" autocomplete="off">', ' id="__search">')
+    expected = expected.replace('{% include "partials/nav.html" %}', REUSED_NAV)
     assert expected != strip_header(material), "Material's base.html changed: the toggles no longer match"
     assert strip_header(ours) == expected, "overrides/base.html drifted from Material's base.html; copy it again"
 

@@ -18,6 +18,7 @@ from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
 from kennisbank.site import sitedir
 from kennisbank.site.docs_folder import HANDWRITTEN, Written, generate
+from kennisbank.site.reused_html import reuse_html
 
 INITIATIVES = Path("initiatives")
 EOL_NOTICE = (
@@ -80,6 +81,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> int:
         logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     try:
         config = load_config(str(config_file), site_dir=str(site_dir.resolve()), strict=False)
+        reuse_html(config)
         build(config)
     finally:
         logger.removeHandler(counter)

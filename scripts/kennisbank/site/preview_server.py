@@ -36,6 +36,8 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
+from kennisbank.site.reused_html import reuse_html
+
 log = logging.getLogger("mkdocs")
 
 # What changes a file. Reading one is an event too (inotify reports opening and closing it), and
@@ -124,6 +126,7 @@ def serve_from(site_dir: str, config_file: Path, dev_addr: str) -> int:
         config = config or configured()
         config.site_url = server_url
         keep_compiled_templates(config, compiled)
+        reuse_html(config)
         build(config, serve_url=server_url, dirty=True)
 
     # The server binds its address only when it starts serving: try it first, not after a long build.
