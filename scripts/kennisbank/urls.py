@@ -81,6 +81,18 @@ def link(here: str, target: str) -> str:
     return _relative(posixpath.dirname(here), target)
 
 
+def depth(here: str) -> int:
+    """How many folders deep page `here` lies: 0 for 'lessen.md', 1 for 'gemeenten/delft.md'."""
+    return here.count("/")
+
+
+def link_at_depth(level: int, target: str) -> str:
+    """A Markdown link to `target` that works from every page `level` folders deep, the same text on
+    all of them ('../initiatieven/x.md' also from initiatieven/ itself): a card that shows on many
+    pages is then one text, which is rendered and parsed once (pages.listing, pages.repeated_items)."""
+    return "../" * level + target
+
+
 def html_link(here: str, target: str) -> str:
     """A link for raw HTML, which MkDocs leaves alone: relative, to the published address."""
     return published(_relative(posixpath.dirname(here), target))

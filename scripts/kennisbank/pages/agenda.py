@@ -74,8 +74,10 @@ def place(meeting: Meeting) -> str:
 
 
 def card(meeting: Meeting, here: str) -> Markup:
-    """One meeting as a list card (the initiative cards' layout): title link, summary, when and where."""
-    href = urls.link(here, urls.meeting(meeting.slug))
+    """One meeting as a list card (the initiative cards' layout): title link, summary, when and where.
+
+    Its link is the same from every page at here's depth, like an initiative's card (listing.card)."""
+    href = urls.link_at_depth(urls.depth(here), urls.meeting(meeting.slug))
     return Markup(
         f"-   [{mdtext(meeting.titel)}]({href})\n\n"
         f"    {mdtext(meeting.samenvatting)}\n    {{ .kb-card__summary }}\n\n"

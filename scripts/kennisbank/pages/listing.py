@@ -7,7 +7,6 @@ Markdown cannot give a list a class, the home page's search form and the locator
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Iterator, Sequence
 
 from markupsafe import Markup
@@ -30,20 +29,22 @@ NEWEST_ON_HOME = 6
 NEARBY_ON_GEMEENTE = 10
 
 
-def card_in(initiative: Initiative, folder: str) -> Markup:
-    href = urls.link(posixpath.join(folder, "page.md"), urls.initiative(initiative.slug))
+def card_at(initiative: Initiative, level: int) -> Markup:
+    href = urls.link_at_depth(level, urls.initiative(initiative.slug))
     template = environment().get_template("_card.md.j2")
     return Markup(template.render(i=initiative, href=href, card_meta=panel.card_meta).rstrip("\n"))
 
 
 # The same card appears on many pages, and an unchanged entry keeps its cards between two
-# regenerations of the live preview: rendered once per entry and folder of the page showing it.
-_cards: PerEntry[Initiative, Markup] = PerEntry(card_in)
+# regenerations of the live preview: rendered once per entry and folder depth of the page showing it
+# (its link works from every folder at that depth, so the pages of initiatives, municipalities,
+# provinces and themes share one text, which MkDocs then parses once: pages.repeated_items).
+_cards: PerEntry[Initiative, Markup] = PerEntry(card_at)
 
 
 def card(initiative: Initiative, here: str) -> Markup:
     """One initiative as a list card, with a link that works from the page `here`."""
-    return _cards(initiative, posixpath.dirname(here))
+    return _cards(initiative, urls.depth(here))
 
 
 def sort_by_title(items: list[Initiative]) -> list[Initiative]:
