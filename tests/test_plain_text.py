@@ -10,8 +10,7 @@ import pytest
 from kennisbank.pages import plain_text
 from kennisbank.pages.plain_text import plain
 from markdown import util
-from test_repeated_items import page_text
-from test_submitted_text import mkdocs_extensions
+from test_submitted_text import assert_generated_pages_render_the_same, with_and_without
 
 EXTENSION = "kennisbank.pages.plain_text"
 # The inline patterns this extension was checked against. A new extension in mkdocs.yml that adds
@@ -22,20 +21,11 @@ KNOWN_PATTERNS = {"backtick", "escape", "reference", "link", "image_link", "imag
 
 def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
     """(with the extension, without it), both otherwise configured as mkdocs.yml says."""
-    names, configs = mkdocs_extensions()
-    assert EXTENSION in names, "mkdocs.yml should use the extension"
-    without = [name for name in names if name != EXTENSION]
-    return (markdown.Markdown(extensions=names, extension_configs=configs),
-            markdown.Markdown(extensions=without, extension_configs=configs))
+    return with_and_without(EXTENSION)
 
 
 def test_every_generated_page_renders_the_same_with_and_without_the_extension(fixture_site: Path, fixture_project: Path) -> None:
-    marked, unmarked = converters()
-    pages = sorted((fixture_project / "build" / "docs").rglob("*.md"))
-    assert len(pages) > 50
-    for path in pages:
-        text = page_text(path)
-        assert marked.reset().convert(text) == unmarked.reset().convert(text), path
+    assert_generated_pages_render_the_same(fixture_project, *converters())
 
 
 def test_the_inline_patterns_are_the_ones_it_was_checked_against() -> None:

@@ -7,33 +7,19 @@ import markdown
 from kennisbank.pages import repeated_items
 from kennisbank.pages.repeated_items import CACHE, ItemCache
 from kennisbank.pages.submitted_text import marker
-from test_submitted_text import mkdocs_extensions
+from test_submitted_text import assert_generated_pages_render_the_same, with_and_without
 
 EXTENSION = "kennisbank.pages.repeated_items"
 
 
 def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
     """(with the extension, without it), both otherwise configured as mkdocs.yml says."""
-    names, configs = mkdocs_extensions()
-    assert EXTENSION in names, "mkdocs.yml should use the extension"
-    without = [name for name in names if name != EXTENSION]
-    return (markdown.Markdown(extensions=names, extension_configs=configs),
-            markdown.Markdown(extensions=without, extension_configs={k: v for k, v in configs.items() if k != EXTENSION}))
-
-
-def page_text(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    return text.split("---\n", 2)[2] if text.startswith("---\n") else text
+    return with_and_without(EXTENSION)
 
 
 def test_every_generated_page_renders_the_same_with_and_without_the_extension(fixture_site: Path, fixture_project: Path) -> None:
     CACHE.clear()
-    cached, plain = converters()
-    pages = sorted((fixture_project / "build" / "docs").rglob("*.md"))
-    assert len(pages) > 50
-    for path in pages:
-        text = page_text(path)
-        assert cached.reset().convert(text) == plain.reset().convert(text), path
+    assert_generated_pages_render_the_same(fixture_project, *converters())
     # Cards and lessons were found, and a card that shows on several pages was parsed once.
     assert CACHE.parsed > 20 and CACHE.reused > CACHE.parsed
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 import pytest
@@ -23,6 +24,25 @@ def mkdocs_extensions() -> tuple[list[str], dict[str, dict]]:
         else:
             names.append(item)
     return names, configs
+
+
+def with_and_without(extension: str) -> tuple[markdown.Markdown, markdown.Markdown]:
+    """Converters with the extension and without it, both otherwise configured as mkdocs.yml says."""
+    names, configs = mkdocs_extensions()
+    assert extension in names, f"mkdocs.yml should use {extension}"
+    without = [name for name in names if name != extension]
+    return (markdown.Markdown(extensions=names, extension_configs=configs),
+            markdown.Markdown(extensions=without, extension_configs={k: v for k, v in configs.items() if k != extension}))
+
+
+def assert_generated_pages_render_the_same(project: Path, first: markdown.Markdown, second: markdown.Markdown) -> None:
+    """Every page the build generated (build/docs), front matter left out, converts the same with both."""
+    pages = sorted((project / "build" / "docs").rglob("*.md"))
+    assert len(pages) > 50
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        text = text.split("---\n", 2)[2] if text.startswith("---\n") else text
+        assert first.reset().convert(text) == second.reset().convert(text), path
 
 
 def page(body: str, before: str = "# Titel\n\nInleiding.\n", after: str = "\n## Vergelijkbaar\n\nNa de tekst.\n") -> tuple[str, list]:
