@@ -139,7 +139,7 @@ def scheme_page(request: pytest.FixtureRequest, browser):
 
 # ---------- templates ----------
 
-# The navigation, rendered once per folder when the build offers kb_reuse (kennisbank.site.reused_html).
+# The navigation, rendered once per folder when the build offers kb_reuse (kennisbank.site.theme_environment).
 REUSED_NAV = ('{% if kb_reuse is defined and page and page not in nav.pages %}{% call kb_reuse("nav " ~ page.url.rpartition("/")[0]) %}'
               '{% include "partials/nav.html" %}{% endcall %}{% else %}{% include "partials/nav.html" %}{% endif %}')
 

@@ -150,16 +150,20 @@ def placeholders(root: etree.Element) -> Iterator[tuple[etree.Element, int, etre
                 yield parent, position, holder, int(found.group(1))
 
 
-class MarkPlaceholders(Treeprocessor):
+class ItemStep(Treeprocessor):
+    """A tree step of this extension: it sees the items its page's CollectItems found."""
+
+    def __init__(self, md: Markdown, found: list[ParsedItem]) -> None:
+        super().__init__(md)
+        self.found = found
+
+
+class MarkPlaceholders(ItemStep):
     """Make each placeholder's text atomic, so that inline Markdown passes it by.
 
     Its item was parsed up to inline Markdown already; running the inline patterns over thousands of
     placeholders (the Lessen page has 3,000 at 1,000 initiatives) cost about a quarter of that page.
     """
-
-    def __init__(self, md: Markdown, found: list[ParsedItem]) -> None:
-        super().__init__(md)
-        self.found = found
 
     def run(self, root: etree.Element) -> None:
         if self.found:
@@ -167,12 +171,8 @@ class MarkPlaceholders(Treeprocessor):
                 holder.text = util.AtomicString(holder.text or "")
 
 
-class PlaceItems(Treeprocessor):
+class PlaceItems(ItemStep):
     """Put a copy of each parsed item where its placeholder item is, right after inline Markdown."""
-
-    def __init__(self, md: Markdown, found: list[ParsedItem]) -> None:
-        super().__init__(md)
-        self.found = found
 
     def run(self, root: etree.Element) -> None:
         if self.found:

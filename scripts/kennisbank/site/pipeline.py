@@ -18,7 +18,7 @@ from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
 from kennisbank.site import sitedir
 from kennisbank.site.docs_folder import HANDWRITTEN, Written, generate
-from kennisbank.site.reused_html import reuse_html
+from kennisbank.site.theme_environment import reuse_html
 
 INITIATIVES = Path("initiatives")
 EOL_NOTICE = (

@@ -36,7 +36,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from kennisbank.site.reused_html import reuse_html
+from kennisbank.site.theme_environment import each_environment, reuse_html
 
 log = logging.getLogger("mkdocs")
 
@@ -79,16 +79,12 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 def keep_compiled_templates(config: MkDocsConfig, compiled: CompiledTemplates) -> None:
-    """Have the theme's Jinja environment for this build use `compiled` (MkDocs' Theme.get_env, a public method)."""
-    theme = config.theme
-    make_environment = theme.get_env
+    """Have the theme's Jinja environment for this build use `compiled`."""
 
-    def environment() -> jinja2.Environment:
-        made = make_environment()
-        made.bytecode_cache = compiled
-        return made
+    def keep(environment: jinja2.Environment) -> None:
+        environment.bytecode_cache = compiled
 
-    theme.get_env = environment  # type: ignore[method-assign]
+    each_environment(config, keep)
 
 
 class PreviewServer(LiveReloadServer):

@@ -1,4 +1,8 @@
-"""Theme HTML that comes out the same on many pages, rendered once per build.
+"""The theme's Jinja environment of each build, adjusted: HTML reused across pages, compiled templates kept.
+
+MkDocs makes a new environment for every build (Theme.get_env, a public method); `each_environment`
+adjusts each one. Two adjustments use it: `reuse_html` here, and the live preview's compiled
+templates (site.preview_server.keep_compiled_templates).
 
 Material renders the site navigation (sixteen entries, each through several macros) on every page:
 about a tenth of the MkDocs run. For a page that is not in the navigation itself, that HTML depends
@@ -32,14 +36,23 @@ class ReusedHtml:
         return self.kept[key]
 
 
-def reuse_html(config: MkDocsConfig) -> None:
-    """Give the theme's Jinja environment of each build a `kb_reuse` of its own (MkDocs' Theme.get_env, a public method)."""
+def each_environment(config: MkDocsConfig, adjust: Callable[[jinja2.Environment], None]) -> None:
+    """Have `adjust` change the theme's Jinja environment of every build made with this config."""
     theme = config.theme
     make_environment = theme.get_env
 
     def environment() -> jinja2.Environment:
         made = make_environment()
-        made.globals["kb_reuse"] = ReusedHtml()
+        adjust(made)
         return made
 
     theme.get_env = environment  # type: ignore[method-assign]
+
+
+def reuse_html(config: MkDocsConfig) -> None:
+    """Give the theme's Jinja environment of each build a `kb_reuse` of its own."""
+
+    def offer(environment: jinja2.Environment) -> None:
+        environment.globals["kb_reuse"] = ReusedHtml()
+
+    each_environment(config, offer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from kennisbank.site.reused_html import ReusedHtml, reuse_html
+from kennisbank.site.theme_environment import ReusedHtml, reuse_html
 from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
