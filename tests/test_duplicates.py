@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import socket
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, run_kennisbank
+from conftest import FIXTURES, KENNISBANK, REPO, run_kennisbank
 from kennisbank.entries import duplicates, schema
 from kennisbank.entries.validate import check_paths, tree_of
 
@@ -140,3 +143,93 @@ def test_a_converted_issue_names_the_entries_it_looks_like(tmp_path: Path) -> No
     assert "landelijk/repair-cafe.md en " in outcome.messages[0].text and "repaircafes-nederland.md" in outcome.messages[0].text
     reply = issueform.comment(outcome)
     assert "Bestaat dit initiatief al?" in reply and "Titel: waarschuwing: lijkt op " in reply
+
+
+# --- the look-alike check reads the unnamed files of the tree: only regular ones, bounded ---------
+
+ENTRY = """---
+titel: {titel}
+samenvatting: Een samenvatting die lang genoeg is om goed te zijn.
+gemeente: {gemeente}
+themas: [wonen]
+status: lopend
+startjaar: 2020
+initiatiefnemer: Bewoners
+website: "https://buurtmoestuin.example.nl"
+bijgewerkt: 2024-01-01
+---
+Tekst.
+"""
+
+
+def write_entry(path: Path, titel: str = "Buurtmoestuin Lombok", gemeente: str = "Utrecht") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ENTRY.format(titel=titel, gemeente=gemeente), encoding="utf-8")
+    return path
+
+
+def limit_memory() -> None:
+    """In the child: a regression that builds gigabytes fails there with MemoryError, not on the machine."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def check_named(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`kennisbank check` in a child with a timeout and a memory limit: a regression fails instead of hanging."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([*KENNISBANK, "check", *args], cwd=project, env=env, capture_output=True, text=True,
+                          timeout=60, preexec_fn=limit_memory)
+
+
+def test_a_pipe_socket_or_link_in_the_tree_is_not_read_for_the_look_alikes(tmp_path: Path) -> None:
+    folder = tmp_path / "initiatives" / "utrecht"
+    write_entry(folder / "een.md")
+    os.mkfifo(folder / "pijp.md")  # opening it for reading would wait for a writer for ever
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(folder / "sok.md"))
+        # A look-alike (same website) outside the tree, linked into it: not followed.
+        (folder / "koppeling.md").symlink_to(write_entry(tmp_path / "buiten" / "kopie.md"))
+        result = check_named(tmp_path, "initiatives/utrecht/een.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "1 bestand gecontroleerd: alles in orde\n" and result.stderr == ""
+    # The file's own check still names each of them.
+    whole = check_named(tmp_path, "initiatives/utrecht/pijp.md", "initiatives/utrecht/koppeling.md")
+    assert "pijp.md:1: bestand: 'pijp.md' is geen gewoon bestand" in whole.stdout
+    assert "koppeling.md:1: bestand: symbolische koppelingen zijn niet toegestaan" in whole.stdout
+
+
+def test_a_regular_look_alike_is_still_found_next_to_a_pipe(tmp_path: Path) -> None:
+    folder = tmp_path / "initiatives" / "utrecht"
+    write_entry(folder / "een.md")
+    write_entry(folder / "twee.md", "Buurtmoestuin in Lombok")
+    os.mkfifo(folder / "pijp.md")
+    result = check_named(tmp_path, "initiatives/utrecht/een.md")
+    assert "een.md:9: website: waarschuwing: lijkt op initiatives/utrecht/twee.md (zelfde website)" in result.stdout
+
+
+def test_an_overlong_title_elsewhere_is_not_compared_and_costs_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "initiatives" / "utrecht"
+    write_entry(folder / "een.md")
+    # 80,000 letters: its one-letter-deleted forms alone would be 6.4 GB.
+    write_entry(folder / "lang.md", "b" + "uurtmoestuinlombok" * 4444 + "b" * 7)
+    result = check_named(tmp_path, "initiatives/utrecht/een.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The website is still compared; the title is not (the file's own check reports its length).
+    assert "een.md:9: website: waarschuwing: lijkt op initiatives/utrecht/lang.md (zelfde website)" in result.stdout
+    assert "titel" not in result.stdout and result.stderr == ""
+
+
+def test_titles_are_compared_up_to_the_schemas_maximum_length() -> None:
+    longest = schema.properties()["titel"]["maxLength"]
+    base = "Buurtmoestuin " + "x" * (longest - len("Buurtmoestuin "))
+    assert len(base) == longest
+    assert duplicates.find([entry(1, base), entry(2, base[:-1] + "y")]), "a typo at the maximum length is found"
+    assert any(key[0] == "fuzzy" for key in duplicates.keys_of_title(base, ("GM0344",)))
+    assert duplicates.keys_of_title(base + "x", ("GM0344",)) == ()
+
+
+def test_only_the_schemas_number_of_places_is_looked_up() -> None:
+    most = schema.properties()["gemeente"]["oneOf"][1]["maxItems"]
+    assert duplicates.place_codes([f"Onbekend{n}" for n in range(most)] + ["Utrecht"]) == ()
+    assert duplicates.place_codes(["Onbekend", "Utrecht", "Amersfoort", "Utrecht"]) == ("GM0344", "GM0307")

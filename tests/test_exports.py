@@ -22,6 +22,7 @@ import jsonschema
 import pytest
 from conftest import REPO, axe_violations, describe_violations
 from kennisbank.entries import places, schema
+from kennisbank.entries.fields import fields
 from kennisbank.entries.validate import check_paths
 from kennisbank.exports import atom, csvexport, exportschema, jsonld, records
 from kennisbank.exports import files as writer
@@ -120,32 +121,38 @@ def parse_csv(content: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
 
 
-LESSON_KINDS = {"werkte": "Wat werkte", "valkuil": "Valkuil", "tip-overheid": "Tip voor de gemeente"}
-
-
 def expected_csv_row(item: dict) -> dict[str, str]:
-    """What a CSV row must hold for a JSON record, written out independently of csvexport."""
+    """What a CSV row must hold for a JSON record, written out independently of csvexport.
+
+    The columns come from the schema (every field shown in exports), so a new field needs no edit
+    here; only the fields resolved against our tables (x-kind) and the record's own keys are named.
+    """
     def names(key: str, field: str) -> str:
         return " | ".join(str(entry[field]) for entry in item[key])
 
-    def text(value: object) -> str:
-        return "" if value is None else str(value)
+    def cell(rule: dict, value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            items = rule.get("items", {})
+            if items.get("type") == "object" and rule.get("x-csv"):
+                return " | ".join(str(entry[rule["x-csv"]]) for entry in value)
+            if items.get("type") == "object":  # lessen: "Label: tekst", the label from the kind's x-labels
+                kind = items["properties"]["soort"]
+                return " | ".join(f"{kind['x-labels'][entry['soort']]}: {entry['tekst']}" for entry in value)
+            return " | ".join(str(entry) for entry in value)
+        return str(value)
 
-    return {
-        "slug": item["slug"], "titel": item["titel"], "samenvatting": item["samenvatting"],
-        "landelijk": "ja" if item["landelijk"] else "nee",
+    row = {
+        "slug": item["slug"], "landelijk": "ja" if item["landelijk"] else "nee", "url": item["url"], "bron": item["bron"],
         "gemeenten": names("gemeenten", "naam"), "gemeente_codes": names("gemeenten", "code"),
         "provincies": names("provincies", "naam"), "provincie_codes": names("provincies", "code"),
         "themas": names("themas", "label"), "thema_slugs": names("themas", "slug"),
-        "status": item["status"], "startjaar": text(item["startjaar"]), "startjaar_uiterlijk": text(item["startjaar_uiterlijk"]),
-        "eindjaar": text(item["eindjaar"]),
-        "initiatiefnemer": item["initiatiefnemer"], "rol_overheid": text(item["rol_overheid"]),
-        "partners": " | ".join(item["partners"]), "website": text(item["website"]), "contact": text(item["contact"]),
-        "trefwoorden": " | ".join(item["trefwoorden"]),
-        "lessen": " | ".join(f"{LESSON_KINDS[les['soort']]}: {les['tekst']}" for les in item["lessen"]),
-        "bronnen": names("bronnen", "url"), "bijgewerkt": item["bijgewerkt"], "url": item["url"],
-        "bron": item["bron"],
     }
+    for field in fields():
+        if "export" in field.show and field.kind is None:
+            row[field.name] = cell(field.definition, item[field.name])
+    return row
 
 
 # ---------- fixtures ----------

@@ -22,7 +22,7 @@ from kennisbank.entries.validate import check_paths
 
 SEED = 20261201
 FILES = validate.PARALLEL_FROM + 100
-FIELDS = ["titel", "samenvatting", "gemeente", "themas", "status", "startjaar", "initiatiefnemer", "bijgewerkt"]
+FIELDS = list(schema.required())  # the fields whose absence the fuzzed files try
 VALID_LINES = [
     "---",
     "titel: Buurtmoestuin De Pijp",

@@ -153,7 +153,8 @@ def test_hostile_entry_runs_no_script_in_a_real_browser(fixture_site: Path, serv
             e.dispatchEvent(new Event(type));
         }
     })""")
-    page.wait_for_timeout(200)
+    # Handlers run inside dispatchEvent; one more task lets any timer of zero delay they set run too.
+    page.evaluate("() => new Promise(resolve => setTimeout(resolve, 0))")
     injected = page.evaluate("""() => [
         ...document.querySelectorAll('main img, main iframe, main svg script, main [onclick], main [onerror], main [onmouseover], main [ontoggle], main form[action^="javascript"], main meta, main style')
     ].map(e => e.outerHTML)""")

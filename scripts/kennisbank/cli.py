@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from kennisbank.entries import meetings, schema, schema_annotations
 from kennisbank.entries import check_output as report
-from kennisbank.entries import meetings
-from kennisbank.entries.validate import SLUG, CheckResult, check_paths, tree_of
+from kennisbank.entries.validate import MAX_SLUG, SLUG, CheckResult, check_paths, tree_of
 from kennisbank.submission import skeleton
 
 INITIATIVES = Path("initiatives")
@@ -56,6 +56,38 @@ def ask(label: str, current: str | None) -> str | None:
     return input(f"{label}: ").strip() or None
 
 
+def new_slug(given: str | None, titel: str) -> str | None:
+    """The file name for `nieuw` (initiative or meeting): --slug as given, else made from the title.
+
+    None (reported) when --slug breaks the file-name rule: it is the last part of a path, so
+    '../x' or 'a/b' would put the file elsewhere. The whole value must match (a final newline too),
+    and it is no longer than the check allows (MAX_SLUG).
+    """
+    slug = given if given is not None else skeleton.slug_for(titel)
+    if not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
+        better = skeleton.slug_for(slug)[:MAX_SLUG].strip("-")
+        # quote: a newline or escape sequence in --slug is shown as typed, not sent to the terminal.
+        print(f"kennisbank nieuw: --slug {schema.quote(slug)} is ongeldig; gebruik alleen kleine letters, cijfers en streepjes (hoogstens {MAX_SLUG} tekens), bijvoorbeeld '{better}'", file=sys.stderr)
+        return None
+    return slug
+
+
+def write_new(target: Path, root: Path, text: str) -> bool:
+    """Write a new file inside root (skeleton.write_new: never overwrite, never through a link); False (reported) if not."""
+    try:
+        skeleton.write_new(target, root, text)
+    except FileExistsError:
+        print(f"kennisbank nieuw: {target} bestaat al; kies een andere --slug", file=sys.stderr)
+        return False
+    except skeleton.OutsideFolder as problem:
+        print(f"kennisbank nieuw: {problem}", file=sys.stderr)
+        return False
+    except OSError as problem:  # e.g. --map below a file, or a folder without write permission
+        print(f"kennisbank nieuw: {target} kan niet worden geschreven ({problem.strerror or problem}); kies een andere map met --map", file=sys.stderr)
+        return False
+    return True
+
+
 def run_nieuw_bijeenkomst(args: argparse.Namespace) -> int:
     """A meeting skeleton in bijeenkomsten/: every field of its schema under a Dutch comment."""
     titel = ask("Titel", args.titel)
@@ -64,13 +96,13 @@ def run_nieuw_bijeenkomst(args: argparse.Namespace) -> int:
         return 2
     answers: dict[str, object] = {"titel": titel, "samenvatting": args.samenvatting, "gemeente": args.gemeente,
                                   "themas": args.thema or None, "datum": args.datum}
-    folder = Path(args.map) if args.map != str(INITIATIVES) else meetings.FOLDER
-    target = folder / f"{args.slug or skeleton.slug_for(titel)}.md"
-    if target.exists():
-        print(f"kennisbank nieuw: {target} bestaat al; kies een andere --slug", file=sys.stderr)
+    slug = new_slug(args.slug, titel)
+    if slug is None:
         return 2
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(skeleton.meeting_file_text(answers, meetings.meeting_schema()), encoding="utf-8")
+    folder = Path(args.map) if args.map != str(INITIATIVES) else meetings.FOLDER
+    target = folder / f"{slug}.md"
+    if not write_new(target, folder, skeleton.meeting_file_text(answers, meetings.meeting_schema())):
+        return 2
     print(f"{target} aangemaakt")
     root = meeting_root(target) or Path(".")
     result = meetings.check_meetings([target], meetings.initiative_slugs(root / INITIATIVES.name))
@@ -98,19 +130,11 @@ def run_nieuw(args: argparse.Namespace) -> int:
     if not answers["titel"]:
         print("kennisbank nieuw: geef minstens een titel (--titel)", file=sys.stderr)
         return 2
-    slug = args.slug if args.slug is not None else skeleton.slug_for(str(answers["titel"]))
-    if not SLUG.match(slug):
-        better = skeleton.slug_for(slug)
-        print(f"kennisbank nieuw: --slug '{slug}' is ongeldig; gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{better}'", file=sys.stderr)
+    slug = new_slug(args.slug, str(answers["titel"]))
+    if slug is None:
         return 2
     target = skeleton.folder_for(answers["gemeente"], Path(args.map)) / f"{slug}.md"
-    try:
-        skeleton.write_new(target, Path(args.map), skeleton.file_text(answers))
-    except FileExistsError:
-        print(f"kennisbank nieuw: {target} bestaat al; kies een andere --slug", file=sys.stderr)
-        return 2
-    except skeleton.OutsideFolder as problem:
-        print(f"kennisbank nieuw: {problem}", file=sys.stderr)
+    if not write_new(target, Path(args.map), skeleton.file_text(answers)):
         return 2
     print(f"{target} aangemaakt")
     result = check_paths([target], [Path(args.map)])
@@ -163,8 +187,24 @@ def run_van_issue(args: argparse.Namespace) -> int:
 
 
 def run_links(args: argparse.Namespace) -> int:
-    from kennisbank.maintenance import linkcheck
+    from kennisbank.maintenance import link_history, linkcheck
 
+    # Arguments first: the check takes minutes, and a bad date or history path would only show after it.
+    try:
+        today = today_or(args.datum)
+    except ValueError:
+        print(f"kennisbank links: ongeldige datum {args.datum!r}; schrijf JJJJ-MM-DD", file=sys.stderr)
+        return 2
+    # Kept outside the repository (the workflow caches it): since when each address fails.
+    history_path = Path(args.history) if args.history else None
+    problem = link_history.write_problem(history_path) if history_path else None
+    if problem:
+        print(f"kennisbank links: {problem}; de links zijn niet gecontroleerd", file=sys.stderr)
+        return 2
+    # A damaged history (an interrupted cache, say) is the command's own state: start it afresh, said once.
+    history, problem = link_history.read(history_path)
+    if problem:
+        print(f"kennisbank links: waarschuwing: {problem}; de linkgeschiedenis begint opnieuw", file=sys.stderr)
     result = check_paths([Path(p) for p in args.paths] or [INITIATIVES])
     results = linkcheck.check_links(linkcheck.links_of(result.initiatives), timeout=args.timeout)
     dead = [r for r in results if r.dead]
@@ -173,14 +213,16 @@ def run_links(args: argparse.Namespace) -> int:
     print(f"{len(dead)} van de {len(results)} webadressen antwoorden niet")
     if args.report:
         Path(args.report).write_text(linkcheck.report(results), encoding="utf-8")
-    if args.history:
-        from kennisbank.maintenance import link_history
-
-        # Kept outside the repository (the workflow caches it): since when each address fails.
-        history = link_history.updated(link_history.load(Path(args.history)), results, today_or(args.datum))
-        link_history.save(Path(args.history), history)
+    saved = True
+    if history_path:
+        try:
+            link_history.save(history_path, link_history.updated(history, results, today))
+        except link_history.HistoryError as error:
+            print(f"kennisbank links: {error}", file=sys.stderr)
+            saved = False
     append_outputs(args.github_output, {"dead": str(len(dead))})
-    return 0
+    # Dead links never fail the command; a history that could not be saved does (it is lost otherwise).
+    return 0 if saved else 1
 
 
 def today_or(value: str | None) -> dt.date:
@@ -201,7 +243,10 @@ def run_onderhoud(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"kennisbank onderhoud: ongeldige datum {args.datum!r}; schrijf JJJJ-MM-DD", file=sys.stderr)
         return 2
-    history = link_history.load(Path(args.history) if args.history else None)
+    # The list stands without the history (only the failing websites need it): say why, and go on.
+    history, problem = link_history.read(Path(args.history) if args.history else None)
+    if problem:
+        print(f"kennisbank onderhoud: waarschuwing: {problem}; de lijst wordt gemaakt zonder linkgeschiedenis", file=sys.stderr)
     text = maintenance.render(check_paths(paths), history, today, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -268,6 +313,12 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # Every command reads the schemas' x- annotations; an unknown one would silently change its output.
+    bad_annotations = schema_annotations.schema_problems()
+    if bad_annotations:
+        for text in bad_annotations:
+            print(f"kennisbank: {text}", file=sys.stderr)
+        return 2
     return args.func(args)
 
 

@@ -18,6 +18,7 @@
   var REQUIRED = DATA.schema.required;
   var ALG = DATA.meldingen.algemeen;
   var VELDEN = DATA.meldingen.velden;
+  var WEBADRES = DATA.meldingen.webadres;
   var INTEGER = /^[-+]?(?:0|[1-9][0-9]*)$/;
   var DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
@@ -29,10 +30,31 @@
     });
   }
 
+  // schema.visible: invisible and control characters as escapes, long text cut after QUOTED_MAX characters.
+  var QUOTED_MAX = 100;
+  function visible(text) {
+    var chars = Array.from(text);
+    var shown = chars.length <= QUOTED_MAX ? chars : chars.slice(0, QUOTED_MAX).concat(["\u2026"]);
+    return shown.map(function (char) {
+      if (char === " " || !/^[\p{C}\p{Z}]$/u.test(char)) return char;
+      if (char === "\n") return "\\n";
+      var code = char.codePointAt(0);
+      return code <= 0xffff ? "\\u" + hex(code, 4) : "\\U" + hex(code, 8);
+    }).join("");
+  }
+
   function quote(value) {
-    if (typeof value === "string") return "'" + value + "'";
+    if (typeof value === "string") return "'" + visible(value) + "'";
     if (value === null || value === undefined) return "(leeg)";
     return String(value);
+  }
+
+  // web_address.completed: "https://" + value when only the scheme is missing (www.groenehoek.nl).
+  var SCHEME = "https://";
+  function completed(value, pattern) {
+    if (typeof value !== "string" || !value || value.indexOf("://") >= 0) return null;
+    var rule = new RegExp(pattern, "u");
+    return !rule.test(value) && rule.test(SCHEME + value) ? SCHEME + value : null;
   }
 
   function strip(text) {
@@ -323,7 +345,9 @@
         found.push(lengthError(value, rule));
       } else if (keyword === "pattern" && text && !new RegExp(arg, "u").test(value)) {
         var template = (VELDEN[name] || {}).pattern || ALG.keuze;
-        found.push(say(template, { waarde: quote(value), suggestie: "", keuzes: "" }));
+        var proposal = completed(value, arg);
+        found.push(proposal ? say(WEBADRES.zonder_schema, { waarde: quote(value), voorstel: quote(proposal) })
+          : say(template, { waarde: quote(value), suggestie: "", keuzes: "" }));
       } else if (keyword === "enum" && arg.indexOf(value) < 0) {
         found.push(say(ALG.keuze, { waarde: quote(value), suggestie: suggestion(value, arg), keuzes: arg.join(", ") }));
       } else if (keyword === "minimum" && typeof value === "number" && value < arg) {
@@ -1273,6 +1297,62 @@
     box.appendChild(list);
   }
 
+  // ---- web addresses typed without https:// ---------------------------------------------------
+
+  // A web address (format uri, or contact) or a source line typed as www.groenehoek.nl is completed
+  // to https://www.groenehoek.nl when the field is left, so the file carries the whole address;
+  // a note under the field and the status line say so. The check only proposes it (it never
+  // rewrites a file): web_address.completed, the same rule.
+  var ADDED = "We hebben https:// toegevoegd.";
+
+  // A source line's address is its first word with a scheme, else its first word (sourceOf).
+  function completedLine(line, pattern) {
+    var words = line.split(/[ \t]+/).filter(Boolean);
+    if (!words.length || words.some(function (word) { return /^https?:\/\//i.test(word); })) return line;
+    var proposal = completed(words[0], pattern);
+    return proposal ? line.replace(words[0], function () { return proposal; }) : line;
+  }
+
+  function completedValue(name, typed) {
+    var rule = PROPS[name];
+    if (rule["x-widget"] === "bronnen") {
+      var pattern = rule.items.properties.url.pattern;
+      return typed.split(/(\r\n?|\n)/).map(function (line) { return completedLine(line, pattern); }).join("");
+    }
+    if (rule.format === "uri" || rule["x-render"] === "contact") return completed(strip(typed), rule.pattern) || typed;
+    return typed;
+  }
+
+  function addedNote(element) {
+    var note = document.getElementById(element.id + "-aangevuld");
+    if (!note) {
+      note = document.createElement("p");
+      note.id = element.id + "-aangevuld";
+      note.className = "kb-help";
+      note.hidden = true;
+      element.insertAdjacentElement("afterend", note);
+    }
+    return note;
+  }
+
+  // Complete one field's web addresses; true when something was added.
+  function completeAddress(name) {
+    var element = own(PROPS, name) ? control(name) : null;
+    if (!element || element.tagName === "SELECT" || element.type === "checkbox") return false;
+    var after = completedValue(name, element.value);
+    if (after === element.value) return false;
+    element.value = after;
+    var note = addedNote(element);
+    note.textContent = ADDED;
+    note.hidden = false;
+    announce((PROPS[name].title || name) + ": " + ADDED.charAt(0).toLowerCase() + ADDED.slice(1));
+    return true;
+  }
+
+  function completeAddresses() {
+    Object.keys(PROPS).forEach(completeAddress);
+  }
+
   // ---- accessibility of the generated markup -----------------------------------------------
 
   // A required group of checkboxes (the themes) cannot carry aria-required; its legend says it.
@@ -1324,16 +1404,22 @@
     }, true);
   });
 
-  form.addEventListener("input", update);
+  form.addEventListener("input", function (event) {
+    var note = event.target.id ? document.getElementById(event.target.id + "-aangevuld") : null;
+    if (note) note.hidden = true; // typed again: the note was about the earlier value
+    update();
+  });
   form.addEventListener("change", function (event) {
     var name = fieldOf(event.target);
     if (name) touched[name] = true;
+    if (name) completeAddress(name);
     if (event.target === control("landelijk")) national();
     if (pointerDown) pending = true;
     else update();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    completeAddresses(); // Enter in a field submits before it is left
     update();
     checkAll();
   });
@@ -1370,6 +1456,6 @@
     collect: collect, validate: validate, fileText: fileText, pathFor: pathFor, sourceOf: sourceOf,
     slugFor: slugFor, scalar: scalar, githubUrl: githubUrl, githubRoute: githubRoute, privacyFindings: privacyFindings,
     warnings: warnings, judge: judge, urlLimit: URL_LIMIT, lookAlikes: lookAlikes, websiteKey: websiteKey,
-    titleWords: titleWords, kindLines: kindLines
+    titleWords: titleWords, kindLines: kindLines, completed: completed
   };
 }());

@@ -15,6 +15,11 @@ follows it step by step; tests/test_duplicates.py compares both):
 Linear in the number of entries: every entry goes into a few buckets (its website; per
 municipality its word set and the one-letter-deleted forms of its letters), and only entries
 sharing a bucket are compared. A bucket names at most MAX_NAMED others per entry.
+
+Bounded per entry too: the one-letter-deleted forms cost the square of a title's length, so a title
+longer than the schema's maxLength is not compared at all (its own check reports the length), and
+at most the schema's maxItems municipalities of an entry are looked at. Files that were not named
+are read only when they are regular files below the size limit of entries.frontmatter.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ from pathlib import Path
 from kennisbank.entries import places, schema
 from kennisbank.entries.frontmatter import FrontMatterError, parse
 from kennisbank.entries.model import Initiative, Message
+from kennisbank.entries.reading import NotRegular, read_regular
 
 # Articles, prepositions and conjunctions, plus legal forms: words that do not tell initiatives apart.
 STOP_WORDS = (
@@ -147,26 +153,51 @@ def buckets(entries: list[Entry]) -> tuple[dict[str, list[int]], dict[tuple, lis
     return by_website, by_title
 
 
+@cache
+def max_title_length() -> int:
+    return int(schema.properties()["titel"]["maxLength"])
+
+
+@cache
+def max_places() -> int:
+    return int(schema.properties()["gemeente"]["oneOf"][1]["maxItems"])
+
+
+def keys_of_title(titel: str, codes: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The buckets of a title in its places; none for a title longer than the schema allows.
+
+    Checked before any work and before the cache: the deleted forms of an 80,000-letter title
+    would take gigabytes, and the cache would keep such a title alive. Within the limit a title
+    has at most five letters per character (slugify's widest expansion, '㎯' -> 'rads2'), so its
+    forms stay a few hundred kilobytes.
+    """
+    if len(titel) > max_title_length():
+        return ()
+    return keys_of_short_title(titel, codes)
+
+
 # A pure function of two texts, asked again for every file at every check of the live preview.
 @lru_cache(maxsize=1 << 16)
-def keys_of_title(titel: str, codes: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+def keys_of_short_title(titel: str, codes: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     names = [name for code in codes for name in place_names(code)]
     return tuple(dict.fromkeys(title_keys(title_words(titel, names))))
 
 
 def alike(groups: Iterable[list[int]]) -> dict[int, list[int]]:
     """Per entry, the others sharing a bucket with it (at most MAX_NAMED + 1 looked at per bucket)."""
-    found: dict[int, list[int]] = {}
+    # Dicts as ordered sets: an entry sharing many buckets gathers many others, and a list's
+    # `in` would make that quadratic.
+    found: dict[int, dict[int, None]] = {}
     for group in groups:
         if len(group) < 2:
             continue
         members = list(dict.fromkeys(group))
         for index in members:
-            others = found.setdefault(index, [])
+            others = found.setdefault(index, {})
             for other in members[: MAX_NAMED + 1]:
-                if other != index and other not in others:
-                    others.append(other)
-    return found
+                if other != index:
+                    others.setdefault(other)
+    return {index: list(others) for index, others in found.items()}
 
 
 def place_label(code: str) -> str:
@@ -215,15 +246,20 @@ def find(entries: list[Entry], reported: set[str] | None = None) -> list[Message
 
 
 def place_codes(value: object) -> tuple[str, ...]:
-    """The municipality codes a 'gemeente' value names, as the check resolves them ('landelijk' too)."""
+    """The municipality codes a 'gemeente' value names, as the check resolves them ('landelijk' too).
+
+    As the check does, only the first maxItems names count (more is an error of the file's own).
+    An unknown name is skipped before lookup_gemeente, which would search for suggestions nobody reads.
+    """
     names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     codes: list[str] = []
-    for name in names:
+    for name in names[: max_places()]:
         if not isinstance(name, str) or not name.strip():
             continue
         if name.strip().casefold() == LANDELIJK:
             return (LANDELIJK,)
-        codes.extend(g.code for g in places.lookup_gemeente(name).gemeenten if g.code not in codes)
+        if places.resolves(name):
+            codes.extend(g.code for g in places.lookup_gemeente(name).gemeenten if g.code not in codes)
     return tuple(codes)
 
 
@@ -231,13 +267,15 @@ def read_entry(path: Path, shown: str) -> Entry | None:
     """A file that was not named, read just far enough for the rule: its front matter, unchecked.
 
     Parsing is the only cost (about a tenth of a full check per file), so a named file is judged
-    against its whole tree without checking that tree.
+    against its whole tree without checking that tree. Only a regular file below the size limit is
+    read: a named pipe would block the check for ever, a device would never end, and a symbolic
+    link may lead out of the tree. Such a file is left out here; its own check reports it.
     """
-    if path.is_symlink() or path.suffix != ".md":
+    if path.suffix != ".md":
         return None
     try:
-        matter = parse(path.read_bytes())
-    except (FrontMatterError, OSError):
+        matter = parse(read_regular(path))  # lstat and O_NOFOLLOW: a link is NotRegular
+    except (NotRegular, FrontMatterError, OSError):
         return None
     titel, website = matter.values.get("titel"), matter.values.get("website")
     codes = place_codes(matter.values.get("gemeente"))

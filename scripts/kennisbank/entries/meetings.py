@@ -3,19 +3,21 @@
 A meeting is one Markdown file with YAML front matter, read by the same strict loader and judged
 by a schema of its own (schema/bijeenkomst.schema.json) with the same messages (meldingen.json)
 and helpers as initiatives: municipalities and themes resolve exactly as there, personal data and
-placeholders are looked for in the same way. Rules the schema cannot express (end after start,
-a municipality or online, related initiatives that exist) are here.
+placeholders are looked for in the same way. Rules the schema cannot express (dates from 2000 to
+2100, times that occur exactly once in Dutch time, end after start, a municipality or online,
+related initiatives that exist) are here.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jsonschema
 
@@ -30,6 +32,7 @@ from kennisbank.entries.validate import (
     check_duplicate_slugs,
     check_keys,
     check_texts,
+    check_web_addresses,
     discover,
     display_path,
     one_line,
@@ -43,8 +46,13 @@ SCHEMA_PATH = PACKAGE_DIR / "schema" / "bijeenkomst.schema.json"
 FOLDER = Path("bijeenkomsten")
 # The strict loader keeps 'true' and 'false' as text; the schema says boolean.
 BOOLEANS = {"true": True, "false": False}
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# Matched with fullmatch: '$' would let a final newline through ("19:30\n"), and \d any script's digits.
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+# The years a meeting may fall in: far enough either way for any real agenda, and inside what the
+# calendar library and the time-zone rules handle (no local mean time as in 1940, no year 10000).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @cache
@@ -58,8 +66,7 @@ def properties() -> dict[str, dict[str, Any]]:
 
 @cache
 def property_validator(name: str) -> jsonschema.protocols.Validator:
-    validator_class = jsonschema.validators.validator_for(meeting_schema())
-    return validator_class(properties()[name])
+    return schema.validator(properties()[name], meeting_schema())
 
 
 @dataclass(frozen=True)
@@ -107,38 +114,116 @@ def normalised_values(check: FileCheck) -> dict[str, object]:
 
 def check_schema(check: FileCheck, values: dict[str, object]) -> None:
     for key, value in values.items():
+        beyond = schema.over_limit(key, properties()[key], value)
+        if beyond is not None:
+            check.error(key, beyond)
+            continue
         for error in property_validator(key).iter_errors(value):
             index = error.path[0] if error.path and isinstance(error.path[0], int) else None
             check.error(key, schema.error_text(key, error), index)
 
 
+def reported(check: FileCheck, key: str) -> bool:
+    return any(m.field == key and m.level == "fout" for m in check.messages)
+
+
+def shaped(check: FileCheck, values: dict[str, object], key: str, form: re.Pattern[str]) -> str | None:
+    """The value if it has the form in full; else None, with the pattern message unless the schema gave one.
+
+    The schema's pattern may let a final newline through (Python's '$'): this check does not rely on it.
+    """
+    value = values.get(key)
+    if not isinstance(value, str):
+        return None  # missing, or the schema reported the type
+    if form.fullmatch(value):
+        return value
+    if not reported(check, key):
+        check.error(key, schema.say(schema.messages()["velden"][key]["pattern"], waarde=schema.quote(value)))
+    return None
+
+
 def real_date(check: FileCheck, values: dict[str, object], key: str) -> dt.date | None:
-    value = values.get(key)
-    if not isinstance(value, str) or not DATE.match(value):
-        return None  # missing, or the schema pattern reported it
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        check.error(key, schema.say(schema.messages()["velden"][key]["datum"], waarde=schema.quote(value)))
+    """An existing date within FIRST_YEAR to LAST_YEAR (reported otherwise)."""
+    value = shaped(check, values, key, DATE)
+    if value is None:
         return None
+    texts = schema.messages()["velden"][key]
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        check.error(key, schema.say(texts["datum"], waarde=schema.quote(value)))
+        return None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        check.error(key, schema.say(texts["bereik"], waarde=schema.quote(value), min=FIRST_YEAR, max=LAST_YEAR))
+        return None
+    return day
 
 
-def clock(values: dict[str, object], key: str) -> dt.time | None:
-    value = values.get(key)
-    return dt.time.fromisoformat(value) if isinstance(value, str) and TIME.match(value) else None
+def clock(check: FileCheck, values: dict[str, object], key: str) -> dt.time | None:
+    value = shaped(check, values, key, TIME)
+    return dt.time(int(value[:2]), int(value[3:])) if value is not None else None
+
+
+def exists(moment: dt.datetime) -> bool:
+    """Whether the wall-clock time occurs in Amsterdam: one in the spring gap comes back changed from UTC."""
+    there = moment.replace(tzinfo=AMSTERDAM)
+    return there.astimezone(dt.timezone.utc).astimezone(AMSTERDAM).replace(tzinfo=None) == moment
+
+
+def is_ambiguous(moment: dt.datetime) -> bool:
+    """Whether the wall-clock time occurs twice (the hour the clock is set back): both folds differ."""
+    offsets = {moment.replace(tzinfo=AMSTERDAM, fold=fold).utcoffset() for fold in (0, 1)}
+    return exists(moment) and len(offsets) > 1
+
+
+def stretch(moment: dt.datetime, inside: Callable[[dt.datetime], bool]) -> tuple[dt.datetime, dt.datetime]:
+    """The first minute of the run of minutes around `moment` that are `inside`, and the first one after it.
+
+    Derived from the zone's rules, so the message names the real change (02:00 to 03:00) for any year.
+    """
+    minute = dt.timedelta(minutes=1)
+    first = moment
+    while inside(first - minute):
+        first -= minute
+    after = moment + minute
+    while inside(after):
+        after += minute
+    return first, after
+
+
+def check_clock_exists(check: FileCheck, key: str, moment: dt.datetime) -> bool:
+    """Refuse a time that does not exist or occurs twice in Amsterdam on its day; True when it is fine."""
+    texts = schema.messages()["velden"][key]
+    waarde, datum = schema.quote(f"{moment:%H:%M}"), moment.date().isoformat()
+    if not exists(moment):
+        first, after = stretch(moment, lambda m: not exists(m))
+        check.error(key, schema.say(texts["bestaat_niet"], waarde=waarde, datum=datum, van=f"{first:%H:%M}", naar=f"{after:%H:%M}"))
+        return False
+    if is_ambiguous(moment):
+        first, after = stretch(moment, is_ambiguous)
+        check.error(key, schema.say(texts["twee_keer"], waarde=waarde, datum=datum, van=f"{after:%H:%M}", naar=f"{first:%H:%M}"))
+        return False
+    return True
 
 
 def check_times(check: FileCheck, values: dict[str, object]) -> tuple[dt.datetime, dt.datetime] | None:
-    """Start and end (Amsterdam wall-clock time): the end date not before the day, the end after the start."""
+    """Start and end (Amsterdam wall-clock time): the end date not before the day, the end after the start,
+    and both times ones that occur exactly once on their day."""
     texts = schema.messages()["velden"]
     day, last = real_date(check, values, "datum"), real_date(check, values, "einddatum")
-    begin, finish = clock(values, "begintijd"), clock(values, "eindtijd")
+    begin, finish = clock(check, values, "begintijd"), clock(check, values, "eindtijd")
     if day and last and last <= day:
         check.error("einddatum", schema.say(texts["einddatum"]["voor_datum"], waarde=schema.quote(values["einddatum"]), datum=values["datum"]))
         return None
-    if not (day and begin and finish):
-        return None
-    start, end = dt.datetime.combine(day, begin), dt.datetime.combine(last or day, finish)
+    # Each time on its own day (the end on the end date: none when that one is bad), each checked
+    # even when the other is missing or wrong, so one run names every problem.
+    end_day = last if "einddatum" in values else day
+    start = dt.datetime.combine(day, begin) if day and begin else None
+    end = dt.datetime.combine(end_day, finish) if end_day and finish else None
+    start_ok = start is not None and check_clock_exists(check, "begintijd", start)
+    end_ok = end is not None and check_clock_exists(check, "eindtijd", end)
+    if not (start and end and start_ok and end_ok):
+        return None  # a missing or bad part was reported
     if end <= start:
         check.error("eindtijd", schema.say(texts["eindtijd"]["voor_begin"], waarde=schema.quote(values["eindtijd"]), begin=values["begintijd"]))
         return None
@@ -185,6 +270,7 @@ def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | Non
     values = normalised_values(check)
     check_schema(check, values)
     check_texts(check, values, tuple(name for name, rule in properties().items() if schema.is_free_text(rule)))
+    check_web_addresses(check, values, properties())
     times = check_times(check, values)
     bijgewerkt = parse_date(check, values)
     gemeente = resolve_place(check, values)

@@ -1,6 +1,7 @@
 """The initiative schema (declared once in schema/initiatief.schema.json) and its Dutch messages."""
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 import re
@@ -12,6 +13,7 @@ import fastjsonschema
 import jsonschema
 
 from kennisbank import PACKAGE_DIR
+from kennisbank.entries import web_address
 
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "initiatief.schema.json"
 MESSAGES_PATH = PACKAGE_DIR / "schema" / "meldingen.json"
@@ -35,22 +37,68 @@ def required() -> list[str]:
     return schema()["required"]
 
 
+def whole_value(rule: Any) -> Any:
+    """A copy of a schema (or subschema) whose patterns must match the whole value.
+
+    JSON Schema patterns are searched, and Python's `$` also matches before a final newline, so
+    '^...$' let "2026-05-01\\n" through. The schema file keeps the plain patterns, which the web
+    form's JavaScript (where `$` has no such exception) reads as they are; Python validates with
+    these anchored copies.
+    """
+    if isinstance(rule, list):
+        return [whole_value(item) for item in rule]
+    if not isinstance(rule, dict):
+        return rule
+    anchored: dict[str, Any] = {}
+    for key, value in rule.items():
+        if key == "pattern" and isinstance(value, str):
+            anchored[key] = rf"\A(?:{value})\Z"
+        elif key in ("properties", "$defs", "patternProperties"):
+            anchored[key] = {name: whole_value(sub) for name, sub in value.items()}  # names, not keywords
+        elif key.startswith("x-") or key in ("examples", "enum", "const", "default"):
+            anchored[key] = copy.deepcopy(value)  # data, not rules
+        else:
+            anchored[key] = whole_value(value)
+    return anchored
+
+
+def validator(rule: dict[str, Any], root: dict[str, Any] | None = None) -> jsonschema.protocols.Validator:
+    """A jsonschema validator for a (sub)schema of `root` (default: the initiative schema), patterns anchored."""
+    validator_class = jsonschema.validators.validator_for(root if root is not None else schema())
+    return validator_class(whole_value(rule))
+
+
 @cache
 def property_validator(name: str) -> jsonschema.protocols.Validator:
     """A validator for one property's subschema, so every error maps to its field."""
-    validator_class = jsonschema.validators.validator_for(schema())
-    return validator_class(properties()[name])
+    return validator(properties()[name])
 
 
 def quote(value: object) -> str:
     """Show a value as the submitter wrote it: text in single quotes, others as YAML would."""
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{visible(value)}'"
     if value is None:
         return "(leeg)"
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+QUOTED_MAX = 100
+
+
+def visible(text: str) -> str:
+    """Text for a one-line message: invisible and control characters written as escapes, long text cut.
+
+    A message quotes what the submitter wrote; a newline in it would break the 'path:line: veld:
+    melding' line, and a right-to-left override would turn the rest of the message around.
+    """
+    shown = text if len(text) <= QUOTED_MAX else text[:QUOTED_MAX] + "…"
+    return "".join(
+        char if char.isprintable() or char == " " else (r"\n" if char == "\n" else f"\\u{ord(char):04X}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08X}")
+        for char in shown
+    )
 
 
 def suggestion(value: object, choices: list[str]) -> str:
@@ -143,6 +191,9 @@ def keyword_text(field_name: str, keyword: str, rule: Any, value: Any, in_list: 
         choices = rule["enum"]
         return say(general["keuze"], waarde=quote(value), suggestie=suggestion(value, choices), keuzes=", ".join(choices))
     if keyword == "pattern":
+        proposal = web_address.completed(value, rule["pattern"])
+        if proposal:  # only the scheme is missing: propose the whole address
+            return say(messages()["webadres"]["zonder_schema"], waarde=quote(value), voorstel=quote(proposal))
         template = field_template(field_name, "pattern") or general["keuze"]
         return say(template, waarde=quote(value))
     if keyword == "oneOf":
@@ -155,7 +206,7 @@ def keyword_text(field_name: str, keyword: str, rule: Any, value: Any, in_list: 
 @cache
 def fast_check() -> Callable[[object], object]:
     """The whole schema compiled to Python: a fast yes/no before the slower, complete report."""
-    return fastjsonschema.compile(schema())
+    return fastjsonschema.compile(whole_value(schema()))
 
 
 def is_valid(values: dict[str, object]) -> bool:
@@ -173,13 +224,15 @@ def property_errors(field_name: str, value: object) -> list[tuple[int | None, st
 
 def located_errors(field_name: str, value: object) -> list[tuple[int | None, str | None, str]]:
     """(item index or None, key inside that item or None, Dutch message) for every violation."""
+    beyond = over_limit(field_name, properties()[field_name], value)
+    if beyond is not None:
+        return [(None, None, beyond)]
     found: list[tuple[int | None, str | None, str]] = []
     for error in property_validator(field_name).iter_errors(value):
         # A list that fails 'oneOf' for its length or repeats: report what the list option says.
         listed = [option for option in error.schema.get("oneOf", ()) if option.get("type") == "array"] if error.validator == "oneOf" else []
         if listed and isinstance(value, list) and all(isinstance(item, str) and item for item in value):
-            validator_class = jsonschema.validators.validator_for(schema())
-            for inner in validator_class(listed[0]).iter_errors(value):
+            for inner in validator(listed[0]).iter_errors(value):
                 position = inner.path[0] if inner.path and isinstance(inner.path[0], int) else None
                 found.append((position, None, error_text(field_name, inner)))
             continue
@@ -190,6 +243,21 @@ def located_errors(field_name: str, value: object) -> list[tuple[int | None, str
             key = next((str(k) for k in error.instance if k not in allowed), None)  # point at the unknown key
         found.append((index, key, error_text(field_name, error)))
     return found
+
+
+def over_limit(field_name: str, rule: dict[str, Any], value: object) -> str | None:
+    """The one message for a list of more than twice the items the field allows, before any other rule runs.
+
+    Checking the items of an oversized list (their uniqueness is compared pair by pair) would cost
+    minutes for ten thousand of them; the count is what the submitter must fix first. A list just
+    over its limit still gets every message at once (the bound keeps that work small).
+    """
+    if not isinstance(value, list):
+        return None
+    listed = rule if "maxItems" in rule else next((o for o in rule.get("oneOf", ()) if "maxItems" in o), None)
+    if listed is None or len(value) <= 2 * listed["maxItems"]:
+        return None
+    return keyword_text(field_name, "maxItems", listed, value, False, "")
 
 
 @cache

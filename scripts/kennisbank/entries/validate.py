@@ -5,7 +5,6 @@ import datetime as dt
 import multiprocessing
 import os
 import re
-import stat
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -14,22 +13,20 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from kennisbank.entries import duplicates, personal_data, placeholders, places, schema
-from kennisbank.entries.frontmatter import (
-    MAX_BYTES,
-    FrontMatter,
-    FrontMatterError,
-    parse,
-    too_large,
-)
+from kennisbank.entries import body_limits, duplicates, personal_data, placeholders, places, schema, web_address
+from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
 from kennisbank.entries.model import Gemeente, Initiative, Message, Thema
+from kennisbank.entries.reading import NotRegular, read_regular
 from kennisbank.entries.themes import themas_by_slug
 
 # Above this many files the check runs in one process per core: parsing YAML is CPU-bound.
 PARALLEL_FROM = 1000
 # A file that needs longer than this on its own is reported instead of waited for.
 ISOLATED_SECONDS = 60.0
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A slug names files of its own (initiatieven/<slug>.html, bijeenkomsten/<slug>.ics, ...): far below
+# the 255 bytes a file system allows for a name, and above the 60 letters that names made from a title get.
+MAX_SLUG = 100
 LANDELIJK = "landelijk"
 LIST_FIELDS = ("themas", "partners", "trefwoorden")
 # Markdown links and link definitions whose target is another initiative file ("andere-slug.md").
@@ -122,9 +119,12 @@ def check_file_name(check: FileCheck, path: Path) -> None:
     texts = schema.messages()["bestand"]
     if path.suffix != ".md":
         check.error("bestand", schema.say(texts["extensie"], waarde=schema.quote(path.name)))
-    elif not SLUG.match(path.stem):
-        better = places.slugify(path.stem) or "mijn-initiatief"
+    elif not SLUG.fullmatch(path.stem):
+        better = places.slugify(path.stem)[:MAX_SLUG].strip("-") or "mijn-initiatief"
         check.error("bestand", schema.say(texts["naam"], waarde=schema.quote(path.name), suggestie=f"'{better}.md'"))
+    elif len(path.stem) > MAX_SLUG:
+        better = path.stem[:MAX_SLUG].strip("-")
+        check.error("bestand", schema.say(texts["naam_lengte"], waarde=schema.quote(path.name), max=MAX_SLUG, lengte=len(path.stem), suggestie=f"'{better}.md'"))
 
 
 def check_keys(check: FileCheck, known: list[str], required: list[str]) -> None:
@@ -173,6 +173,55 @@ def check_texts(check: FileCheck, values: dict[str, object], free_text: tuple[st
         for index, text in schema.text_errors(values[key]):
             if not any(m.field == key and m.text == text for m in check.messages):
                 check.error(key, text, index)
+
+
+def address_rules(properties: dict[str, dict[str, object]]) -> list[tuple[str, str | None, str]]:
+    """(field, key inside its list items or None, 'web' or 'mail-of-web') for every address the schema declares.
+
+    A field with format 'uri' is a web address, and so is such a key of a list of objects (a
+    source's url); 'contact' (x-render contact) is an e-mail or a web address.
+    """
+    found: list[tuple[str, str | None, str]] = []
+    for name, rule in properties.items():
+        if rule.get("format") == "uri":
+            found.append((name, None, "web"))
+        elif rule.get("x-render") == "contact":
+            found.append((name, None, "mail-of-web"))
+        items = rule.get("items")
+        if isinstance(items, dict):
+            for key, inner in dict(items.get("properties", {})).items():
+                if isinstance(inner, dict) and inner.get("format") == "uri":
+                    found.append((name, str(key), "web"))
+    return found
+
+
+def address_problem(value: str, kind: str) -> tuple[str, str] | None:
+    if kind == "mail-of-web" and not value.lower().startswith(("http://", "https://")):
+        return web_address.mail_problem(value)
+    return web_address.problem(value)
+
+
+def check_web_addresses(check: FileCheck, values: dict[str, object], properties: dict[str, dict[str, object]] | None = None) -> None:
+    """One rule for every web address (entries.web_address), for each kind's schema; a value the
+    schema refused already is not judged again."""
+    texts = schema.messages()["webadres"]
+    for name, key, kind in address_rules(properties if properties is not None else schema.properties()):
+        value = values.get(name)
+        found: list[tuple[int | None, object]]
+        if key is None:
+            found = [(None, value)]
+        else:
+            found = [(index, item.get(key)) for index, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+        for index, address in found:
+            if not isinstance(address, str) or any(m.field == name and m.line == check.line_of(name, index, key) for m in check.messages):
+                continue
+            problem = address_problem(address, kind)
+            if problem:
+                text = schema.say(texts[problem[0]], waarde=schema.quote(address), teken=problem[1])
+                if index is not None:
+                    item = schema.say(schema.messages()["velden"].get(name, {}).get("onderdeel", "{nummer}"), nummer=index + 1)
+                    text = f"{item}, {key}: {text}"
+                check.error(name, text, index, key=key)
 
 
 def next_year() -> int:
@@ -312,6 +361,7 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
     values = normalised_values(check)
     check_schema(check, values)
     check_texts(check, values)
+    check_web_addresses(check, values)
     check_years(check, values)
     bijgewerkt = parse_date(check, values)
     check_source_dates(check, values)
@@ -345,7 +395,11 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
 
 
 def check_content(check: FileCheck) -> None:
-    """Personal data of private persons and left-over placeholder sentences, fields and body alike."""
+    """The body's shape (nesting, runs of markers), personal data of private persons and left-over
+    placeholder sentences, fields and body alike."""
+    # First: a body beyond these limits would crash or stall Python-Markdown when the site is built.
+    for offset, text in body_limits.body_problems(check.matter.body):
+        check.messages.append(Message(check.path, check.matter.body_line + offset, personal_data.BODY_FIELD, text))
     for field_name, line, finding in personal_data.in_matter(check.matter):
         check.messages.append(Message(check.path, line, field_name, finding.text, finding.level))
     for line, text in placeholders.in_matter(check.matter):
@@ -360,25 +414,6 @@ class FileResult:
     messages: list[Message]
     links: list[tuple[int, str]] = field(default_factory=list)  # (file line, target)
     key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
-
-
-class NotRegular(Exception):
-    """The path is no regular file (a folder, a named pipe, a device...): it is not read."""
-
-
-def read_regular(path: Path) -> bytes:
-    """The bytes of a regular file; never opens a named pipe or device (that could wait forever)."""
-    if not stat.S_ISREG(path.lstat().st_mode):
-        raise NotRegular
-    # O_NONBLOCK: should the file be swapped for a pipe after the lstat, opening still returns at once.
-    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(handle, "rb") as stream:
-        status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            raise NotRegular
-        if status.st_size > MAX_BYTES:
-            raise too_large(status.st_size)
-        return stream.read(status.st_size + 1)  # + 1: a file that grew since is still read whole (up to the limit)
 
 
 def check_file(path: Path) -> FileResult:
@@ -472,20 +507,21 @@ def check_chunk(files: list[Path]) -> list[FileResult]:
     return [check_file(path) for path in files]
 
 
-def send_check(path: Path, sender: Connection) -> None:
-    sender.send(check_file(path))
+def send_checks(files: list[Path], sender: Connection) -> None:
+    sender.send(check_chunk(files))
     sender.close()
 
 
-def isolated_check(path: Path) -> FileResult:
-    """check_file in a child process of its own: if the child dies or hangs, the file gets a message."""
+def isolated_checks(files: list[Path]) -> list[FileResult]:
+    """check_chunk in a child process of its own; when the child dies or hangs, each half is tried
+    again the same way, down to the one file that gets the message (a few children, not one per file)."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=send_check, args=(path, sender), daemon=True)
+    child = context.Process(target=send_checks, args=(files, sender), daemon=True)
     child.start()
     sender.close()
     try:
-        if receiver.poll(ISOLATED_SECONDS):
+        if receiver.poll(ISOLATED_SECONDS * len(files)):
             return receiver.recv()
     except (EOFError, OSError):
         pass  # the child died without an answer
@@ -494,8 +530,11 @@ def isolated_check(path: Path) -> FileResult:
             child.kill()
         child.join()
         receiver.close()
+    if len(files) > 1:
+        middle = len(files) // 2
+        return isolated_checks(files[:middle]) + isolated_checks(files[middle:])
     text = schema.say(schema.messages()["bestand"]["intern"], waarde=f"controleproces stopte (code {child.exitcode})")
-    return FileResult(None, [Message(display_path(path), 1, "bestand", text)])
+    return [FileResult(None, [Message(display_path(files[0]), 1, "bestand", text)])]
 
 
 FileKey = tuple[int, int, int, int, int, dt.date]
@@ -551,8 +590,9 @@ def check_files(files: list[Path], cache: CheckCache[FileResult] | None = None) 
 def check_all(files: list[Path]) -> list[FileResult]:
     """check_file over all files, in order; in parallel for large trees.
 
-    A worker that dies (it should not, but a crash in C would do it) does not stop the check: the
-    files of every chunk that got no answer are checked again, each in a child process of its own.
+    A worker that dies (it should not, but a crash in C would do it) does not stop the check: every
+    chunk that got no answer is checked again in child processes of its own, halved until the file
+    that kills its checker is found.
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
@@ -565,7 +605,7 @@ def check_all(files: list[Path]) -> list[FileResult]:
     return [
         outcome
         for chunk, found in zip(chunks, results, strict=True)
-        for outcome in (found if found is not None else [isolated_check(path) for path in chunk])
+        for outcome in (found if found is not None else isolated_checks(chunk))
     ]
 
 

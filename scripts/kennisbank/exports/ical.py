@@ -19,7 +19,7 @@ from icalendar import Calendar, Event, Timezone
 
 from kennisbank import urls
 from kennisbank.entries import places
-from kennisbank.entries.meetings import Meeting
+from kennisbank.entries.meetings import FIRST_YEAR, LAST_YEAR, Meeting
 from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Initiative
 from kennisbank.site.config import SiteConfig
@@ -82,9 +82,21 @@ def event(meeting: Meeting, config: SiteConfig) -> Event:
     return item
 
 
-@cache
 def timezone(first_year: int, last_year: int) -> Timezone:
-    """The VTIMEZONE for the years the calendar's events fall in (computing it takes milliseconds: kept)."""
+    """The VTIMEZONE for the years the calendar's events fall in, within the years a meeting may have.
+
+    The check refuses other years; a meeting that got here anyway must not stop the build:
+    icalendar walks the zone in steps of up to 64 days past the last date (an OverflowError in
+    year 9999, a ValueError for 'year 10000'), so the span is kept inside FIRST_YEAR to LAST_YEAR,
+    where the zone's last rule still holds for a later event.
+    """
+    first = min(max(first_year, FIRST_YEAR), LAST_YEAR)
+    return _timezone(first, min(max(last_year, first), LAST_YEAR))
+
+
+@cache
+def _timezone(first_year: int, last_year: int) -> Timezone:
+    """Computing a VTIMEZONE takes milliseconds: kept per span."""
     return Timezone.from_tzid(TZID, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
 
 

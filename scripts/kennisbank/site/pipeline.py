@@ -27,6 +27,11 @@ EOL_NOTICE = (
     "een andere bouwer kan. Zet NO_MKDOCS_2_WARNING=1 om deze melding te verbergen."
 )
 
+RUNNING = (
+    "kennisbank {command}: er loopt al een build of live voorbeeld van dit project (beide schrijven build/); "
+    "wacht tot die klaar is of stop hem, en probeer het dan opnieuw"
+)
+
 
 def eol_notice() -> None:
     if not os.environ.get("NO_MKDOCS_2_WARNING"):
@@ -96,10 +101,26 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
 
     Exit 2, before anything is read or written, when site_dir is not a folder the build may empty.
     """
-    refused = sitedir.refusal(site_dir, config_file.resolve().parent)
+    root = config_file.resolve().parent
+    config = siteconfig.load(config_file)
+    refused = sitedir.refusal(site_dir, root) or sitedir.docs_refusal(config.docs_dir, root)
     if refused:
         print(f"kennisbank build: {refused}", file=sys.stderr)
         return 2
+    try:
+        with sitedir.build_lock(root):
+            return locked_build(site_dir, config, strict, config_file, timings)
+    except sitedir.BuildRunning:
+        print(RUNNING.format(command="build"), file=sys.stderr)
+        return 2
+
+
+def locked_build(site_dir: Path, config: siteconfig.SiteConfig, strict: bool, config_file: Path, timings: dict[str, float] | None) -> int:
+    """The build proper, while this process alone writes the project's build folders.
+
+    The site is made in a new folder beside site_dir and swapped in only when MkDocs and the zip
+    succeeded: a failing or interrupted build leaves the earlier site as it was.
+    """
     eol_notice()
     phases = timings if timings is not None else {}
     started = clock = time.perf_counter()
@@ -115,31 +136,41 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
     if outcome is None:
         return 1
     result, found_meetings = outcome
-    config = siteconfig.load(config_file)
     generate(result.initiatives, config, meetings=found_meetings)
     count = len(result.initiatives)
     # Only the live preview needs what generating kept (entries.memo): let it go before MkDocs runs.
     del result, outcome
     memo.clear_all()
     lap("generate")
-    sitedir.mark(site_dir)
-    status = mkdocs_build(config_file, site_dir, strict)
-    lap("mkdocs")
+    sitedir.remove_leftovers(site_dir)
+    built = sitedir.new_site_folder(site_dir)
+    try:
+        status = mkdocs_build(config_file, built, strict)
+        lap("mkdocs")
+        if status == 0:
+            offline.write_zip(built)
+            lap("zip")
+            sitedir.swap_in(built, site_dir)
+    finally:
+        sitedir.discard(built)  # gone already when it was swapped in
     if status == 0:
-        offline.write_zip(site_dir)
-        lap("zip")
         seconds = time.perf_counter() - started
         print(f"Site gebouwd in {site_dir}/ met {count} initiatieven ({seconds:.1f} s)", file=sys.stderr)
     return status
 
 
 def regenerate(config_file: Path = Path("mkdocs.yml"), preview: Preview | None = None) -> bool:
-    """Regenerate when the initiatives are valid; keep the old pages otherwise."""
+    """Regenerate when the initiatives are valid and docs_dir may be written; keep the old pages otherwise."""
+    config = siteconfig.load(config_file)
+    refused = sitedir.docs_refusal(config.docs_dir, config_file.resolve().parent)
+    if refused:
+        print(f"kennisbank serve: {refused}", file=sys.stderr)
+        return False
     outcome = checked(preview)
     if outcome is None:
         return False
     result, found_meetings = outcome
-    generate(result.initiatives, siteconfig.load(config_file), meetings=found_meetings, written=preview.written if preview else None)
+    generate(result.initiatives, config, meetings=found_meetings, written=preview.written if preview else None)
     return True
 
 
@@ -205,6 +236,15 @@ def watch_sources(config_file: Path, stop: threading.Event, preview: Preview, qu
 
 
 def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
+    try:
+        with sitedir.build_lock(config_file.resolve().parent):
+            return locked_serve(dev_addr, config_file)
+    except sitedir.BuildRunning:
+        print(RUNNING.format(command="serve"), file=sys.stderr)
+        return 2
+
+
+def locked_serve(dev_addr: str, config_file: Path) -> int:
     from kennisbank.site import preview_server
 
     eol_notice()
