@@ -282,7 +282,7 @@ BAD_VALUES = {
     "#kb-f-samenvatting": "Te kort.",
     "#kb-f-startjaar": "twintig",
     "#kb-f-eindjaar": "2021",
-    "#kb-f-website": "www.voorbeeld.nl",
+    "#kb-f-website": "voorbeeld",  # no host with a dot: www.voorbeeld.nl would be completed to https://
     "#kb-f-contact": "iemand bij voorbeeld",
     "#kb-f-gemeente-1": "Qwxzv",
 }
@@ -745,9 +745,26 @@ def test_sources_typed_in_the_form_reach_the_file(page, form_url: str, tmp_path:
         {"url": "https://www.voorbeeld.nl/artikel", "titel": "Artikel in de krant", "geraadpleegd": "2024-05-01"},
         {"url": "https://www.voorbeeld.nl/twee"},
     )
-    page.fill("#kb-f-bronnen", "voorbeeld.nl/artikel Artikel")
+    page.fill("#kb-f-bronnen", "voorbeeld/artikel Artikel")
     page.click("#kb-aanmelden button[type=submit]")
-    assert "Bronnen: bron 1, url: geen geldig webadres: 'voorbeeld.nl/artikel'" in page.text_content("#kb-foutenlijst")
+    assert "Bronnen: bron 1, url: geen geldig webadres: 'voorbeeld/artikel'" in page.text_content("#kb-foutenlijst")
+
+
+@pytest.mark.browser
+def test_an_address_typed_without_https_is_completed_and_said(page, form_url: str, tmp_path: Path) -> None:
+    open_form(page, form_url)
+    fill_valid(page)
+    page.fill("#kb-f-website", "www.groenehoek.nl")
+    page.fill("#kb-f-bronnen", "voorbeeld.nl/artikel Artikel in de krant")
+    page.focus("#kb-f-titel")  # leaving the field completes it
+    assert page.input_value("#kb-f-website") == "https://www.groenehoek.nl"
+    assert page.text_content("#kb-f-website-aangevuld") == "We hebben https:// toegevoegd."
+    page.click("#kb-aanmelden button[type=submit]")
+    assert page.is_hidden("#kb-foutenlijst")
+    result = check_text(tmp_path, page.text_content("#kb-bestandsnaam"), preview(page))
+    assert not result.errors, result.messages
+    assert result.initiatives[0].website == "https://www.groenehoek.nl"
+    assert result.initiatives[0].value("bronnen") == ({"url": "https://voorbeeld.nl/artikel", "titel": "Artikel in de krant"},)
 
 
 KIND_LINE_TEXTS = [

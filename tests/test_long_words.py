@@ -8,6 +8,7 @@ from conftest import FIXTURES, build_site, project_copy, watched_page
 from kennisbank.entries.validate import check_paths
 
 WORD = "Lang" + "woord" * 39 + "x"  # 200 characters without a break opportunity
+# Long host names are made of labels of 63 letters: a longer one, or a name over 253 characters, is no host.
 LONG_ENTRY = f"""---
 titel: {"T" * 118}
 samenvatting: {"S" * 250}
@@ -17,7 +18,7 @@ status: lopend
 startjaar: 2020
 initiatiefnemer: {WORD}
 partners: [{WORD}, Gemeente Zwolle]
-website: https://{"w" * 300}.example.nl/{"p" * 150}
+website: https://{".".join(["w" * 63] * 3)}.example.nl/{"p" * 150}
 trefwoorden: [{"k" * 40}]
 bijgewerkt: 2024-01-01
 ---
@@ -30,7 +31,7 @@ bijgewerkt: 2024-01-01
 |---|---|
 | {WORD} | {WORD} |
 
-[{WORD}](https://{"l" * 300}.example.nl/)
+[{WORD}](https://{".".join(["l" * 63] * 3)}.example.nl/)
 """
 VIEWPORTS = [{"width": 390, "height": 844}, {"width": 1280, "height": 800}]
 PAGES = [

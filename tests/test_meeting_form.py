@@ -168,7 +168,7 @@ def test_meeting_rules_show_the_checks_own_messages(page, form_url: str, tmp_pat
     page.uncheck("#kb-f-online")
     page.fill("#kb-f-einddatum", "2030-03-14")
     page.fill("#kb-f-initiatieven", "menukaart-vlissingen\nmenukaart-vlisingen\nNiet Goed")
-    page.fill("#kb-f-aanmelden", "www.voorbeeld.nl")
+    page.fill("#kb-f-aanmelden", "voorbeeld")  # no host with a dot: www.voorbeeld.nl would be completed
     page.click("#kb-aanmelden button[type=submit]")
     expected = check_messages(tmp_path, page.text_content("#kb-bestandsnaam"), preview(page))
     assert set(expected) == {"einddatum", "gemeente", "initiatieven", "aanmelden"}

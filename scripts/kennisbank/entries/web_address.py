@@ -99,6 +99,6 @@ def completed(value: object, pattern: str) -> str | None:
     The check proposes this address in its message (it never rewrites a file); the web form,
     completing such a value as it is typed (assets/aanmelden.js `completed`), follows the same rule.
     """
-    if not isinstance(value, str) or not value or "://" in value or re.search(pattern, value):
+    if not isinstance(value, str) or not value or "://" in value or re.fullmatch(pattern, value):
         return None
-    return SCHEME + value if re.search(pattern, SCHEME + value) else None
+    return SCHEME + value if re.fullmatch(pattern, SCHEME + value) else None
