@@ -49,11 +49,6 @@ def test_bad_addresses_are_refused_like_the_website(tmp_path: Path, url: str) ->
     assert schema.properties()["bronnen"]["items"]["properties"]["url"]["pattern"] == schema.properties()["website"]["pattern"]
 
 
-def test_an_address_without_https_gets_the_whole_address_proposed(tmp_path: Path) -> None:
-    messages = check_sources(tmp_path, "bronnen:\n  - url: www.voorbeeld.nl/artikel\n")
-    assert messages == ["10: bronnen: bron 1, url: geen geldig webadres: 'www.voorbeeld.nl/artikel'; schrijf het volledige adres: 'https://www.voorbeeld.nl/artikel'"]
-
-
 def test_dates_must_exist_follow_the_pattern_and_not_lie_ahead(tmp_path: Path) -> None:
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     today = dt.date.today().isoformat()

@@ -45,10 +45,7 @@ def test_ordinary_and_international_addresses_pass(tmp_path: Path, address: str)
     assert result.initiatives[0].website == address
 
 
-def test_a_meeting_sign_up_address_follows_the_same_rule(tmp_path: Path) -> None:
-    folder = tmp_path / "bijeenkomsten"
-    folder.mkdir()
-    meeting = """---
+MEETING = """---
 titel: Buurtavond
 samenvatting: Een avond over wat de buurt zelf kan doen, voor iedereen.
 datum: 2026-03-12
@@ -60,8 +57,13 @@ aanmelden: "{address}"
 bijgewerkt: 2026-01-05
 ---
 """
+
+
+def test_a_meeting_sign_up_address_follows_the_same_rule(tmp_path: Path) -> None:
+    folder = tmp_path / "bijeenkomsten"
+    folder.mkdir()
     for address, text in [("https://gebruiker:geheim@voorbeeld.nl/", "geen geldig webadres"), ("https://utr\u0435cht.nl/", "mengt letters")]:
-        (folder / "avond.md").write_text(meeting.format(address=address), encoding="utf-8")
+        (folder / "avond.md").write_text(MEETING.format(address=address), encoding="utf-8")
         result = check_meetings([folder], set())
         assert [m.field for m in result.errors] == ["aanmelden"], result.messages
         assert text in result.errors[0].text
@@ -104,18 +106,7 @@ def test_only_a_missing_scheme_is_completed() -> None:
 def test_a_meeting_sign_up_address_without_scheme_gets_the_proposal(tmp_path: Path) -> None:
     folder = tmp_path / "bijeenkomsten"
     folder.mkdir()
-    (folder / "avond.md").write_text("""---
-titel: Buurtavond
-samenvatting: Een avond over wat de buurt zelf kan doen, voor iedereen.
-datum: 2026-03-12
-begintijd: "19:30"
-eindtijd: "21:30"
-gemeente: Vlissingen
-organisator: Wijkraad Vlissingen
-aanmelden: www.wijkraad.nl/aanmelden
-bijgewerkt: 2026-01-05
----
-""", encoding="utf-8")
+    (folder / "avond.md").write_text(MEETING.format(address="www.wijkraad.nl/aanmelden"), encoding="utf-8")
     result = check_meetings([folder], set())
     assert [m.text for m in result.errors] == [
         "geen geldig webadres: 'www.wijkraad.nl/aanmelden'; schrijf het volledige adres: 'https://www.wijkraad.nl/aanmelden'"]

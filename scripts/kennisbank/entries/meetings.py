@@ -46,9 +46,6 @@ SCHEMA_PATH = PACKAGE_DIR / "schema" / "bijeenkomst.schema.json"
 FOLDER = Path("bijeenkomsten")
 # The strict loader keeps 'true' and 'false' as text; the schema says boolean.
 BOOLEANS = {"true": True, "false": False}
-# Matched with fullmatch: '$' would let a final newline through ("19:30\n"), and \d any script's digits.
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 # The years a meeting may fall in: far enough either way for any real agenda, and inside what the
 # calendar library and the time-zone rules handle (no local mean time as in 1940, no year 10000).
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -123,28 +120,15 @@ def check_schema(check: FileCheck, values: dict[str, object]) -> None:
             check.error(key, schema.error_text(key, error), index)
 
 
-def reported(check: FileCheck, key: str) -> bool:
-    return any(m.field == key and m.level == "fout" for m in check.messages)
-
-
-def shaped(check: FileCheck, values: dict[str, object], key: str, form: re.Pattern[str]) -> str | None:
-    """The value if it has the form in full; else None, with the pattern message unless the schema gave one.
-
-    The schema's pattern may let a final newline through (Python's '$'): this check does not rely on it.
-    """
+def shaped(values: dict[str, object], key: str) -> str | None:
+    """The value when it matches its schema pattern in full; else None (the schema check reported it)."""
     value = values.get(key)
-    if not isinstance(value, str):
-        return None  # missing, or the schema reported the type
-    if form.fullmatch(value):
-        return value
-    if not reported(check, key):
-        check.error(key, schema.say(schema.messages()["velden"][key]["pattern"], waarde=schema.quote(value)))
-    return None
+    return value if isinstance(value, str) and re.fullmatch(properties()[key]["pattern"], value) else None
 
 
 def real_date(check: FileCheck, values: dict[str, object], key: str) -> dt.date | None:
     """An existing date within FIRST_YEAR to LAST_YEAR (reported otherwise)."""
-    value = shaped(check, values, key, DATE)
+    value = shaped(values, key)
     if value is None:
         return None
     texts = schema.messages()["velden"][key]
@@ -160,7 +144,7 @@ def real_date(check: FileCheck, values: dict[str, object], key: str) -> dt.date 
 
 
 def clock(check: FileCheck, values: dict[str, object], key: str) -> dt.time | None:
-    value = shaped(check, values, key, TIME)
+    value = shaped(values, key)
     return dt.time(int(value[:2]), int(value[3:])) if value is not None else None
 
 

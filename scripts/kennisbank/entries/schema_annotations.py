@@ -24,10 +24,9 @@ def meta_schema() -> dict[str, Any]:
     return json.loads(META_SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-def known_keys(error: jsonschema.ValidationError) -> list[str]:
-    """The x- keys the meta-schema allows where this propertyNames error was found."""
-    options = error.schema.get("anyOf", [{}, {}])[1] if isinstance(error.schema, dict) else {}
-    return list(options.get("enum", []))
+def is_unknown_key(error: jsonschema.ValidationError) -> bool:
+    """A key refused by the meta-schema's propertyNames (an x- key it does not list)."""
+    return "propertyNames" in error.relative_schema_path
 
 
 def where(error: jsonschema.ValidationError) -> str:
@@ -38,58 +37,30 @@ def where(error: jsonschema.ValidationError) -> str:
 
 
 def describe(error: jsonschema.ValidationError) -> str:
-    if error.validator == "propertyNames" or (error.validator == "anyOf" and "propertyNames" in error.relative_schema_path):
-        return ""
+    if is_unknown_key(error):
+        allowed = [str(key) for key in error.schema["anyOf"][1]["enum"]]
+        hint = schema.suggestion(error.instance, allowed)
+        return f"{where(error)}: onbekende annotatie '{error.instance}'{hint} Toegestaan zijn: {', '.join(allowed)}"
     key = next((str(part) for part in reversed(error.absolute_path) if str(part).startswith("x-")), None)
     if error.validator == "enum":
-        choices = ", ".join(str(choice) for choice in error.validator_value)
-        return f"{where(error)}: {key}: onbekende waarde {schema.quote(error.instance)}{schema.suggestion(error.instance, [str(c) for c in error.validator_value])} Kies uit: {choices}"
+        choices = [str(choice) for choice in error.validator_value]
+        hint = schema.suggestion(error.instance, choices)
+        return f"{where(error)}: {key}: onbekende waarde {schema.quote(error.instance)}{hint} Kies uit: {', '.join(choices)}"
     return f"{where(error)}: {key or '?'}: {error.message}"
 
 
-def unknown_key_messages(rule: Any, path: str, allowed: list[str]) -> list[str]:
-    """Unknown x- keys, found by walking the schema like the meta-schema does (with a suggestion)."""
-    if not isinstance(rule, dict):
-        return []
-    found = []
-    for key in rule:
-        if isinstance(key, str) and key.startswith("x-") and key not in allowed:
-            hint = schema.suggestion(key, allowed)
-            found.append(f"{path}: onbekende annotatie '{key}'{hint} Toegestaan zijn: {', '.join(allowed)}")
-    return found
-
-
 def problems(checked: dict[str, Any], name: str) -> list[str]:
-    """Every problem of the annotations in one schema (named `name` in the messages), in order."""
-    meta = meta_schema()
-    property_keys = list(meta["$defs"]["property"]["propertyNames"]["anyOf"][1]["enum"])
-    top_keys = list(meta["propertyNames"]["anyOf"][1]["enum"])
-    found = unknown_key_messages(checked, "het schema", top_keys)
-
-    def walk(rule: Any, label: str) -> None:
-        if not isinstance(rule, dict):
-            return
-        found.extend(unknown_key_messages(rule, label, property_keys))
-        for key, sub in dict(rule.get("properties", {})).items():
-            walk(sub, f"{label} > {key}" if label.startswith("eigenschap") else f"eigenschap {key}")
-        if isinstance(rule.get("items"), dict):
-            walk(rule["items"], label)
-        for option in rule.get("oneOf", []) if isinstance(rule.get("oneOf"), list) else []:
-            walk(option, label)
-
-    for key, sub in dict(checked.get("properties", {})).items():
-        walk(sub, f"eigenschap {key}")
-    validator = jsonschema.Draft202012Validator(meta)
+    """Every problem of the annotations in one schema (named `name` in the messages): unknown keys
+    first, then unknown values, each in the schema's order of properties (jsonschema's own order is not that)."""
     order = list(dict(checked.get("properties", {})))
 
-    def position(error: jsonschema.ValidationError) -> tuple[int, str]:
-        """Messages in the schema's order of properties (jsonschema's own order is not that)."""
+    def position(error: jsonschema.ValidationError) -> tuple[bool, int, str]:
         path = [str(part) for part in error.absolute_path]
         top = path[1] if len(path) > 1 and path[0] == "properties" else ""
-        return (order.index(top) if top in order else -1, "/".join(path))
+        return (not is_unknown_key(error), order.index(top) if top in order else -1, "/".join(path))
 
-    found.extend(text for text in (describe(e) for e in sorted(validator.iter_errors(checked), key=position)) if text)
-    return [f"{name}: {text}" for text in found]
+    found = sorted(jsonschema.Draft202012Validator(meta_schema()).iter_errors(checked), key=position)
+    return [f"{name}: {describe(error)}" for error in found]
 
 
 def schema_problems() -> list[str]:
