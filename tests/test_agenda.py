@@ -95,6 +95,8 @@ def test_empty_agenda_says_so_and_shows_how_to_add_a_meeting(initiatives, config
     page = generated([], initiatives, config, dt.date(2026, 11, 28))[urls.AGENDA]
     assert "Er staan nog geen bijeenkomsten in de agenda." in page
     assert "(meedoen.md#een-bijeenkomst-toevoegen)" in page
+    # What the empty list would show, and the form that adds to it.
+    assert "Hier komen bijeenkomsten, congressen en open dagen" in page and "[Meld uw bijeenkomst aan](bijeenkomst-aanmelden.md)" in page
     assert "## Eerdere bijeenkomsten" not in page
     joining = (REPO / "docs" / "meedoen.md").read_text(encoding="utf-8")
     assert "## Een bijeenkomst toevoegen" in joining and "kennisbank nieuw --bijeenkomst" in joining

@@ -528,6 +528,16 @@ def test_colours_keep_their_contrast_in_both_schemes() -> None:
         assert lightness == sorted(lightness, reverse=scheme == "light"), f"the scale must run one way ({scheme})"
 
 
+def test_cijfers_tables_are_folded_under_their_charts(site: Path) -> None:
+    """Each chart's table stays, for screen readers and whoever wants the numbers, but folded."""
+    page = read(site, "cijfers.html")
+    titles = re.findall(r'<title id="kb-chart-[^"]+-title">([^<]+)</title>', page)
+    folded = re.findall(r'<details class="kb-uitklap">\s*<summary>([^<]+)</summary>\s*<table>.*?</table>\s*</details>', page, re.S)
+    assert len(titles) == 6
+    assert folded == [f"Tabel met alle aantallen: {title.lower()}" for title in titles]
+    assert "<details open" not in page and len(re.findall(r"<table>", page)) == 6
+
+
 # ---------- validity (Nu Html Checker) of the drawings and tables ----------
 
 # ---------- in the browser ----------

@@ -30,7 +30,7 @@ def findings(report: list[dict]) -> list[str]:
 
 
 def test_eslint_finds_nothing_in_the_package_scripts() -> None:
-    assert {path.name for path in SCRIPTS} >= {"zoeken.js", "aanmelden.js"}
+    assert {path.name for path in SCRIPTS} >= {"zoeken.js", "aanmelden.js", "lessen.js", "lijsten.js", "delen.js"}
     report = eslint("--max-warnings", "0", *(str(path.relative_to(REPO)) for path in SCRIPTS))
     assert len(report) == len(SCRIPTS), "every script is linted"
     assert not findings(report), "\n".join(findings(report))

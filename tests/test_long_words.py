@@ -79,3 +79,85 @@ def test_no_page_scrolls_sideways_with_long_words(browser, long_site: Path, serv
         assert "initiatieven/lang-woord.html" not in too_wide
     finally:
         page.context.close()
+
+
+# Every piece of text a line may not break inside (between spaces, after a hyphen) that lies on more
+# than one line although it is narrower than the room it has: a word broken in the middle where
+# nothing forced it ("initiatieven.jso/n" in a table with room to spare). A table may scroll sideways,
+# so a word in a table has the room of the column the table stands in. Folded parts are opened first.
+# Hyphenation is switched off while measuring: a browser that knows Dutch may hyphenate
+# ("rekenpro-gramma's"), which is allowed and shows a hyphen, but cannot be told apart here.
+BROKEN_WORDS = """() => {
+  for (const details of document.querySelectorAll('details')) details.open = true;
+  const style = document.createElement('style');
+  style.textContent = '* { hyphens: manual !important; }';
+  document.head.append(style);
+  const range = document.createRange();
+  const found = [];
+  // Does the text hold a break opportunity of its own ('</title><script>' may break between the
+  // tags)? Then a line may end there: set alone in a box of no width, without overflow-wrap.
+  const breaksByItself = (parent, text) => {
+    const probe = document.createElement('div');
+    probe.style.cssText = 'position:absolute;width:0;overflow-wrap:normal;word-break:normal;white-space:normal;';
+    probe.textContent = text;
+    parent.append(probe);
+    const inner = document.createRange();
+    inner.selectNodeContents(probe);
+    const tops = [...inner.getClientRects()].map(r => Math.round(r.top));
+    probe.remove();
+    return new Set(tops).size > 1;
+  };
+  const walker = document.createTreeWalker(document.querySelector('.md-main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('svg, script, style, .kb-visually-hidden') || !parent.getClientRects().length) continue;
+    let box = parent;
+    while (box.parentElement && getComputedStyle(box).display.startsWith('inline')) box = box.parentElement;
+    const table = box.closest('table');
+    if (table) box = (table.closest('.md-typeset__scrollwrap') || table).parentElement;
+    const boxStyle = getComputedStyle(box);
+    const room = box.clientWidth - parseFloat(boxStyle.paddingLeft) - parseFloat(boxStyle.paddingRight);
+    for (const match of node.data.matchAll(/[^\\s\\u00ad\\u200b-]+-?/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0);
+      if (rects.length < 2 || !rects.some(r => Math.abs(r.top - rects[0].top) > r.height / 2)) continue;
+      const width = rects.reduce((sum, r) => sum + r.width, 0);
+      if (width <= room + 1 && !breaksByItself(parent, match[0])) found.push(`${match[0]} (${Math.round(width)} px wide, ${Math.round(room)} px room)`);
+    }
+  }
+  style.remove();
+  return found;
+}"""
+HYPHENATION = """() => ({lang: document.documentElement.lang,
+  hyphens: getComputedStyle(document.querySelector('.md-content p')).hyphens,
+  code: getComputedStyle(document.querySelector('.md-content code') || document.body).hyphens})"""
+# The pages with tables, the shipped site's longest ones, and each kind of generated page.
+SHIPPED_PAGES = [
+    "open-data.html", "kaart.html", "cijfers.html", "index.html", "agenda.html", "lessen.html", "nieuw.html",
+    "initiatieven/menukaart-vlissingen.html", "initiatieven/tuinman-in-de-wijk-rotterdam.html", "themas/index.html",
+    "themas/openbare-ruimte.html", "gemeenten/index.html", "gemeenten/amsterdam.html", "provincies/noord-holland.html",
+    "meedoen.html", "over.html",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: f"{v['width']}px")
+def test_words_break_only_where_nothing_else_fits(browser, long_site: Path, shipped_site: Path, serve, viewport: dict) -> None:
+    page = watched_page(browser, viewport=viewport)
+    try:
+        broken: dict[str, list[str]] = {}
+        for site, paths in ((shipped_site, SHIPPED_PAGES), (long_site, [p for p in PAGES if not p.startswith("zoeken") and (long_site / p).is_file()])):
+            base = serve(site)
+            for path in paths:
+                assert (site / path).is_file(), path
+                page.goto(base + path)
+                page.wait_for_load_state("load")
+                if found := page.evaluate(BROKEN_WORDS):
+                    broken[path] = found
+        assert not broken, f"words broken in the middle at {viewport['width']} px although they fit: {broken}"
+        page.goto(serve(shipped_site) + "open-data.html")
+        assert page.evaluate(HYPHENATION) == {"lang": "nl", "hyphens": "auto", "code": "manual"}
+    finally:
+        page.context.close()

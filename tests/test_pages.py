@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 11, 28)
 PAGES = (
     "index.md", "initiatieven/buurtmoestuin-delfshaven.md", "initiatieven/zorgcooperatie-zeeland.md",
     "initiatieven/kwaadaardig-initiatief.md", "themas/index.md", "themas/voedsel.md", "gemeenten/vlissingen.md",
-    "provincies/zeeland.md", "provincies/index.md", "landelijk.md",
+    "provincies/zeeland.md", "provincies/index.md", "landelijk.md", "themas/sport-bewegen.md", "provincies/drenthe.md",
 )
 
 
@@ -88,3 +88,71 @@ def test_mdtext_shows_the_text_exactly_in_every_place_it_is_used(text: str) -> N
             for part in re.findall(r"<(?:h1|dd|a|p)[^>]*>(.*?)</(?:h1|dd|a|p)>", out, re.S)]
     expected = " ".join(text.split())
     assert seen.count(expected) >= 4, (out, seen)
+
+
+# ---------- what the pages say (issue 27: figures, panel, sources, empty lists) ----------
+
+def test_home_figures_say_what_they_count(generated: dict[str, str]) -> None:
+    """"11 provincies" next to a tile "De twaalf provincies" did not add up: each figure names its whole."""
+    from kennisbank.entries import places
+    from kennisbank.entries.themes import themas
+
+    home = generated["index.md"]
+    assert "**6** initiatieven" in home
+    assert f"**5** van de {len(places.gemeenten())} gemeenten" in home
+    assert f"**3** van de {len(places.provincies())} provincies" in home
+    assert f"**8** van de {len(themas())} thema's" in home
+    assert 'title: "Start"' in home and "Home" not in home
+
+
+def test_panel_shows_the_first_facts_before_the_rest_which_folds(generated: dict[str, str]) -> None:
+    """Place, status, period and how to reach it come first; everything else under "Meer gegevens"."""
+    import re
+
+    page = generated["initiatieven/buurtmoestuin-delfshaven.md"]
+    first = page.split('<div class="kb-meta" markdown>', 1)[1].split("</div>", 1)[0]
+    more = page.split('<details class="kb-meta kb-meta--meer kb-uitklap" markdown>\n<summary>Meer gegevens</summary>', 1)[1].split("</details>", 1)[0]
+    labels = lambda text: re.findall(r"^(\S[^\n]*)\n:   ", text, re.M)  # noqa: E731
+    assert labels(first) == ["Gemeente", "Status", "Looptijd", "Website"]
+    assert labels(more) == ["Provincie", "Thema's", "Initiatiefnemer", "Rol van de overheid", "Partners", "Trefwoorden", "Bijgewerkt op"]
+    assert page.index("</details>") < page.index("## Aanpak")
+    contact = generated["initiatieven/zorgcooperatie-zeeland.md"].split("</div>", 1)[0]
+    assert "Contact\n:   [info@voorbeeld.nl]" in contact
+
+
+def test_missing_sources_are_a_quiet_note_with_a_way_to_add_one(generated: dict[str, str]) -> None:
+    how = "[Zo voegt u een bron toe](../meedoen.md#een-bron-toevoegen)."
+    without = generated["initiatieven/zorgcooperatie-zeeland.md"]
+    assert f"Deze pagina noemt nog geen bron voor haar gegevens. Kent u een openbare pagina die ze bevestigt? {how}\n{{ .kb-bijdragen }}" in without
+    with_sources = generated["initiatieven/buurtmoestuin-delfshaven.md"]
+    assert f"Mist u een bron voor een feit op deze pagina? {how}\n{{ .kb-bijdragen }}" in with_sources
+    assert with_sources.index("## Bronnen") < with_sources.index("Mist u een bron")
+    assert "\n## Een bron toevoegen\n" in (REPO / "docs" / "meedoen.md").read_text(encoding="utf-8")
+
+
+def test_shipped_entries_have_no_internal_wording() -> None:
+    """No heading "Nog zonder bron" and no source titled "...: het artikel ... staat op deze site"."""
+    result = check_paths([REPO / "initiatives"])
+    for entry in result.initiatives:
+        assert "Nog zonder bron" not in entry.body, entry.slug
+        for source in entry.value("bronnen") or ():
+            assert "staat op deze site" not in source.get("titel", ""), (entry.slug, source)
+
+
+def test_every_empty_list_says_what_it_would_show_and_how_to_add_to_it(tmp_path: Path) -> None:
+    from kennisbank.pages import agenda, lessons, news
+
+    config = replace(siteconfig.load(REPO / "mkdocs.yml"), docs_dir=tmp_path)
+    pages = dict(all_pages([], config, TODAY, []))
+    pages.update([agenda.agenda_page([], TODAY), news.news_page([]), lessons.lessons_page([])])
+    empty = ["index.md", "landelijk.md", "agenda.md", "nieuw.md", "lessen.md"]
+    empty += [p for p in pages if p.startswith(("themas/", "provincies/")) and not p.endswith("index.md")]
+    assert len(empty) == 5 + 15 + 12
+    for path in empty:
+        page = pages[path]
+        notes = [block for block in page.split("\n\n") if block.rstrip("\n").endswith("{ .kb-leeg }")]
+        assert notes, f"{path} has an empty list without a word"
+        submit = "bijeenkomst-aanmelden.md" if path == "agenda.md" else "aanmelden.md"
+        assert all(f"{urls.link(path, submit)})" in note and "hier" in note.lower() for note in notes), (path, notes)
+        assert '<div class="kb-cards" markdown>\n\n</div>' not in page, path
+    assert pages["agenda.md"].count("{ .kb-leeg }") == 2  # upcoming and past

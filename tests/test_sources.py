@@ -133,7 +133,8 @@ def test_shipped_corrections_follow_the_sources() -> None:
         entry = by_slug[slug]
         # No source gives the year; an article from about 2013 names both as running.
         assert (entry.startjaar, entry.value("startjaar_uiterlijk")) == (2013, "ja"), slug
-        assert "## Nog zonder bron" in entry.body, slug
+        # What no source states is said in the text, not under a public heading of its own.
+        assert "## Nog zonder bron" not in entry.body and "nog geen openbare bron gevonden" in entry.body, slug
 
 
 # ---------- the page ----------
@@ -146,7 +147,9 @@ def test_sources_are_a_section_after_the_text_not_a_panel_row(fixture_site: Path
     assert body < sources < related
     section = html[sources:html.index("<h2", sources)]
     links = re.findall(r"<a [^>]*>", section)
-    assert len(links) == 2
+    # The two sources, then the quiet note for contributors on how to add one.
+    assert len(links) == 3 and links[-1] == '<a href="../meedoen.html#een-bron-toevoegen">', links
+    assert "Mist u een bron voor een feit op deze pagina?" in section
     assert '<a href="https://voorbeeld.nl/nieuws/moestuin-geopend" rel="nofollow noopener">Moestuin in Delfshaven geopend</a>' in section
     assert "voorbeeld.nl, geraadpleegd op 30 mei 2025" in section
     assert 'href="https://www.voorbeeld-krant.nl/rotterdam/%28oogst%29" rel="nofollow noopener">www.voorbeeld-krant.nl/rotterdam/(oogst)</a>' in section

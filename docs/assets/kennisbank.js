@@ -2,7 +2,11 @@
    of Material for MkDocs (loaded after Material's bundle, through extra_javascript in mkdocs.yml).
    - The menu button opens Material's navigation drawer (its #__drawer checkbox), moves focus into
      it, and Escape (or leaving it with Tab) closes it; Escape returns focus to the button.
-   - The light/dark button (overrides/partials/palette.html) switches Material's colour scheme. */
+   - The light/dark button (overrides/partials/palette.html) switches Material's colour scheme.
+   - A table wider than the page (on a phone) scrolls sideways in Material's wrapper: the wrapper
+     then gets a tab stop and a name, so a keyboard can scroll it too (WCAG 2.1.1).
+   - An initiative's "Meer gegevens" is folded in the page, so that on a phone the story starts
+     soon; on a wider screen, where the panel takes little room, it opens at once. */
 (function () {
   "use strict";
 
@@ -130,6 +134,54 @@
     });
   }
 
+  // ---------- tables that scroll sideways ----------
+
+  function tableName(wrap) {
+    var caption = wrap.querySelector("caption");
+    var text = caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
+    return text ? "Tabel: " + text : "Tabel";
+  }
+
+  // Only a wrapper that scrolls is a stop: at 1280 px the tables fit, and an empty stop would confuse.
+  function markScrolling(wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", tableName(wrap));
+    } else if (wrap.hasAttribute("tabindex")) {
+      ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+    }
+  }
+
+  // Material wraps the tables when the document is ready, which is before this listener runs.
+  function setupTables() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    if (!wraps.length) return;
+    var observer = window.ResizeObserver ? new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { markScrolling(entry.target); });
+    }) : null;
+    for (var i = 0; i < wraps.length; i++) {
+      markScrolling(wraps[i]);
+      if (observer) observer.observe(wraps[i]);
+    }
+  }
+
+  // ---------- "Meer gegevens" ----------
+
+  var WIDE = "(min-width: 30em)";  // Material's phone layout ends below 30em (kennisbank.css)
+
+  function setupMoreFacts() {
+    if (!window.matchMedia(WIDE).matches) return;
+    var folded = document.querySelectorAll("details.kb-meta--meer");
+    for (var i = 0; i < folded.length; i++) folded[i].open = true;
+  }
+
   setupDrawer();
   setupScheme();
+  setupMoreFacts();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setupTables, { once: true });
+  } else {
+    setupTables();
+  }
 })();

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from functools import cache
 from typing import Protocol
+from urllib.parse import quote
 
 HOME = "index.md"
 SEARCH = "zoeken.md"
@@ -101,6 +102,12 @@ def html_link(here: str, target: str) -> str:
 def absolute(site_url: str, target: str) -> str:
     """The full address of a page or file; site_url ends with '/'."""
     return site_url + published(target)
+
+
+def share_mail(subject: str, address: str) -> str:
+    """A mailto: link without a recipient that offers a page by e-mail: the subject and the page's
+    full address as the body (RFC 6068: every reserved character percent-encoded, a space as %20)."""
+    return f"mailto:?subject={quote(subject, safe='')}&body={quote(address, safe='')}"
 
 
 @cache

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from kennisbank import urls
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative, grouped
-from kennisbank.pages import submitted_text
+from kennisbank.pages import share, submitted_text
 from kennisbank.pages.templating import (
     datum,
     external_link,
@@ -98,7 +98,7 @@ def agenda_page(meetings: list[Meeting], today: dt.date, site_name: str = "") ->
     years = [(year, cards(items, here)) for year, items in by_year(past(meetings, today))]
     return here, render(
         "agenda.md.j2", here=here, upcoming=cards(coming, here) if coming else None, years=years,
-        join=urls.link(here, urls.JOIN) + JOIN_ANCHOR, calendar=urls.link(here, urls.AGENDA_CALENDAR), feed=urls.link(here, urls.MEETINGS_FEED),
+        join=urls.link(here, urls.JOIN) + JOIN_ANCHOR, submit=urls.link(here, urls.SUBMIT_MEETING), calendar=urls.link(here, urls.AGENDA_CALENDAR), feed=urls.link(here, urls.MEETINGS_FEED),
         front_matter=front_matter("Agenda", "Bijeenkomsten, congressen en open dagen over maatschappelijke initiatieven.",
                                   kb_feed=urls.MEETINGS_FEED, kb_feed_title=f"{site_name}: nieuwe bijeenkomsten"),
     )
@@ -153,8 +153,8 @@ def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config
         yield here, render(
             "bijeenkomst.md.j2", m=meeting, here=here, when=when(meeting), upcoming=coming,
             panel=rows(meeting, here, titles, gemeente_pages), body=submitted_text.announced(meeting.body) if meeting.body.strip() else None,
-            calendar=urls.link(here, urls.meeting_calendar(meeting.slug)),
-            front_matter=front_matter(meeting.titel, meeting.samenvatting, edit_url=edit_url, kb_type="bijeenkomst"),
+            calendar=urls.link(here, urls.meeting_calendar(meeting.slug)), deel=share.links(meeting.titel, here, config),
+            front_matter=front_matter(meeting.titel, meeting.samenvatting, edit_url=edit_url, kb_type="bijeenkomst", kb_script=share.SCRIPT),
         )
 
 

@@ -18,7 +18,7 @@ from kennisbank.entries.memo import PerEntry, PerPage
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, grouped
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
-from kennisbank.pages import agenda, mapsvg, panel, sections, submitted_text
+from kennisbank.pages import agenda, mapsvg, panel, sections, share, sorting, submitted_text
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
 from kennisbank.pages.templating import environment, front_matter, render
@@ -74,10 +74,11 @@ def initiative_page(initiative: Initiative, config: SiteConfig, outdated: bool, 
     return render(
         "initiatief.md.j2",
         i=initiative, here=here, edit_url=edit_url, related=related_cards,
-        panel=panel.rows(initiative, here), body=submitted_text.announced(initiative.body), sections=sections.sections(initiative),
-        bijeenkomsten=bijeenkomsten, outdated=outdated,
+        panel=panel.grouped_rows(initiative, here), body=submitted_text.announced(initiative.body), sections=sections.sections(initiative),
+        bronnote=sections.sources_note(initiative, here),
+        bijeenkomsten=bijeenkomsten, outdated=outdated, deel=share.links(initiative.titel, here, config),
         front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
-                                  jsonld=jsonld.for_initiative(initiative, config)),
+                                  jsonld=jsonld.for_initiative(initiative, config), kb_script=share.SCRIPT),
     )
 
 
@@ -103,9 +104,10 @@ def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, confi
         here = urls.thema(thema)
         items = sort_by_title(members[thema.slug])
         volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.thema(thema.slug, here)
-        matter = front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config))
+        matter = front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config), **sorting.script(items))
         yield here, _list_pages.get(here, items, (thema, volg, bijeenkomsten, matter), render,
-                                    "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter)
+                                    "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter,
+                                    sorteren=sorting.marker(items))
     tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
     yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
                               front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
@@ -139,10 +141,10 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
         shown = sort_by_title(items)
         volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.gemeente(gemeente.code, here)
         matter = front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}.",
-                              **feed_keys(feeds, here, config))
+                              **feed_keys(feeds, here, config), **sorting.script(shown))
         yield here, _list_pages.get(here, [*shown, None, *nearby], (gemeente, volg, bijeenkomsten, matter), render,
                                     "gemeente.md.j2", gemeente=gemeente, here=here, items=shown, nearby=nearby, kaart=mapsvg.locator(gemeente),
-                                    volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter)
+                                    volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter, sorteren=sorting.marker(shown))
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
     yield urls.GEMEENTEN, render("gemeenten.md.j2", here=urls.GEMEENTEN, groups=groups, total=len(places.gemeenten()),
                                  front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven."))
@@ -150,7 +152,8 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
 
 def provincie_page(provincie: Provincie, here: str, rows: list[tuple[Gemeente, int]], items: list[Initiative], volg: Markup, matter: Markup) -> str:
     return render("provincie.md.j2", provincie=provincie, here=here, rows=rows, gemeenten_met=[g for g, n in rows if n],
-                  kaart=mapsvg.province_map(provincie, rows, here, urls.html_link), items=items, volg=volg, front_matter=matter)
+                  kaart=mapsvg.province_map(provincie, rows, here, urls.html_link), items=items, volg=volg, front_matter=matter,
+                  sorteren=sorting.marker(items))
 
 
 def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None) -> Iterator[tuple[str, str]]:
@@ -162,15 +165,18 @@ def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, c
         rows = gemeente_rows(provincie, members)
         items = sort_by_title(in_provincie[provincie.code])
         volg = follow.follow_link(feeds.get(here), here)
-        matter = front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}.", **feed_keys(feeds, here, config))
+        matter = front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}.", **feed_keys(feeds, here, config),
+                              **sorting.script(items))
         # The map is drawn only when the page is rendered again: it is the costly part.
         yield here, _list_pages.get(here, items, (provincie, tuple(rows), volg, matter), provincie_page, provincie, here, rows, items, volg, matter)
     national = [i for i in initiatives if i.landelijk]
     tiles = [(p.naam, urls.provincie(p), count_text(len(in_provincie[p.code])) + ".") for p in places.provincies()]
     yield urls.PROVINCIES, render("provincies.md.j2", here=urls.PROVINCIES, items=tiles, national=len(national),
                                   front_matter=front_matter("Provincies", "Initiatieven per provincie."))
-    yield urls.LANDELIJK, render("landelijk.md.j2", here=urls.LANDELIJK, items=sort_by_title(national),
-                                 front_matter=front_matter("Landelijke initiatieven", "Initiatieven die in heel Nederland lopen."))
+    ordered = sort_by_title(national)
+    yield urls.LANDELIJK, render("landelijk.md.j2", here=urls.LANDELIJK, items=ordered, sorteren=sorting.marker(ordered),
+                                 front_matter=front_matter("Landelijke initiatieven", "Initiatieven die in heel Nederland lopen.",
+                                                           **sorting.script(ordered)))
 
 
 WAYS = (
@@ -182,14 +188,15 @@ WAYS = (
 
 
 def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
+    # Each figure says what it counts: "11 van de 12 provincies" (with initiatives, of all there are).
     counts = {
         "initiatieven": len(initiatives),
-        "gemeenten": len(by_gemeente(initiatives)),
-        "provincies": len(by_provincie(initiatives)),
-        "themas": len({t.slug for i in initiatives for t in i.themas}),
+        "gemeenten": (len(by_gemeente(initiatives)), len(places.gemeenten())),
+        "provincies": (len(by_provincie(initiatives)), len(places.provincies())),
+        "themas": (len({t.slug for i in initiatives for t in i.themas}), len(themas())),
     }
     yield urls.HOME, render("home.md.j2", here=urls.HOME, counts=counts, ways=WAYS, newest=newest(initiatives, NEWEST_ON_HOME),
-                           front_matter=front_matter("Home", "Voorbeelden van maatschappelijke initiatieven in Nederland.", hide=["navigation", "toc"]))
+                           front_matter=front_matter("Start", "Voorbeelden van maatschappelijke initiatieven in Nederland.", hide=["navigation", "toc"]))
 
 
 def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date, meetings: Sequence[Meeting]) -> Iterator[tuple[str, str]]:

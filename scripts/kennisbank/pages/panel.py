@@ -53,6 +53,7 @@ def escape_class(value: object) -> str:
 
 
 def place_rows(initiative: Initiative, here: str) -> Iterator[Row]:
+    """The municipality row, then (not for a national initiative) the province row."""
     if initiative.landelijk:
         yield "Gemeente", page_link("Landelijk", here, urls.LANDELIJK)
         return
@@ -60,6 +61,11 @@ def place_rows(initiative: Initiative, here: str) -> Iterator[Row]:
     provincies = [page_link(p.naam, here, urls.provincie(p)) for p in initiative.provincies]
     yield ("Gemeenten" if len(gemeenten) > 1 else "Gemeente"), joined(gemeenten)
     yield ("Provincies" if len(provincies) > 1 else "Provincie"), joined(provincies)
+
+
+# What a reader needs first, before the story: where, how it stands, since when, and how to reach it.
+# Every other row is "Meer gegevens", folded on a phone (pages/templates/initiatief.md.j2).
+FIRST_RENDERS = frozenset({"badge", "looptijd", "link", "contact"})
 
 
 def shown_value(field: Field, value: object, initiative: Initiative) -> Markup:
@@ -85,19 +91,29 @@ def item_text(field: Field, item: object) -> Markup:
 
 
 def rows(initiative: Initiative, here: str) -> list[Row]:
-    found: list[Row] = []
+    first, more = grouped_rows(initiative, here)
+    return first + more
+
+
+def grouped_rows(initiative: Initiative, here: str) -> tuple[list[Row], list[Row]]:
+    """The panel's rows in the schema's order, as (first, more): the facts a reader needs first
+    (the municipality, and the fields shown as a badge, period, link or contact), then the rest."""
+    first: list[Row] = []
+    more: list[Row] = []
     for field in fields.shown("panel"):
         if field.kind == "gemeente":
-            found.extend(place_rows(initiative, here))
+            place, *rest = place_rows(initiative, here)
+            first.append(place)
+            more.extend(rest)
             continue
         if field.kind == "thema":
-            found.append((field.panel_label, joined([page_link(t.label, here, urls.thema(t)) for t in initiative.themas])))
+            more.append((field.panel_label, joined([page_link(t.label, here, urls.thema(t)) for t in initiative.themas])))
             continue
         value = initiative.value(field.name)
         if value is None or value == ():
             continue
-        found.append((field.panel_label, shown_value(field, value, initiative)))
-    return found
+        (first if field.render in FIRST_RENDERS else more).append((field.panel_label, shown_value(field, value, initiative)))
+    return first, more
 
 
 def card_meta(initiative: Initiative) -> Markup:

@@ -3,12 +3,14 @@
 A section field is a list of objects; each item becomes one list item under the section's heading.
 How an item reads follows the field's `x-render`: "bron" shows a source as a link with its site and
 date (pages.sources); any other item shows its labelled key (the kind) in bold, then its text.
-Adding such a field to the schema is enough for its section to appear.
+Adding such a field to the schema is enough for its section to appear. Below the sections, a
+quiet line for contributors says how to add a source (and, when there is none, that there is none).
 """
 from __future__ import annotations
 
 from markupsafe import Markup
 
+from kennisbank import urls
 from kennisbank.entries import fields
 from kennisbank.entries.fields import Field
 from kennisbank.entries.model import Initiative
@@ -46,3 +48,19 @@ def section(field: Field, initiative: Initiative) -> Markup | None:
 def sections(initiative: Initiative) -> list[Markup]:
     """Every non-empty section of an initiative, in the schema's order."""
     return [text for text in (section(f, initiative) for f in fields.sections()) if text]
+
+
+SOURCE_HOW_TO = "#een-bron-toevoegen"  # the section of docs/meedoen.md that explains sources
+
+
+def sources_note(initiative: Initiative, here: str) -> Markup | None:
+    """One quiet line for contributors after the sections, or None when the schema has no sources."""
+    kinds = [f for f in fields.sections() if f.render == "bron"]
+    if not kinds:
+        return None
+    how = f"[Zo voegt u een bron toe]({urls.link(here, urls.JOIN)}{SOURCE_HOW_TO})."
+    if any(initiative.value(f.name) for f in kinds):
+        text = f"Mist u een bron voor een feit op deze pagina? {how}"
+    else:
+        text = f"Deze pagina noemt nog geen bron voor haar gegevens. Kent u een openbare pagina die ze bevestigt? {how}"
+    return Markup(f"{text}\n{{ .kb-bijdragen }}\n")

@@ -28,12 +28,13 @@ MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date],
 def writers() -> list[Writer]:
     """The extra outputs, imported here so each stays a module of its own."""
     from kennisbank.exports import files as exports_writer
-    from kennisbank.pages import data_pages, lessons
+    from kennisbank.pages import data_pages, lessons, share, sorting
     from kennisbank.search import payload as search_writer
     from kennisbank.submission import form_page as form
     from kennisbank.submission import meeting_form_page as meeting_form
 
-    return [exports_writer.write, data_pages.write, form.write, meeting_form.write, search_writer.write, lessons.write]
+    return [exports_writer.write, data_pages.write, form.write, meeting_form.write, search_writer.write, lessons.write,
+            share.write, sorting.write]
 
 
 def meeting_writers() -> list[MeetingWriter]:
