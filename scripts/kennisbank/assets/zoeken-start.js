@@ -92,7 +92,8 @@
     words.forEach(function (word) {
       if (stop.has(word)) return;
       var own = hint(word);
-      (basis.synoniemen[word] || []).forEach(hint);
+      /* Only the table's own entries: "constructor" is no synonym (the table is a plain object). */
+      (Object.prototype.hasOwnProperty.call(basis.synoniemen, word) ? basis.synoniemen[word] : []).forEach(hint);
       if (word.length < MIN_SPLIT) return;
       tails(word, heads);
       if (own) own.then(function (terms) { tails(word, terms); }).catch(ignore);

@@ -233,6 +233,12 @@
 
   /* ---------- Query analysis and scoring ---------- */
 
+  /* A look-up table's own entry for a typed key, else undefined. The tables come from JSON, so they
+     are plain objects: without this, "constructor" or "__proto__" would find Object.prototype's. */
+  function own(table, key) {
+    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  }
+
   function analyse(query) {
     var groups = [], seen = new Set();
     tokens(query).forEach(function (token) {
@@ -242,7 +248,7 @@
       var prefixes = [];
       if (Array.from(exact).length >= 4) prefixes.push(exact);
       if (Array.from(token).length >= 3 && token !== exact) prefixes.push(token);
-      groups.push({ word: token, exact: exact, synonyms: basis.synoniemen[exact] || [], prefixes: prefixes });
+      groups.push({ word: token, exact: exact, synonyms: own(basis.synoniemen, exact) || [], prefixes: prefixes });
     });
     return groups;
   }
@@ -598,14 +604,25 @@
     heading.appendChild(highlighted(link, r[1], matched));
     item.appendChild(heading);
     item.appendChild(highlighted(element("p", "kb-zoeken__samenvatting"), r[2], matched));
-    var meta = element("p", "kb-card__meta");
     var places = r[3].length ? r[3].map(function (g) { return basis.gemeenten[g][1]; }).join(", ") : "Landelijk";
-    meta.appendChild(element("span", "kb-zoeken__plaats", places));
     var status = basis.statussen[r[5]];
-    meta.appendChild(element("span", "kb-badge kb-badge--" + status[0], status[1]));
-    meta.appendChild(element("span", "kb-zoeken__themas", r[4].map(function (t) { return basis.themas[t][1]; }).join(", ")));
-    item.appendChild(meta);
+    item.appendChild(metaLine([
+      element("span", "kb-zoeken__plaats", places),
+      element("span", "kb-badge kb-badge--" + status[0], status[1]),
+      element("span", "kb-zoeken__themas", r[4].map(function (t) { return basis.themas[t][1]; }).join(", ")),
+    ]));
     return item;
+  }
+
+  // The parts joined by " · " as on the site's cards (pages/panel.card_meta): a reader, a screen
+  // reader and a copy see separate facts, not "Rotterdam[Lopend]Openbare ruimte".
+  function metaLine(parts) {
+    var meta = element("p", "kb-card__meta");
+    parts.forEach(function (part, index) {
+      if (index) meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(part);
+    });
+    return meta;
   }
 
   function plural(count) {
