@@ -1,4 +1,4 @@
-"""The package's shape: no import cycles, and no two modules with the same name."""
+"""The package's shape: floors that import only downwards, no import cycles, no two modules with the same name."""
 from __future__ import annotations
 
 import ast
@@ -67,3 +67,75 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_module_names_are_unique() -> None:
     names = Counter(p.stem for p in PACKAGE.rglob("*.py") if p.stem != "__init__")
     assert [name for name, count in names.items() if count > 1] == []
+
+
+# The floors, lowest first. A module imports its own package and anything on a lower floor, never a
+# higher floor. Between floors 0 and TOP a package does not import a neighbour of its own floor
+# either (exports and search stay independent); the bottom (the entry model and plain values) and the
+# top (the build, the commands and their tools) are each one group. The site configuration (site_config) and the
+# Dutch dates are plain values at the bottom, so no output reaches up to the top floor for them.
+FLOORS = {
+    "kennisbank": 0, "kennisbank.urls": 0, "kennisbank.site_config": 0, "kennisbank.dutch_dates": 0, "kennisbank.entries": 0,
+    "kennisbank.exports": 1, "kennisbank.search": 1,
+    "kennisbank.pages": 2,
+    "kennisbank.submission": 3,
+    "kennisbank.site": 4, "kennisbank.cli": 4, "kennisbank.maintenance": 4, "kennisbank.bench": 4, "kennisbank.__main__": 4,
+}
+# Entry points, whose commands import what they need when they run, so that `kennisbank check`
+# does not load MkDocs: the only modules with package imports inside functions.
+TOP = 4
+LAZY_IMPORTS_ALLOWED = ("kennisbank.cli", "kennisbank.bench")
+
+
+def package_of(module: str) -> str:
+    """The FLOORS key a module belongs to: its top-level package or root module."""
+    parts = module.split(".")
+    return ".".join(parts[:2]) if len(parts) > 1 else module
+
+
+def upward_imports(graph: dict[str, set[str]]) -> list[str]:
+    found = []
+    for module, targets in graph.items():
+        home = package_of(module)
+        for target in targets:
+            there = package_of(target)
+            if there == home:
+                continue
+            if FLOORS[there] > FLOORS[home] or (0 < FLOORS[there] == FLOORS[home] < TOP):
+                found.append(f"{module} (floor {FLOORS[home]}) imports {target} (floor {FLOORS[there]})")
+    return sorted(found)
+
+
+def test_every_package_has_a_floor() -> None:
+    assert {package_of(m) for m in import_graph()} <= set(FLOORS)
+
+
+def test_imports_point_down_the_floors() -> None:
+    assert upward_imports(import_graph()) == []
+
+
+def test_the_floor_check_finds_an_upward_and_a_sideways_import() -> None:
+    graph = {"kennisbank.exports.atom": {"kennisbank.pages.templating"}, "kennisbank.exports.ical": {"kennisbank.search.text"},
+             "kennisbank.pages.news": {"kennisbank.exports.atom", "kennisbank.entries.model"}}
+    assert upward_imports(graph) == [
+        "kennisbank.exports.atom (floor 1) imports kennisbank.pages.templating (floor 2)",
+        "kennisbank.exports.ical (floor 1) imports kennisbank.search.text (floor 1)",
+    ]
+
+
+def test_package_imports_inside_functions_only_in_entry_points() -> None:
+    """An import hidden in a function hides a cycle or an upward import from a reader; only the
+    command-line entry points defer theirs, to start fast."""
+    hidden = []
+    for path in PACKAGE.rglob("*.py"):
+        name = module_name(path)
+        if name.startswith(LAZY_IMPORTS_ALLOWED):
+            continue
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for node in ast.walk(function):
+                    module = node.module if isinstance(node, ast.ImportFrom) else None
+                    names = [a.name for a in node.names] if isinstance(node, (ast.Import, ast.ImportFrom)) else []
+                    if (module or "").startswith("kennisbank") or any(n.startswith("kennisbank") for n in names if isinstance(node, ast.Import)):
+                        hidden.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert hidden == []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kennisbank import DATA_DIR
+from kennisbank.dutch_dates import datum
 from kennisbank.entries.model import Gemeente, Provincie
 
 # Typographic quotes and backticks are what word processors and phones make of the
@@ -21,10 +22,6 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # CBS disambiguates equal names with a province suffix: "Bergen (NH.)", "Hengelo (O.)".
 _SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
-_MAANDEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
 _SUGGESTION_CUTOFF = 0.75
 _MAX_SUGGESTIONS = 2
 
@@ -287,11 +284,6 @@ def _unique(gemeenten_: list[Gemeente]) -> tuple[Gemeente, ...]:
     return tuple(dict.fromkeys(gemeenten_))
 
 
-def _datum(day: dt.date) -> str:
-    """Dutch date as in running text: "24 maart 2022"."""
-    return f"{day.day} {_MAANDEN[day.month - 1]} {day.year}"
-
-
 def _opsomming(names: list[str]) -> str:
     """Dutch enumeration: "A, B en C"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
@@ -307,17 +299,17 @@ def _former_lookup(shown: str, herindeling: _Herindeling) -> Lookup:
     subject = f"'{shown}'"
     if fold(shown) != fold(herindeling.oude_naam):  # e.g. written as a code: name it
         subject += f" ({herindeling.oude_naam})"
-    datum = _datum(herindeling.ingangsdatum)
+    effective = datum(herindeling.ingangsdatum)
     if len(herindeling.opvolgers) == 1:
         opvolger = herindeling.opvolgers[0]
         change = "hernoemd tot" if herindeling.soort == "naamswijziging" else "opgegaan in"
         warning = (
-            f"{subject} is op {datum} {change} {opvolger.naam_gangbaar}; "
+            f"{subject} is op {effective} {change} {opvolger.naam_gangbaar}; "
             f"schrijf voortaan '{opvolger.naam_gangbaar}'"
         )
         return Lookup(gemeenten=(opvolger,), warning=warning)
     names = [gemeente.naam_gangbaar for gemeente in sorted(herindeling.opvolgers, key=_sort_key)]
-    error = f"{subject} is op {datum} opgesplitst over {_opsomming(names)}; kies de huidige gemeente"
+    error = f"{subject} is op {effective} opgesplitst over {_opsomming(names)}; kies de huidige gemeente"
     return Lookup(gemeenten=(), error=error)
 
 

@@ -9,12 +9,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from kennisbank import urls
+from kennisbank.dutch_dates import datum
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import records
 from kennisbank.exports.xmltext import XML_DECLARATION, clean
-from kennisbank.pages.templating import datum
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 FILE = "feed.xml"
 NEWEST = 50

@@ -12,7 +12,7 @@ from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.exports import catalogue, records
 from kennisbank.exports.xmltext import XML_DECLARATION, clean
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 FILE = "dcat.rdf"
 NS = {

@@ -11,7 +11,7 @@ from typing import Any
 
 from kennisbank.entries import fields, schema
 from kennisbank.entries.fields import Field
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 SCHEMA_FILE = "initiatieven.schema.json"
 INPUT_SCHEMA_FILE = "initiatief.schema.json"

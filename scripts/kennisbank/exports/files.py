@@ -19,7 +19,7 @@ from kennisbank.exports import (
     jsonexport,
     records,
 )
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 
 def data_files(initiatives: list[Initiative], config: SiteConfig) -> dict[str, str | bytes]:

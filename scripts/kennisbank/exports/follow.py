@@ -22,7 +22,7 @@ from kennisbank.entries.memo import PerPage
 from kennisbank.entries.model import Initiative, grouped
 from kennisbank.entries.themes import themas
 from kennisbank.exports import atom, records
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from kennisbank.entries import places
 from kennisbank.entries.meetings import FIRST_YEAR, LAST_YEAR, Meeting
 from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Initiative
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 TZID = "Europe/Amsterdam"
 AMSTERDAM = ZoneInfo(TZID)

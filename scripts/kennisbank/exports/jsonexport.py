@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 from kennisbank.exports import exportschema, records
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 FILE = "initiatieven.json"
 

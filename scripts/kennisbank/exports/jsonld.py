@@ -15,7 +15,7 @@ from kennisbank.entries import fields
 from kennisbank.entries.fields import Field
 from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.exports import records
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 COUNTRY = {"@type": "Country", "name": "Nederland"}

@@ -8,7 +8,7 @@ from kennisbank import urls
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import atom, records
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 FILE = urls.MEETINGS_FEED
 

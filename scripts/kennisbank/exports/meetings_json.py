@@ -15,7 +15,7 @@ from kennisbank.entries.meetings import Meeting, properties
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import ical, records
 from kennisbank.exports.jsonexport import one_per_line
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 FILE = urls.MEETINGS_DATA
 

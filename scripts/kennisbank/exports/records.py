@@ -13,7 +13,7 @@ from kennisbank.entries import fields
 from kennisbank.entries.fields import Field
 from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, Thema
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"

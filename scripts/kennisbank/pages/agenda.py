@@ -26,7 +26,7 @@ from kennisbank.pages.templating import (
     mdtext,
     render,
 )
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 SHOWN_UPCOMING = 5  # on an initiative's, municipality's or theme's page; the Agenda has them all
 SHOWN_PAST = 3

@@ -20,7 +20,7 @@ from kennisbank.exports import field_tables as fields
 from kennisbank.exports.catalogue import Published
 from kennisbank.pages import charts, mapsvg, styles
 from kennisbank.pages import templating as pages
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 
 @cache

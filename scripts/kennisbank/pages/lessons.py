@@ -22,7 +22,7 @@ from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.pages.listing import sort_by_title
 from kennisbank.pages.templating import front_matter, mdtext, render
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 FIELD = "lessen"
 KIND = "soort"

@@ -22,7 +22,7 @@ from kennisbank.pages import agenda, mapsvg, panel, sections, share, sorting, su
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
 from kennisbank.pages.templating import environment, front_matter, render
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 OUTDATED_AFTER = dt.timedelta(days=2 * 365)
 NEWEST_ON_HOME = 6

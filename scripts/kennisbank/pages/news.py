@@ -14,7 +14,7 @@ from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import atom
 from kennisbank.pages.templating import front_matter, render
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 SHOWN = 30
 

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from kennisbank import urls
+from kennisbank.dutch_dates import datum
 from kennisbank.entries import fields
 from kennisbank.entries.fields import Field
 from kennisbank.entries.model import Initiative
-from kennisbank.pages.templating import datum, external_link, host, mdtext
+from kennisbank.pages.templating import external_link, host, mdtext
 
 Row = tuple[str, Markup]
 

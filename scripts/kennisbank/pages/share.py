@@ -16,7 +16,7 @@ from markupsafe import Markup
 from kennisbank import PACKAGE_DIR, urls
 from kennisbank.entries.model import Initiative
 from kennisbank.pages.templating import link_target, mdtext
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 SCRIPT = "assets/delen.js"
 SCRIPT_SOURCE = PACKAGE_DIR / "assets" / "delen.js"

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries import fields
 from kennisbank.entries.model import Initiative
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 SCRIPT = "assets/lijsten.js"
 SCRIPT_SOURCE = PACKAGE_DIR / "assets" / "lijsten.js"

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from kennisbank.pages.templating import datum, external_link, host, mdtext
+from kennisbank.dutch_dates import datum
+from kennisbank.pages.templating import external_link, host, mdtext
 
 
 def item(source: dict[str, object]) -> Markup:

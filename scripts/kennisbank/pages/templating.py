@@ -5,7 +5,6 @@ Front-matter values from strangers only ever reach a page through Jinja's autoes
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from functools import cache
@@ -16,9 +15,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from kennisbank import PACKAGE_DIR, urls
+from kennisbank.dutch_dates import datum
 
 TEMPLATES = PACKAGE_DIR / "pages" / "templates"
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 # Characters that mean something anywhere in a line: emphasis, code, links (with '[' and ']' escaped
 # no '(' or '!' can start one), attribute lists, the trailing '#' of a heading. A single line
 # cannot make a table, so '|' stays as it is.
@@ -40,12 +39,6 @@ def mdtext(text: object) -> Markup:
     if escaped.startswith(":"):
         escaped = "&#58;" + escaped[1:]
     return Markup(escaped)
-
-
-def datum(date: dt.date | str) -> str:
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def host(value: str) -> str:

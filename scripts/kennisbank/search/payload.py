@@ -26,7 +26,7 @@ from kennisbank.entries.themes import themas
 from kennisbank.search import codec, compounds, lunrjs, text
 from kennisbank.search import vocabulary as words
 from kennisbank.search.index import SearchIndex, build, gemeente_names, provincie_names
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 
 FOLDER = "zoeken"
 DATA = f"{FOLDER}/data"

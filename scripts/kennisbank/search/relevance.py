@@ -13,6 +13,9 @@ from urllib.parse import quote
 import yaml
 
 from kennisbank.entries.validate import check_paths
+from kennisbank.search import index
+from kennisbank.search import payload as writer
+from kennisbank.search.bare_page import write_site as write_bare_site
 
 REPO = Path(__file__).resolve().parents[3]
 CASES_FILE = REPO / "tests" / "fixtures" / "search" / "relevantie.yml"
@@ -48,10 +51,6 @@ def write_site(folder: Path, split_above: int | None = None) -> Path:
 
     split_above: the size above which a term file is split (payload.SPLIT_ABOVE when None; 0 splits all).
     """
-    from kennisbank.search import index
-    from kennisbank.search import payload as writer
-    from kennisbank.search.bare_page import write_site as write_bare_site
-
     initiatives = check_paths(list(CORPUS)).initiatives
     split = writer.SPLIT_ABOVE if split_above is None else split_above
     files: dict[str, bytes] = {path: content.encode("utf-8") for path, content in writer.data_files(index.build(initiatives), split)}

@@ -1,10 +1,11 @@
-"""What the generator needs from mkdocs.yml: repository, branch and the published address."""
+"""Reads what the generator needs from mkdocs.yml (repository, branch, the published address) into a SiteConfig."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from kennisbank.site_config import SiteConfig
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -13,24 +14,6 @@ class _ConfigLoader(yaml.SafeLoader):
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    site_name: str
-    site_url: str  # with a trailing slash
-    repo_url: str  # without a trailing slash
-    branch: str
-    docs_dir: Path  # where the generated Markdown goes
-    site_dir: Path
-
-    def edit_url(self, source: str) -> str:
-        """The hosting site's edit page for a file in the repository (source is repo-relative)."""
-        return f"{self.repo_url}/edit/{self.branch}/{source}"
-
-    def new_file_url(self) -> str:
-        """The hosting site's create-file page for the initiatives folder."""
-        return f"{self.repo_url}/new/{self.branch}/initiatives"
 
 
 def load(path: Path = Path("mkdocs.yml")) -> SiteConfig:

@@ -15,8 +15,14 @@ from pathlib import Path
 
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
+from kennisbank.exports import files as exports_writer
+from kennisbank.exports import follow, ical, meeting_feed, meetings_json
+from kennisbank.pages import agenda, data_pages, lessons, news, share, sorting
 from kennisbank.pages.listing import all_pages
-from kennisbank.site.config import SiteConfig
+from kennisbank.search import payload as search_writer
+from kennisbank.site_config import SiteConfig
+from kennisbank.submission import form_page as form
+from kennisbank.submission import meeting_form_page as meeting_form
 
 HANDWRITTEN = Path("docs")
 # Extra outputs (search data, form data, exports) each write their own files into the build folder.
@@ -26,22 +32,13 @@ MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date],
 
 
 def writers() -> list[Writer]:
-    """The extra outputs, imported here so each stays a module of its own."""
-    from kennisbank.exports import files as exports_writer
-    from kennisbank.pages import data_pages, lessons, share, sorting
-    from kennisbank.search import payload as search_writer
-    from kennisbank.submission import form_page as form
-    from kennisbank.submission import meeting_form_page as meeting_form
-
+    """The extra outputs, each a module of its own."""
     return [exports_writer.write, data_pages.write, form.write, meeting_form.write, search_writer.write, lessons.write,
             share.write, sorting.write]
 
 
 def meeting_writers() -> list[MeetingWriter]:
     """The outputs made from meetings: agenda and meeting pages, calendars, data."""
-    from kennisbank.exports import follow, ical, meeting_feed, meetings_json
-    from kennisbank.pages import agenda, news
-
     return [agenda.write, follow.write, news.write, ical.write, meetings_json.write, meeting_feed.write]
 
 
@@ -74,8 +71,6 @@ def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, tod
 
 def open_data_page(config: SiteConfig, produced: list[tuple[str, str | bytes]]) -> tuple[str, str]:
     """The open-data page, which lists every published data file with its size."""
-    from kennisbank.pages import data_pages
-
     sizes = {path: len(content.encode("utf-8") if isinstance(content, str) else content) for path, content in produced}
     return data_pages.open_data_page(config, sizes)
 

@@ -16,6 +16,7 @@ from kennisbank.entries import meetings, memo
 from kennisbank.entries.validate import CheckCache, CheckResult, FileResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
+from kennisbank.site import preview_server
 from kennisbank.site import sitedir
 from kennisbank.site.docs_folder import HANDWRITTEN, Written, generate
 from kennisbank.site.theme_environment import reuse_html
@@ -185,15 +186,13 @@ def watch_sources(config_file: Path, stop: threading.Event, preview: Preview, qu
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers.api import ObservedWatch
 
-    from kennisbank.site.preview_server import ChangeObserver
-
     changed = threading.Event()
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
             changed.set()
 
-    observer = ChangeObserver()
+    observer = preview_server.ChangeObserver()
     watched: dict[Path, ObservedWatch] = {}
 
     def watch_new_folders() -> bool:
@@ -245,8 +244,6 @@ def serve(dev_addr: str, config_file: Path = Path("mkdocs.yml")) -> int:
 
 
 def locked_serve(dev_addr: str, config_file: Path) -> int:
-    from kennisbank.site import preview_server
-
     eol_notice()
     # One cache from the first regeneration on: the first edit already reuses every unchanged entry.
     preview = Preview()

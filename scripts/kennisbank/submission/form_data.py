@@ -14,7 +14,7 @@ from kennisbank.entries import duplicates, personal_data, places, schema
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.entries.validate import LANDELIJK
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 from kennisbank.submission.entry_file import ROOT
 from kennisbank.submission.skeleton import SECTIONS
 

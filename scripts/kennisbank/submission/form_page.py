@@ -15,7 +15,7 @@ import jinja2
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries.model import Initiative
 from kennisbank.pages.templating import front_matter, template_environment
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 from kennisbank.submission.form_data import data_script, gemeente_rows, new_file_base
 from kennisbank.submission.form_fields import fields
 from kennisbank.submission.skeleton import SECTIONS

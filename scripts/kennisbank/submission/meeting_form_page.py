@@ -16,7 +16,7 @@ from kennisbank import urls
 from kennisbank.entries import meetings, personal_data, schema
 from kennisbank.entries.model import Initiative
 from kennisbank.pages.templating import front_matter
-from kennisbank.site.config import SiteConfig
+from kennisbank.site_config import SiteConfig
 from kennisbank.submission import form_data, meeting_file
 from kennisbank.submission.form_page import environment
 from kennisbank.submission.skeleton import MEETING_SECTIONS
