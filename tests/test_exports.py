@@ -578,8 +578,12 @@ def test_axe_and_contrast_on_charts_and_maps(browser, site: Path, serve, name: s
 
 # ---------- speed (figures, not assertions) ----------
 
-def test_benchmark_exports_for_a_large_site(capsys) -> None:
-    """Prints how long the writer takes for 3,000 entries; the goal is well under a few seconds."""
+def test_benchmark_exports_for_a_large_site(record_property) -> None:
+    """How long the writer takes for 3,000 entries; the goal is well under a few seconds.
+
+    The figure stays out of the test run's progress: `-rP` shows it (passed tests' output), and a
+    JUnit report (`--junitxml`) has it as the property "bench".
+    """
     result = check_paths([REPO / "tests" / "fixtures" / "site" / "initiatives"])
     gemeenten = places.gemeenten()
     many = []
@@ -591,6 +595,7 @@ def test_benchmark_exports_for_a_large_site(capsys) -> None:
     files = dict(writer.write(CONFIG.docs_dir, many, CONFIG))
     seconds = time.perf_counter() - started
     total = sum(len(c) for c in files.values())
-    with capsys.disabled():
-        print(f"\n[bench] exports for {len(many)} initiatives: {seconds:.2f} s, {len(files)} files, {total / 1e6:.1f} MB")
+    figure = f"[bench] exports for {len(many)} initiatives: {seconds:.2f} s, {len(files)} files, {total / 1e6:.1f} MB"
+    record_property("bench", figure)
+    print(figure)
     assert len(parse_csv(files["initiatieven.csv"])) == len(many)
