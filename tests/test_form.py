@@ -794,3 +794,17 @@ def test_browser_reads_lesson_lines_as_python_and_writes_the_same_yaml(page, for
 def test_lessons_field_is_one_textarea_with_the_kinds_in_its_help(form_page: str) -> None:
     assert '<textarea id="kb-f-lessen" name="lessen"' in form_page
     assert "&#39;Wat werkte: ...&#39; of &#39;Valkuil: ...&#39; of &#39;Tip voor de gemeente: ...&#39;" in form_page
+
+
+@pytest.mark.browser
+def test_an_address_with_a_scheme_of_its_own_is_not_completed(page, form_url: str) -> None:
+    """As web_address.completed: 'javascript:alert(1)' is no host with a port, so the form leaves it as typed."""
+    open_form(page, form_url)
+    fill_valid(page)
+    for typed in ["javascript:alert(1)", "mailto:info@groenehoek.nl"]:
+        page.fill("#kb-f-website", typed)
+        page.focus("#kb-f-titel")
+        assert page.input_value("#kb-f-website") == typed
+        page.click("#kb-aanmelden button[type=submit]")
+        assert f"geen geldig webadres: '{typed}'" in page.text_content("#kb-foutenlijst")
+        assert "https://javascript" not in page.text_content("#kb-foutenlijst")

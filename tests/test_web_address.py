@@ -99,7 +99,9 @@ def test_only_a_missing_scheme_is_completed() -> None:
     assert web_address.completed("www.groenehoek.nl", pattern) == "https://www.groenehoek.nl"
     assert web_address.completed("groenehoek.nl:8080/pad#a", pattern) == "https://groenehoek.nl:8080/pad#a"
     for value in ["https://www.groenehoek.nl", "groene hoek", "groenehoek", "http:/www.groenehoek.nl", "ftp://groenehoek.nl",
-                  "info@groenehoek.nl", "www.groene\\hoek.nl", ""]:
+                  "info@groenehoek.nl", "www.groene\\hoek.nl", "",
+                  # a scheme of its own, not a host with a port
+                  "javascript:alert(1)", "mailto:info@groenehoek.nl", "data:text/html,x"]:
         assert web_address.completed(value, pattern) is None, value
 
 

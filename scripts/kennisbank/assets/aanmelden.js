@@ -53,8 +53,14 @@
   var SCHEME = "https://";
   function completed(value, pattern) {
     if (typeof value !== "string" || !value || value.indexOf("://") >= 0) return null;
-    var rule = new RegExp(pattern, "u");
-    return !rule.test(value) && rule.test(SCHEME + value) ? SCHEME + value : null;
+    var rule = new RegExp(pattern, "u"), candidate = SCHEME + value;
+    if (rule.test(value) || !rule.test(candidate)) return null;
+    /* As web_address.completed: a host with a dot and a valid port; "javascript:alert(1)" has neither. */
+    try {
+      return new URL(candidate).hostname.indexOf(".") >= 0 ? candidate : null;
+    } catch (error) {
+      return null;
+    }
   }
 
   function strip(text) {

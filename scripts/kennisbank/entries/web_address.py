@@ -94,11 +94,17 @@ SCHEME = "https://"
 
 def completed(value: object, pattern: str) -> str | None:
     """`https://` + value when the value lacks only the scheme (`www.groenehoek.nl`, `x.nl/pad`):
-    it fails the address pattern and that prefix alone makes it pass; else None.
+    it fails the address pattern, that prefix alone makes it pass, and the result is an address
+    the web-address rule accepts, on a host with a dot; else None.
 
     The check proposes this address in its message (it never rewrites a file); the web form,
     completing such a value as it is typed (assets/aanmelden.js `completed`), follows the same rule.
     """
     if not isinstance(value, str) or not value or "://" in value or re.fullmatch(pattern, value):
         return None
-    return SCHEME + value if re.fullmatch(pattern, SCHEME + value) else None
+    candidate = SCHEME + value
+    if not re.fullmatch(pattern, candidate) or problem(candidate) is not None:
+        return None
+    # A host with a dot, as every published site has: 'javascript:alert(1)' or 'mailto:x' is no
+    # address without its scheme (its ':' would be read as a port), so nothing is proposed for it.
+    return candidate if "." in (urlsplit(candidate).hostname or "") else None
