@@ -58,8 +58,8 @@
     /* As web_address.completed: a host with a dot and a valid port; "javascript:alert(1)" has neither. */
     try {
       return new URL(candidate).hostname.indexOf(".") >= 0 ? candidate : null;
-    } catch (error) {
-      return null;
+    } catch {
+      return null;  /* no URL at all, e.g. a port that is no number */
     }
   }
 
