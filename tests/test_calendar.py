@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import feedparser
 import icalendar
@@ -101,6 +102,41 @@ def test_the_calendars_declare_amsterdam_time_with_summer_and_winter_rules(writt
     assert "\r\nDTSTART;TZID=Europe/Amsterdam:20260702T193000\r\nDTEND;TZID=Europe/Amsterdam:20260702T213000\r\n" in raw
 
 
+def vtimezone_block(content: bytes) -> bytes:
+    return content[content.index(b"BEGIN:VTIMEZONE\r\n"):content.index(b"END:VTIMEZONE\r\n")]
+
+
+def test_every_calendar_carries_the_same_vtimezone_whatever_its_years(written: dict[str, bytes], found: dict[str, Meeting]) -> None:
+    """A client keeps the first VTIMEZONE per TZID: one made per file for its own year shifted the others."""
+    first, last = (dataclasses.replace(found["zomeravond-vlissingen"], start=dt.datetime(year, 7, 1, 19, 30), end=dt.datetime(year, 7, 1, 21))
+                   for year in (meetings.FIRST_YEAR, meetings.LAST_YEAR))
+    others = [ical.own_calendar(first, CONFIG), ical.own_calendar(last, CONFIG), dict(ical.write([], [], CONFIG, TODAY))[urls.AGENDA_CALENDAR]]
+    assert len({vtimezone_block(content) for content in [*written.values(), *others]}) == 1
+    assert b"COMMENT" not in vtimezone_block(others[0])  # RFC 5545 3.6.5: no COMMENT directly in VTIMEZONE
+
+
+@pytest.mark.parametrize(("start", "utc"), [
+    (dt.datetime(2000, 1, 1, 0, 30), dt.datetime(1999, 12, 31, 23, 30, tzinfo=UTC)),
+    (dt.datetime(2000, 3, 26, 3, 0), dt.datetime(2000, 3, 26, 1, 0, tzinfo=UTC)),  # the first hour of summer time
+    (dt.datetime(2000, 3, 26, 1, 59), dt.datetime(2000, 3, 26, 0, 59, tzinfo=UTC)),  # its last winter minute
+    (dt.datetime(2063, 10, 28, 3, 30), dt.datetime(2063, 10, 28, 2, 30, tzinfo=UTC)),  # after summer time ends
+    (dt.datetime(2100, 7, 1, 19, 30), dt.datetime(2100, 7, 1, 17, 30, tzinfo=UTC)),
+    (dt.datetime(2100, 12, 31, 23, 0), dt.datetime(2100, 12, 31, 22, 0, tzinfo=UTC)),
+])
+def test_the_vtimezone_holds_for_the_first_and_last_years_a_meeting_may_have(found: dict[str, Meeting], start: dt.datetime, utc: dt.datetime) -> None:
+    meeting = dataclasses.replace(found["zomeravond-vlissingen"], start=start, end=start + dt.timedelta(hours=1))
+    calendar = parsed(ical.own_calendar(meeting, CONFIG))
+    assert utc_by_own_timezone(calendar, "dtstart") == utc == start.replace(tzinfo=ical.AMSTERDAM).astimezone(UTC)
+
+
+def test_the_eu_rule_is_checked_against_zoneinfo_and_the_check_can_fail() -> None:
+    assert ical.years_off_rule(ical.AMSTERDAM) == []  # 1996 to 2100
+    assert [ical.last_sunday(2100, 3), ical.last_sunday(2100, 10)] == [dt.date(2100, 3, 28), dt.date(2100, 10, 31)]
+    # Until 1995 Dutch summer time ended in September; New York changes on other Sundays and hours.
+    assert ical.years_off_rule(ical.AMSTERDAM, 1994, 1997) == [1994, 1995]
+    assert ical.years_off_rule(ZoneInfo("America/New_York"), 2020, 2022) == [2020, 2021, 2022]
+
+
 @pytest.mark.parametrize(("slug", "start", "end"), [
     ("zomeravond-vlissingen", dt.datetime(2026, 7, 2, 17, 30, tzinfo=UTC), dt.datetime(2026, 7, 2, 19, 30, tzinfo=UTC)),  # summer: +02:00
     ("lastige-tekens", dt.datetime(2026, 12, 10, 19, 0, tzinfo=UTC), dt.datetime(2026, 12, 10, 21, 0, tzinfo=UTC)),  # winter: +01:00
@@ -154,7 +190,7 @@ def test_output_is_stable_and_uids_follow_the_site(found: dict[str, Meeting], in
     again = dict(ical.write(list(reversed(found.values())), initiatives, CONFIG, TODAY))
     assert again == written
     elsewhere = dataclasses.replace(CONFIG, site_url="https://agenda.voorbeeld.nl/")
-    other = parsed(ical.calendar([found["zomeravond-vlissingen"]], elsewhere, 2026))
+    other = parsed(ical.calendar([found["zomeravond-vlissingen"]], elsewhere))
     assert str(event_of(other)["uid"]) == "bijeenkomst-zomeravond-vlissingen@agenda.voorbeeld.nl"
 
 

@@ -1,10 +1,19 @@
-"""The published data files: one list feeds the open-data page and the DCAT description."""
+"""The published data files: one list feeds the open-data page and the DCAT description.
+
+Each file that is data (not a schema or the description itself) is a DCAT distribution of one of
+two datasets: the initiatives, or the meetings.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kennisbank import urls
 from kennisbank.exports import atom, csvexport, exportschema, geojson, jsonexport
+
+
+# The datasets of dcat.rdf, by the fragment of their address.
+INITIATIVES = "initiatieven"
+MEETINGS = "bijeenkomsten"
 
 
 @dataclass(frozen=True)
@@ -15,7 +24,7 @@ class Published:
     media_type: str  # IANA media type
     file_type: str | None  # code in the EU file-type vocabulary, for DCAT
     beschrijving: str  # Dutch, one or two sentences
-    distribution: bool = True  # a DCAT distribution of the dataset of initiatives (schemas and the meetings' files are not)
+    dataset: str | None = INITIATIVES  # the DCAT dataset this file is a distribution of; None for schemas and dcat.rdf
 
 
 FILES: tuple[Published, ...] = (
@@ -29,18 +38,18 @@ FILES: tuple[Published, ...] = (
     Published(atom.FILE, "Nieuw en bijgewerkt (Atom-feed)", "Atom", "application/atom+xml", "ATOM",
               f"De {atom.NEWEST} initiatieven die het laatst zijn toegevoegd of bijgewerkt, voor een feedlezer."),
     Published(exportschema.SCHEMA_FILE, "Schema van de JSON", "JSON Schema", "application/schema+json", None,
-              f"Beschrijft de velden van {jsonexport.FILE}.", distribution=False),
+              f"Beschrijft de velden van {jsonexport.FILE}.", dataset=None),
     Published(exportschema.INPUT_SCHEMA_FILE, "Schema van een initiatiefbestand", "JSON Schema", "application/schema+json", None,
-              "Beschrijft de velden die een indiener invult (de bovenkant van een initiatiefbestand).", distribution=False),
-    Published("dcat.rdf", "Beschrijving van de dataset (DCAT)", "RDF/XML", "application/rdf+xml", "RDF_XML",
-              "Metagegevens volgens DCAT-AP-NL, zodat data.overheid.nl en andere catalogi de dataset kunnen vinden.",
-              distribution=False),
+              "Beschrijft de velden die een indiener invult (de bovenkant van een initiatiefbestand).", dataset=None),
+    Published("dcat.rdf", "Beschrijving van de datasets (DCAT)", "RDF/XML", "application/rdf+xml", "RDF_XML",
+              "Metagegevens volgens DCAT-AP-NL, zodat data.overheid.nl en andere catalogi de datasets kunnen vinden.",
+              dataset=None),
     Published(urls.MEETINGS_DATA, "Alle bijeenkomsten (JSON)", "JSON", "application/json", "JSON",
               "Alle bijeenkomsten, ook de voorbije, met alle velden, begin en einde met hun tijdzone, en de webadressen van hun pagina en agendabestand.",
-              distribution=False),
+              dataset=MEETINGS),
     Published(urls.AGENDA_CALENDAR, "Agenda (iCalendar)", "iCalendar", "text/calendar", None,
               "De komende bijeenkomsten, om te abonneren in een agenda-programma; elke bijeenkomst heeft ook een eigen .ics-bestand.",
-              distribution=False),
-    Published(urls.MEETINGS_FEED, "Nieuwe bijeenkomsten (Atom-feed)", "Atom", "application/atom+xml", None,
-              f"De {atom.NEWEST} bijeenkomsten die het laatst zijn aangekondigd of bijgewerkt, voor een feedlezer.", distribution=False),
+              dataset=MEETINGS),
+    Published(urls.MEETINGS_FEED, "Nieuwe bijeenkomsten (Atom-feed)", "Atom", "application/atom+xml", "ATOM",
+              f"De {atom.NEWEST} bijeenkomsten die het laatst zijn aangekondigd of bijgewerkt, voor een feedlezer.", dataset=MEETINGS),
 )

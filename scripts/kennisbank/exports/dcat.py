@@ -1,16 +1,25 @@
-"""dcat.rdf: a DCAT-AP-NL description (RDF/XML) of the dataset, for data.overheid.nl and other catalogues.
+"""dcat.rdf: a DCAT-AP-NL 3.0 description (RDF/XML) of the catalogue and its two datasets, the
+initiatives and the meetings, for data.overheid.nl and other catalogues.
 
 Vocabularies are the EU ones DCAT-AP-NL prescribes (language, data theme, file type, access
-right, frequency, country) and IANA media types.
+right, frequency, country, availability) and IANA media types. Every resource a property refers
+to is typed with the class DCAT-AP expects of it (a language is a dct:LinguisticSystem, a theme a
+skos:Concept), because validators check those ranges on the description alone. Only facts the
+project knows are stated: the publisher, creator and contact point are the kennisbank itself, reached
+through its public issues page; the dates come from the entries.
 """
 from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
+from kennisbank import urls
+from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
-from kennisbank.exports import catalogue, records
+from kennisbank.exports import atom, catalogue, exportschema, geojson, jsonexport, records
 from kennisbank.exports.xmltext import XML_DECLARATION, clean
 from kennisbank.site_config import SiteConfig
 
@@ -18,22 +27,61 @@ FILE = "dcat.rdf"
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "dcat": "http://www.w3.org/ns/dcat#",
+    "dcatap": "http://data.europa.eu/r5r/",
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
     "vcard": "http://www.w3.org/2006/vcard/ns#",
 }
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
-XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+RFC = "https://www.rfc-editor.org/rfc/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Population and society; Government and public sector.
-THEMES = ("SOCI", "GOVE")
-TITLE = "Maatschappelijke initiatieven in Nederland"
-DESCRIPTION = (
+# The EU data themes used, with their names in the EU's table: DCAT-AP wants a concept labelled.
+THEMES = {"SOCI": "Population and society", "GOVE": "Government and public sector"}
+THEME_SCHEME = (EU + "data-theme", "Data theme")
+# The files are rebuilt at the same addresses with every build; no promise beyond that is made.
+AVAILABILITY = ("http://data.europa.eu/r5r/availability/available", "Available")
+LICENSE = "De inhoud valt onder de licentie CC BY 4.0."
+
+
+@dataclass(frozen=True)
+class Described:
+    """What the catalogue says about one dataset; its distributions are the files of catalogue.FILES that name it."""
+
+    key: str  # catalogue.INITIATIVES or catalogue.MEETINGS: the fragment of its address
+    titel: str
+    beschrijving: str
+    trefwoorden: tuple[str, ...]
+    page: str | None  # the site page about the dataset's subject (Markdown path); None: the home page
+    schema: str | None  # the published schema its data follows, as its description names it
+
+
+INITIATIVES = Described(
+    catalogue.INITIATIVES, "Maatschappelijke initiatieven in Nederland",
     "Voorbeelden van burgerinitiatieven en maatschappelijke initiatieven in Nederland, verzameld door bewoners, "
     "initiatiefnemers en ambtenaren: waar ze lopen (gemeente en provincie), hun thema's, status, startjaar, "
-    "initiatiefnemer en de rol van de overheid. De inhoud valt onder de licentie CC BY 4.0."
-)
+    f"initiatiefnemer en de rol van de overheid. {LICENSE}",
+    ("burgerinitiatieven", "maatschappelijke initiatieven"), None, exportschema.SCHEMA_FILE)
+MEETINGS = Described(
+    catalogue.MEETINGS, "Bijeenkomsten",
+    "Bijeenkomsten, congressen en open dagen over maatschappelijke initiatieven in Nederland: wanneer (begin en einde in "
+    "Nederlandse tijd) en waar (gemeente, locatie of online), wie ze organiseert, hun thema's en de initiatieven "
+    f"waar ze over gaan. {LICENSE}",
+    ("bijeenkomsten", "agenda", "maatschappelijke initiatieven"), urls.AGENDA, None)
+# The standards the distributions follow: the export's own schema (a file of the site), the RFCs of the formats.
+SCHEMAS = {jsonexport.FILE: exportschema.SCHEMA_FILE}
+FORMATS = {geojson.FILE: RFC + "rfc7946", atom.FILE: RFC + "rfc4287", urls.MEETINGS_FEED: RFC + "rfc4287",
+           urls.AGENDA_CALENDAR: RFC + "rfc5545"}
+# A dct:temporal: start, end (None while still running) and their XML Schema datatype.
+Period = tuple[str, str | None, str]
+
+
+def uri(name: str) -> str:
+    """'dct:title' -> 'http://purl.org/dc/terms/title'."""
+    prefix, local = name.split(":")
+    return NS[prefix] + local
 
 
 def q(name: str) -> str:
@@ -63,82 +111,185 @@ def node(parent: ET.Element, kind: str, about: str | None = None) -> ET.Element:
     return element
 
 
-def modified(initiatives: list[Initiative]) -> str:
-    return max((i.bijgewerkt for i in initiatives), default=dt.date(1970, 1, 1)).isoformat()
+class Description:
+    """The RDF/XML document, and the classes of the resources it refers to, written once each at the end."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        self.config = config
+        self.root = ET.Element(q("rdf:RDF"))
+        self.classes: dict[str, set[str]] = {}
+        self.labels: dict[str, tuple[str, str]] = {}
+
+    def about(self, fragment: str) -> str:
+        return f"{self.config.site_url}{FILE}#{fragment}"
+
+    def refer(self, parent: ET.Element, name: str, resource: str, kind: str, label: str | None = None) -> None:
+        """A property whose value is a resource of class `kind`, as DCAT-AP's ranges demand.
+
+        DCAT-AP wants a skos:Concept with a skos:prefLabel and a skos:ConceptScheme with a dct:title:
+        `label`, the name the EU's vocabulary gives it (in English, the vocabulary's own language).
+        """
+        add(parent, name, resource=resource)
+        self.classes.setdefault(resource, set()).add(kind)
+        if label:
+            self.labels[resource] = ("dct:title" if kind == "skos:ConceptScheme" else "skos:prefLabel", label)
+
+    def finish(self) -> ET.Element:
+        for resource, kinds in sorted(self.classes.items()):
+            element = node(self.root, "rdf:Description", resource)
+            for kind in sorted(kinds):
+                add(element, "rdf:type", resource=uri(kind))
+            if resource in self.labels:
+                name, label = self.labels[resource]
+                add(element, name, label, lang="en")
+        return self.root
 
 
-def common(element: ET.Element, changed: str) -> None:
-    add(element, "dct:license", resource=records.LICENSE_URI)
-    add(element, "dct:language", resource=EU + "language/NLD")
-    add(element, "dct:modified", changed, datatype=XSD_DATE)
+def newest(days: Sequence[dt.date]) -> str | None:
+    return max(days).isoformat() if days else None
 
 
-def publisher(root: ET.Element, config: SiteConfig) -> str:
-    about = config.site_url + "#uitgever"
-    agent = node(root, "foaf:Agent", about)
-    add(agent, "foaf:name", config.site_name, lang="nl")
-    add(agent, "foaf:homepage", resource=config.site_url)
+def common(doc: Description, element: ET.Element, changed: str | None) -> None:
+    doc.refer(element, "dct:license", records.LICENSE_URI, "dct:LicenseDocument")
+    doc.refer(element, "dct:language", EU + "language/NLD", "dct:LinguisticSystem")
+    if changed:
+        add(element, "dct:modified", changed, datatype=XSD + "date")
+
+
+def agent(doc: Description) -> str:
+    """The kennisbank as publisher and creator: the project that collects, checks and publishes the entries."""
+    about = doc.config.site_url + "#uitgever"
+    element = node(doc.root, "foaf:Agent", about)
+    add(element, "foaf:name", doc.config.site_name, lang="nl")
+    doc.refer(element, "foaf:homepage", doc.config.site_url, "foaf:Document")
     return about
 
 
-def distribution(root: ET.Element, item: catalogue.Published, config: SiteConfig, changed: str) -> str:
-    about = f"{config.site_url}{FILE}#{item.file}"
-    element = node(root, "dcat:Distribution", about)
+def contact_point(doc: Description) -> str:
+    """The project's public route for questions and corrections: its issues page, never a person."""
+    about = doc.about("contactpunt")
+    element = node(doc.root, "vcard:Organization", about)
+    add(element, "vcard:fn", doc.config.site_name, lang="nl")
+    add(element, "vcard:hasURL", resource=f"{doc.config.repo_url}/issues")
+    return about
+
+
+def initiatives_period(initiatives: Sequence[Initiative]) -> Period | None:
+    """From the first start year; an end year only when every initiative has ended."""
+    if not initiatives:
+        return None
+    ends = [i.eindjaar for i in initiatives]
+    last = max(e for e in ends if e is not None) if None not in ends else None
+    return str(min(i.startjaar for i in initiatives)), str(last) if last else None, "gYear"
+
+
+def meetings_period(meetings: Sequence[Meeting]) -> Period | None:
+    """From the first meeting's day to the last one's last day."""
+    if not meetings:
+        return None
+    return min(m.start.date() for m in meetings).isoformat(), max(m.end.date() for m in meetings).isoformat(), "date"
+
+
+def temporal(parent: ET.Element, span: Period) -> None:
+    start, end, datatype = span
+    element = node(add(parent, "dct:temporal"), "dct:PeriodOfTime")
+    add(element, "dcat:startDate", start, datatype=XSD + datatype)
+    if end:
+        add(element, "dcat:endDate", end, datatype=XSD + datatype)
+
+
+def standard(doc: Description, file: str) -> str | None:
+    """What a published file conforms to: its schema on the site, or the RFC of its format."""
+    return records.file_url(doc.config, SCHEMAS[file]) if file in SCHEMAS else FORMATS.get(file)
+
+
+def distribution(doc: Description, item: catalogue.Published, changed: str | None) -> str:
+    about = doc.about(item.file)
+    element = node(doc.root, "dcat:Distribution", about)
     add(element, "dct:title", item.titel, lang="nl")
     add(element, "dct:description", item.beschrijving, lang="nl")
-    add(element, "dcat:accessURL", resource=records.file_url(config, item.file))
-    add(element, "dcat:downloadURL", resource=records.file_url(config, item.file))
-    add(element, "dcat:mediaType", resource=IANA + item.media_type)
+    add(element, "dcat:accessURL", resource=records.file_url(doc.config, item.file))
+    add(element, "dcat:downloadURL", resource=records.file_url(doc.config, item.file))
+    doc.refer(element, "dcat:mediaType", IANA + item.media_type, "dct:MediaType")
     if item.file_type:
-        add(element, "dct:format", resource=EU + "file-type/" + item.file_type)
-    common(element, changed)
+        doc.refer(element, "dct:format", EU + "file-type/" + item.file_type, "dct:MediaTypeOrExtent")
+    conforms = standard(doc, item.file)
+    if conforms:
+        doc.refer(element, "dct:conformsTo", conforms, "dct:Standard")
+    doc.refer(element, "dcatap:availability", AVAILABILITY[0], "skos:Concept", AVAILABILITY[1])
+    common(doc, element, changed)
     return about
 
 
-def dataset(root: ET.Element, initiatives: list[Initiative], config: SiteConfig, agent: str) -> str:
-    about = f"{config.site_url}{FILE}#initiatieven"
-    changed = modified(initiatives)
-    element = node(root, "dcat:Dataset", about)
+def dataset(doc: Description, described: Described, changed: str | None, span: Period | None, agents: tuple[str, str]) -> str:
+    """`agents`: the publisher (also the creator) and the contact point."""
+    publisher, contact = agents
+    about = doc.about(described.key)
+    element = node(doc.root, "dcat:Dataset", about)
     add(element, "dct:identifier", about)
-    add(element, "dct:title", TITLE, lang="nl")
-    add(element, "dct:description", DESCRIPTION, lang="nl")
-    add(element, "dct:publisher", resource=agent)
-    contact = node(add(element, "dcat:contactPoint"), "vcard:Organization")
-    add(contact, "vcard:fn", config.site_name, lang="nl")
-    add(contact, "vcard:hasURL", resource=f"{config.repo_url}/issues")
-    add(element, "dct:accessRights", resource=EU + "access-right/PUBLIC")
-    add(element, "dct:accrualPeriodicity", resource=EU + "frequency/IRREG")
-    add(element, "dct:spatial", resource=EU + "country/NLD")
-    for code in THEMES:
-        add(element, "dcat:theme", resource=EU + "data-theme/" + code)
-    for keyword in ("burgerinitiatieven", "maatschappelijke initiatieven", *(t.label.lower() for t in themas())):
+    add(element, "dct:title", described.titel, lang="nl")
+    add(element, "dct:description", described.beschrijving, lang="nl")
+    add(element, "dct:publisher", resource=publisher)
+    add(element, "dct:creator", resource=publisher)
+    doc.refer(element, "dcat:contactPoint", contact, "vcard:Kind")
+    doc.refer(element, "dct:accessRights", EU + "access-right/PUBLIC", "dct:RightsStatement")
+    doc.refer(element, "dct:accrualPeriodicity", EU + "frequency/IRREG", "dct:Frequency")
+    doc.refer(element, "dct:spatial", EU + "country/NLD", "dct:Location")
+    if span:
+        temporal(element, span)
+    for code, name in THEMES.items():
+        doc.refer(element, "dcat:theme", EU + "data-theme/" + code, "skos:Concept", name)
+    for keyword in (*described.trefwoorden, *(t.label.lower() for t in themas())):
         add(element, "dcat:keyword", keyword, lang="nl")
-    add(element, "dcat:landingPage", resource=records.page_url(config, "open-data.md"))
-    add(element, "foaf:page", resource=config.site_url)
-    common(element, changed)
+    if described.schema:
+        doc.refer(element, "dct:conformsTo", records.file_url(doc.config, described.schema), "dct:Standard")
+    # The open-data page lists every file with its description; the other page shows what the data is about.
+    doc.refer(element, "dcat:landingPage", records.page_url(doc.config, urls.OPEN_DATA), "foaf:Document")
+    page = records.page_url(doc.config, described.page) if described.page else doc.config.site_url
+    doc.refer(element, "foaf:page", page, "foaf:Document")
+    common(doc, element, changed)
     for item in catalogue.FILES:
-        if item.distribution:
-            add(element, "dcat:distribution", resource=distribution(root, item, config, changed))
+        if item.dataset == described.key:
+            add(element, "dcat:distribution", resource=distribution(doc, item, changed))
     return about
 
 
-def document(initiatives: list[Initiative], config: SiteConfig) -> ET.Element:
-    for prefix, uri in NS.items():
-        ET.register_namespace(prefix, uri)
-    root = ET.Element(q("rdf:RDF"))
-    agent = publisher(root, config)
-    catalog = node(root, "dcat:Catalog", f"{config.site_url}{FILE}#catalogus")
+def document(initiatives: list[Initiative], config: SiteConfig, meetings: Sequence[Meeting] | None = None) -> ET.Element:
+    """`meetings`: None where the caller does not have them; their dataset is then described without dates."""
+    for prefix, namespace in NS.items():
+        ET.register_namespace(prefix, namespace)
+    doc = Description(config)
+    agents = agent(doc), contact_point(doc)
+    initiatives_changed = newest([i.bijgewerkt for i in initiatives])
+    meetings_changed = newest([m.bijgewerkt for m in meetings]) if meetings is not None else None
+    catalog = node(doc.root, "dcat:Catalog", doc.about("catalogus"))
     add(catalog, "dct:title", config.site_name, lang="nl")
-    add(catalog, "dct:description", DESCRIPTION, lang="nl")
-    add(catalog, "dct:publisher", resource=agent)
-    add(catalog, "foaf:homepage", resource=config.site_url)
-    add(catalog, "dct:language", resource=EU + "language/NLD")
-    add(catalog, "dct:license", resource=records.LICENSE_URI)
-    add(catalog, "dcat:dataset", resource=dataset(root, initiatives, config, agent))
-    return root
+    add(catalog, "dct:description", "De open data van de kennisbank: de maatschappelijke initiatieven en de bijeenkomsten "
+                                     f"erover, elk met hun bestanden. {LICENSE}", lang="nl")
+    add(catalog, "dct:publisher", resource=agents[0])
+    add(catalog, "dct:creator", resource=agents[0])
+    doc.refer(catalog, "dcat:contactPoint", agents[1], "vcard:Kind")
+    doc.refer(catalog, "foaf:homepage", config.site_url, "foaf:Document")
+    doc.refer(catalog, "dct:language", EU + "language/NLD", "dct:LinguisticSystem")
+    doc.refer(catalog, "dct:license", records.LICENSE_URI, "dct:LicenseDocument")
+    doc.refer(catalog, "dct:spatial", EU + "country/NLD", "dct:Location")
+    # The EU data themes, which the datasets' dcat:theme values come from.
+    doc.refer(catalog, "dcat:themeTaxonomy", THEME_SCHEME[0], "skos:ConceptScheme", THEME_SCHEME[1])
+    changed = max(filter(None, (initiatives_changed, meetings_changed)), default=None)
+    if changed:
+        add(catalog, "dct:modified", changed, datatype=XSD + "date")
+    spans = initiatives_period(initiatives), meetings_period(meetings) if meetings is not None else None
+    add(catalog, "dcat:dataset", resource=dataset(doc, INITIATIVES, initiatives_changed, spans[0], agents))
+    add(catalog, "dcat:dataset", resource=dataset(doc, MEETINGS, meetings_changed, spans[1], agents))
+    return doc.finish()
 
 
-def render(initiatives: list[Initiative], config: SiteConfig) -> str:
-    root = document(initiatives, config)
+def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
+    """dcat.rdf, one of the meeting writers of site.docs_folder: it describes the meetings' dataset too."""
+    yield FILE, render(initiatives, config, meetings)
+
+
+def render(initiatives: list[Initiative], config: SiteConfig, meetings: Sequence[Meeting] | None = None) -> str:
+    root = document(initiatives, config, meetings)
     ET.indent(root)
     return XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n"

@@ -13,7 +13,6 @@ from kennisbank.entries.model import Initiative
 from kennisbank.exports import (
     atom,
     csvexport,
-    dcat,
     exportschema,
     geojson,
     jsonexport,
@@ -31,7 +30,6 @@ def data_files(initiatives: list[Initiative], config: SiteConfig) -> dict[str, s
         csvexport.FILE: csvexport.render(items),
         geojson.FILE: geojson.render(items),
         atom.FILE: atom.render(initiatives, config),
-        dcat.FILE: dcat.render(initiatives, config),
     }
 
 

@@ -3,7 +3,8 @@ per meeting for "Zet in uw agenda".
 
 Built with the icalendar library, which escapes text (commas, semicolons, backslashes, newlines)
 and folds long lines, so a stranger's title stays one value. Times are Europe/Amsterdam wall-clock
-times, written with TZID and a VTIMEZONE that icalendar derives from the zoneinfo database.
+times, written with TZID and one VTIMEZONE: the EU's summer-time rule as yearly RRULEs, checked
+against the zoneinfo database for every year a meeting may have.
 Nothing depends on the build time: UIDs come from the slug and the site's host, DTSTAMP from
 'bijgewerkt', so a rebuild without changes writes the same bytes.
 """
@@ -15,11 +16,11 @@ from functools import cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from kennisbank import urls
 from kennisbank.entries import places
-from kennisbank.entries.meetings import FIRST_YEAR, LAST_YEAR, Meeting
+from kennisbank.entries.meetings import LAST_YEAR, Meeting
 from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Initiative
 from kennisbank.site_config import SiteConfig
@@ -82,26 +83,93 @@ def event(meeting: Meeting, config: SiteConfig) -> Event:
     return item
 
 
-def timezone(first_year: int, last_year: int) -> Timezone:
-    """The VTIMEZONE for the years the calendar's events fall in, within the years a meeting may have.
+# The EU rule (Directive 2000/84/EC; as it is since 1996, when summer time first ended on the last
+# Sunday of October): summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
+# last Sunday of October. One VTIMEZONE for every file: a client keeps the first definition of a
+# TZID it reads (vobject does, per process), so definitions that differ per file (each covering its
+# own years, as icalendar's Timezone.from_tzid makes them) put the other files' times an hour off.
+RULE_SINCE = 1996
+CHANGE_UTC = dt.time(1, 0)
+SUMMER_MONTHS = (3, 10)
+LAST_SUNDAY = "-1SU"
 
-    The check refuses other years; a meeting that got here anyway must not stop the build:
-    icalendar walks the zone in steps of up to 64 days past the last date (an OverflowError in
-    year 9999, a ValueError for 'year 10000'), so the span is kept inside FIRST_YEAR to LAST_YEAR,
-    where the zone's last rule still holds for a later event.
+
+def last_sunday(year: int, month: int) -> dt.date:
+    """What RRULE BYDAY=-1SU picks in that month (March or October: never December)."""
+    last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - 6) % 7)
+
+
+def change(year: int, month: int) -> dt.datetime:
+    return dt.datetime.combine(last_sunday(year, month), CHANGE_UTC, tzinfo=dt.timezone.utc)
+
+
+def changes(year: int) -> tuple[dt.datetime, dt.datetime]:
+    """The UTC moments summer time starts and ends in `year`, by the EU rule."""
+    return change(year, SUMMER_MONTHS[0]), change(year, SUMMER_MONTHS[1])
+
+
+def offsets(zone: dt.tzinfo, year: int) -> tuple[dt.timedelta, dt.timedelta]:
+    """The zone's winter and summer offsets, read from zoneinfo in January and July."""
+    winter, summer = (dt.datetime(year, month, 1, 12, tzinfo=dt.timezone.utc).astimezone(zone).utcoffset() for month in (1, 7))
+    assert winter is not None and summer is not None  # a ZoneInfo always has an offset
+    return winter, summer
+
+
+def years_off_rule(zone: dt.tzinfo, first_year: int = RULE_SINCE, last_year: int = LAST_YEAR) -> list[int]:
+    """The years in which the zone's offset differs from the EU rule's at any change or any midnight UTC.
+
+    Empty for Europe/Amsterdam as long as the zoneinfo database agrees: a change of law (the EU has
+    discussed ending summer time) then shows up here, not as calendars an hour wrong.
     """
-    first = min(max(first_year, FIRST_YEAR), LAST_YEAR)
-    return _timezone(first, min(max(last_year, first), LAST_YEAR))
+    winter, summer = offsets(zone, first_year)
+    off = []
+    for year in range(first_year, last_year + 1):
+        start, end = changes(year)
+        moments = [start, end, start - dt.timedelta(seconds=1), end - dt.timedelta(seconds=1)]
+        day = dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc)
+        while day.year == year:
+            moments.append(day)
+            day += dt.timedelta(days=1)
+        if any(moment.astimezone(zone).utcoffset() != (summer if start <= moment < end else winter) for moment in moments):
+            off.append(year)
+    return off
+
+
+def observance(kind: type[TimezoneStandard] | type[TimezoneDaylight], onset: dt.datetime, before: dt.timedelta,
+               after: dt.timedelta, name: str, month: int) -> TimezoneStandard | TimezoneDaylight:
+    """One half of the rule: DTSTART is the local time before the change (RFC 5545 3.6.5), repeated yearly."""
+    part = kind()
+    part.add("dtstart", (onset + before).replace(tzinfo=None))
+    part.add("tzoffsetfrom", before)
+    part.add("tzoffsetto", after)
+    part.add("tzname", name)
+    part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": LAST_SUNDAY})
+    return part
 
 
 @cache
-def _timezone(first_year: int, last_year: int) -> Timezone:
-    """Computing a VTIMEZONE takes milliseconds: kept per span."""
-    return Timezone.from_tzid(TZID, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
+def timezone() -> Timezone:
+    """The VTIMEZONE of Europe/Amsterdam, the same in every file and valid for every meeting the check allows.
+
+    Offsets and names come from zoneinfo, the dates from the EU rule; years_off_rule guards that the
+    two agree from RULE_SINCE to LAST_YEAR, and a disagreement stops the build rather than publishing
+    wrong times.
+    """
+    off = years_off_rule(AMSTERDAM)
+    if off:
+        raise ValueError(f"{TZID} follows the EU summer-time rule no longer in {off[0]} (zoneinfo): ical.timezone must describe it")
+    winter, summer = offsets(AMSTERDAM, RULE_SINCE)
+    start, end = changes(RULE_SINCE)
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    zone.add_component(observance(TimezoneStandard, end, summer, winter, str(end.astimezone(AMSTERDAM).tzname()), SUMMER_MONTHS[1]))
+    zone.add_component(observance(TimezoneDaylight, start, winter, summer, str(start.astimezone(AMSTERDAM).tzname()), SUMMER_MONTHS[0]))
+    return zone
 
 
-def calendar(meetings: list[Meeting], config: SiteConfig, year: int, name: str | None = None) -> bytes:
-    """A VCALENDAR with these meetings; `year` spans the VTIMEZONE when there are none (a calendar needs one component).
+def calendar(meetings: list[Meeting], config: SiteConfig, name: str | None = None) -> bytes:
+    """A VCALENDAR with these meetings and the VTIMEZONE (also when there are none: a calendar needs one component).
 
     Only a calendar to subscribe to has a name: given one, some programs import even a single
     event into a new calendar of its own.
@@ -114,8 +182,7 @@ def calendar(meetings: list[Meeting], config: SiteConfig, year: int, name: str |
     if name:
         root.add("x-wr-calname", name)
         root.add("x-wr-timezone", TZID)
-    years = [m.start.year for m in meetings] + [m.end.year for m in meetings]
-    root.add_component(timezone(min(years, default=year), max(years, default=year)))
+    root.add_component(timezone())
     for meeting in sorted(meetings, key=lambda m: (m.start, m.slug)):
         root.add_component(event(meeting, config))
     return root.to_ical()
@@ -123,13 +190,13 @@ def calendar(meetings: list[Meeting], config: SiteConfig, year: int, name: str |
 
 def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
     """The meeting writer registered in site.docs_folder: agenda.ics and one .ics per meeting."""
-    yield urls.AGENDA_CALENDAR, calendar([m for m in meetings if m.is_upcoming(today)], config, today.year, f"{config.site_name}: agenda")
+    yield urls.AGENDA_CALENDAR, calendar([m for m in meetings if m.is_upcoming(today)], config, f"{config.site_name}: agenda")
     for meeting in meetings:
         yield urls.meeting_calendar(meeting.slug), _own_calendar(meeting, config)
 
 
 def own_calendar(meeting: Meeting, config: SiteConfig) -> bytes:
-    return calendar([meeting], config, meeting.start.year)
+    return calendar([meeting], config)
 
 
 # The live preview keeps unchanged meetings as the same objects (MeetingCache): their calendars are kept.

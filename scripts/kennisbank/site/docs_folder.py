@@ -16,7 +16,7 @@ from pathlib import Path
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import files as exports_writer
-from kennisbank.exports import follow, ical, meeting_feed, meetings_json
+from kennisbank.exports import dcat, follow, ical, meeting_feed, meetings_json
 from kennisbank.pages import agenda, data_pages, lessons, news, share, sorting
 from kennisbank.pages.listing import all_pages
 from kennisbank.search import payload as search_writer
@@ -39,7 +39,7 @@ def writers() -> list[Writer]:
 
 def meeting_writers() -> list[MeetingWriter]:
     """The outputs made from meetings: agenda and meeting pages, calendars, data."""
-    return [agenda.write, follow.write, news.write, ical.write, meetings_json.write, meeting_feed.write]
+    return [agenda.write, follow.write, news.write, ical.write, meetings_json.write, meeting_feed.write, dcat.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:
