@@ -7,12 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from kennisbank.entries import meetings, schema, schema_annotations
+from kennisbank.entries import entry_check, kinds, meetings, schema, schema_annotations
 from kennisbank.entries import check_output as report
 from kennisbank.entries.validate import MAX_SLUG, SLUG, CheckResult, check_paths, tree_of
 from kennisbank.submission import skeleton
 
-INITIATIVES = Path("initiatives")
+INITIATIVES = Path(kinds.initiatives().folder)
 
 
 def meeting_root(path: Path) -> Path | None:
@@ -33,18 +33,31 @@ def with_meetings(result: CheckResult, paths: list[Path]) -> CheckResult:
     return result
 
 
+def extra_kind_of(path: Path, others: list[kinds.Kind]) -> kinds.Kind | None:
+    """The kind beyond initiatives and meetings whose folder holds the path (None for other paths)."""
+    absolute = Path(os.path.abspath(path))
+    folders = {kind.folder: kind for kind in others}
+    return next((folders[folder.name] for folder in (absolute, *absolute.parents) if folder.name in folders), None)
+
+
 def run_check(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [INITIATIVES, *([meetings.FOLDER] if meetings.FOLDER.is_dir() else [])]
+    others = kinds.extra()
+    folders = [INITIATIVES, meetings.FOLDER, *(Path(kind.folder) for kind in others)]
+    paths = [Path(p) for p in args.paths] or [INITIATIVES, *(folder for folder in folders[1:] if folder.is_dir())]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         print(f"kennisbank check: pad bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    # Meeting files (bijeenkomsten/) have a schema of their own; the rest are initiatives.
-    meeting_paths = [p for p in paths if meeting_root(p) is not None]
-    initiative_paths = [p for p in paths if meeting_root(p) is None]
+    # Each kind has a schema of its own: meeting files (bijeenkomsten/), the files of other kinds
+    # (in their folders), and the rest are initiatives.
+    other_paths = [(p, kind) for p in paths if (kind := extra_kind_of(p, others)) is not None]
+    meeting_paths = [p for p in paths if meeting_root(p) is not None and extra_kind_of(p, others) is None]
+    initiative_paths = [p for p in paths if meeting_root(p) is None and extra_kind_of(p, others) is None]
     # Named files are judged within their initiatives/ tree (links, duplicate names), reported alone.
     result = check_paths(initiative_paths, tree_of(initiative_paths) if args.paths else (), strict=args.strict) if initiative_paths else CheckResult()
     result = with_meetings(result, meeting_paths)
+    for path, kind in other_paths:
+        result.add(entry_check.check_entries(kind, [path]))
     print(report.render(result, args.format))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0

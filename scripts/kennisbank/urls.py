@@ -14,6 +14,8 @@ from functools import cache
 from typing import Protocol
 from urllib.parse import quote
 
+from kennisbank.entries import kinds
+
 HOME = "index.md"
 SEARCH = "zoeken.md"
 THEMES = "themas/index.md"
@@ -33,8 +35,8 @@ AGENDA_CALENDAR = "agenda.ics"
 MEETINGS_DATA = "bijeenkomsten.json"
 MEETINGS_FEED = "feeds/bijeenkomsten.xml"
 FEEDS_FOLDER = "feeds"
-INITIATIVES_FOLDER = "initiatieven"
-MEETINGS_FOLDER = "bijeenkomsten"
+INITIATIVES_FOLDER = kinds.initiatives().pages
+MEETINGS_FOLDER = kinds.meetings().pages
 
 
 class Slugged(Protocol):
@@ -53,6 +55,21 @@ def meeting(slug: str) -> str:
 def meeting_calendar(slug: str) -> str:
     """The one-event calendar file of a meeting ("Zet in uw agenda")."""
     return f"{MEETINGS_FOLDER}/{slug}.ics"
+
+
+def entry_page(folder: str, slug: str) -> str:
+    """The page of an entry of a kind (entries.kinds.Kind.pages is its folder)."""
+    return f"{folder}/{slug}.md"
+
+
+def kind_list(folder: str) -> str:
+    """The list page of a kind: every entry of it."""
+    return f"{folder}/index.md"
+
+
+def kind_data(folder: str, extension: str) -> str:
+    """An open-data file of a kind beside the site's others: organisaties.json, organisaties.csv."""
+    return f"{folder}.{extension}"
 
 
 def gemeente(place: Slugged) -> str:

@@ -3,7 +3,8 @@
 A meeting is one Markdown file with YAML front matter, read by the same strict loader and judged
 by a schema of its own (schema/bijeenkomst.schema.json) with the same messages (meldingen.json)
 and helpers as initiatives: municipalities and themes resolve exactly as there, personal data and
-placeholders are looked for in the same way. Rules the schema cannot express (dates from 2000 to
+placeholders are looked for in the same way: the steps every kind of entry shares
+(entries/entry_check.shared_checks, with the kind declared in the schema's x-soort). Rules the schema cannot express (dates from 2000 to
 2100, times that occur exactly once in Dutch time, end after start, a municipality or online,
 related initiatives that exist) are here.
 """
@@ -19,10 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import jsonschema
-
-from kennisbank import PACKAGE_DIR
-from kennisbank.entries import places, schema
+from kennisbank.entries import entry_check, kinds, places, schema
 from kennisbank.entries.model import Gemeente, Message, Thema
 from kennisbank.entries.validate import (
     CheckCache,
@@ -30,9 +28,6 @@ from kennisbank.entries.validate import (
     Findings,
     check_content,
     check_duplicate_slugs,
-    check_keys,
-    check_texts,
-    check_web_addresses,
     discover,
     display_path,
     one_line,
@@ -42,10 +37,8 @@ from kennisbank.entries.validate import (
     resolve_themas,
 )
 
-SCHEMA_PATH = PACKAGE_DIR / "schema" / "bijeenkomst.schema.json"
-FOLDER = Path("bijeenkomsten")
-# The strict loader keeps 'true' and 'false' as text; the schema says boolean.
-BOOLEANS = {"true": True, "false": False}
+SCHEMA_PATH = kinds.meetings().schema_path
+FOLDER = Path(kinds.meetings().folder)
 # The years a meeting may fall in: far enough either way for any real agenda, and inside what the
 # calendar library and the time-zone rules handle (no local mean time as in 1940, no year 10000).
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -59,11 +52,6 @@ def meeting_schema() -> dict[str, Any]:
 
 def properties() -> dict[str, dict[str, Any]]:
     return meeting_schema()["properties"]
-
-
-@cache
-def property_validator(name: str) -> jsonschema.protocols.Validator:
-    return schema.validator(properties()[name], meeting_schema())
 
 
 @dataclass(frozen=True)
@@ -94,30 +82,6 @@ class MeetingResult(Findings):
     """What a check of meetings found: the valid meetings besides the messages."""
 
     meetings: list[Meeting] = field(default_factory=list)
-
-
-def normalised_values(check: FileCheck) -> dict[str, object]:
-    values: dict[str, object] = {}
-    for key, value in check.matter.values.items():
-        if key not in properties() or value is None:
-            continue
-        if properties()[key].get("type") == "boolean" and isinstance(value, str):
-            value = BOOLEANS.get(value.strip().lower(), value)
-        if properties()[key].get("type") == "array" and isinstance(value, str):
-            value = [value]
-        values[key] = value
-    return values
-
-
-def check_schema(check: FileCheck, values: dict[str, object]) -> None:
-    for key, value in values.items():
-        beyond = schema.over_limit(key, properties()[key], value)
-        if beyond is not None:
-            check.error(key, beyond)
-            continue
-        for error in property_validator(key).iter_errors(value):
-            index = error.path[0] if error.path and isinstance(error.path[0], int) else None
-            check.error(key, schema.error_text(key, error), index)
 
 
 def shaped(values: dict[str, object], key: str) -> str | None:
@@ -248,13 +212,7 @@ def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | Non
     check = FileCheck(display_path(path))
     if not read_matter(check, path):
         return None, check.messages
-    for problem in check.matter.problems:
-        check.error(problem.field_name, problem.text, line=problem.line)
-    check_keys(check, list(properties()), meeting_schema()["required"])
-    values = normalised_values(check)
-    check_schema(check, values)
-    check_texts(check, values, tuple(name for name, rule in properties().items() if schema.is_free_text(rule)))
-    check_web_addresses(check, values, properties())
+    values = entry_check.shared_checks(check, kinds.meetings())
     times = check_times(check, values)
     bijgewerkt = parse_date(check, values)
     gemeente = resolve_place(check, values)

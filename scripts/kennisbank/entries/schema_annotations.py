@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from kennisbank import PACKAGE_DIR
-from kennisbank.entries import meetings, schema
+from kennisbank.entries import kinds, schema
 
 META_SCHEMA_PATH = PACKAGE_DIR / "schema" / "annotaties.schema.json"
 
@@ -63,6 +64,9 @@ def problems(checked: dict[str, Any], name: str) -> list[str]:
     return [f"{name}: {describe(error)}" for error in found]
 
 
-def schema_problems() -> list[str]:
-    """The problems of both entry schemas' annotations; empty when every annotation is known."""
-    return problems(schema.schema(), schema.SCHEMA_PATH.name) + problems(meetings.meeting_schema(), meetings.SCHEMA_PATH.name)
+def schema_problems(schema_dir: Path = kinds.SCHEMA_DIR) -> list[str]:
+    """The problems of the annotations of every kind's schema (each schema that declares x-soort,
+    initiatives and meetings first); empty when every annotation is known."""
+    paths = [kind.schema_path for kind in kinds.builtin().values()]
+    paths += [path for path in sorted(schema_dir.glob(f"*{kinds.SCHEMA_SUFFIX}")) if path not in paths and "x-soort" in kinds.read_schema(path)]
+    return [problem for path in paths for problem in problems(kinds.read_schema(path), path.name)]

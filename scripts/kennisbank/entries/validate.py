@@ -13,11 +13,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from kennisbank.entries import body_limits, duplicates, personal_data, placeholders, places, schema, web_address
+from kennisbank.entries import body_limits, duplicates, kinds, personal_data, placeholders, places, schema, web_address
 from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
 from kennisbank.entries.model import Gemeente, Initiative, Message, Thema
 from kennisbank.entries.reading import NotRegular, read_regular
 from kennisbank.entries.themes import themas_by_slug
+
+ROOT = kinds.initiatives().folder  # the initiatives folder: its subfolders are the provinces
 
 # Above this many files the check runs in one process per core: parsing YAML is CPU-bound.
 PARALLEL_FROM = 1000
@@ -322,15 +324,15 @@ def resolve_themas(check: FileCheck, values: dict[str, object]) -> tuple:
 def check_folder(check: FileCheck, path: Path, gemeenten: tuple, national: bool) -> None:
     """Warn when a file is not in initiatives/<provincie>/ (of one of its municipalities) or initiatives/landelijk/."""
     parts = path.parts
-    top = next((index for index in range(len(parts) - 2, -1, -1) if parts[index] == "initiatives"), None)
+    top = next((index for index in range(len(parts) - 2, -1, -1) if parts[index] == ROOT), None)
     expected = [LANDELIJK] if national else list(dict.fromkeys(g.provincie.slug for g in gemeenten))
     if top is None or not expected:
         return  # not inside an initiatives/ folder, or the municipality is unknown (reported already)
     folders = parts[top + 1 : -1]
     if len(folders) == 1 and folders[0] in expected:
         return
-    where = "/".join(("initiatives", *folders)) + "/"
-    check.warning("bestand", schema.say(schema.messages()["bestand"]["map"], waarde=where, suggestie=f"initiatives/{expected[0]}/"))
+    where = "/".join((ROOT, *folders)) + "/"
+    check.warning("bestand", schema.say(schema.messages()["bestand"]["map"], waarde=where, suggestie=f"{ROOT}/{expected[0]}/"))
 
 
 def one_line(value: object) -> str:
@@ -640,7 +642,7 @@ def tree_of(paths: Iterable[Path]) -> list[Path]:
     found: dict[str, Path] = {}
     for path in paths:
         for folder in Path(os.path.abspath(path)).parents:
-            if folder.name == "initiatives":
+            if folder.name == ROOT:
                 found.setdefault(same_file(folder), folder)
                 break
     return list(found.values())

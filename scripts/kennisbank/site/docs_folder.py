@@ -10,14 +10,16 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from kennisbank.entries.entry_check import Entry
+from kennisbank.entries.kinds import Kind
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import files as exports_writer
-from kennisbank.exports import dcat, follow, ical, meeting_feed, meetings_json
-from kennisbank.pages import agenda, data_pages, lessons, news, share, sorting
+from kennisbank.exports import dcat, entry_exports, follow, ical, meeting_feed, meetings_json
+from kennisbank.pages import agenda, data_pages, entry_pages, lessons, news, share, sorting
 from kennisbank.pages.listing import all_pages
 from kennisbank.search import payload as search_writer
 from kennisbank.site_config import SiteConfig
@@ -28,6 +30,8 @@ HANDWRITTEN = Path("docs")
 # Extra outputs (search data, form data, exports) each write their own files into the build folder.
 Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str | bytes]]]
 # Outputs made from the meetings (bijeenkomsten/); upcoming or past is decided on `today`.
+# The entries of one kind without code of its own (entries.kinds.extra), checked by entries.entry_check.
+KindEntries = tuple[Kind, list[Entry]]
 MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date], Iterable[tuple[str, str | bytes]]]
 
 
@@ -53,7 +57,8 @@ def handwritten_files(source: Path) -> dict[str, bytes]:
     return found
 
 
-def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, today: dt.date, meetings: list[Meeting]) -> dict[str, bytes]:
+def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, today: dt.date, meetings: list[Meeting],
+            others: Sequence[KindEntries] = ()) -> dict[str, bytes]:
     """All files of the build folder, by relative path; generated pages win over nothing: clashes fail."""
     files = handwritten_files(source)
     produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today, meetings))
@@ -61,6 +66,9 @@ def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, tod
         produced.extend(writer(config.docs_dir, initiatives, config))
     for meeting_writer in meeting_writers():
         produced.extend(meeting_writer(meetings, initiatives, config, today))
+    for kind, entries in others:  # the kinds without code of their own: pages and data from their declaration
+        produced.extend(entry_pages.pages(kind, entries, config))
+        produced.extend(entry_exports.files(kind, entries, config))
     produced.append(open_data_page(config, produced))
     for path, content in produced:
         if path in files:
@@ -152,9 +160,10 @@ def same_file(path: Path, content: bytes) -> bool:
 
 
 def generate(initiatives: list[Initiative], config: SiteConfig, source: Path = HANDWRITTEN, today: dt.date | None = None,
-             meetings: list[Meeting] | None = None, written: Written | None = None) -> int:
-    """Write the build folder; returns the number of files written. `written`: kept between regenerations."""
-    files = collect(initiatives, config, source, today or dt.date.today(), meetings or [])
+             meetings: list[Meeting] | None = None, written: Written | None = None, others: Sequence[KindEntries] = ()) -> int:
+    """Write the build folder; returns the number of files written. `written`: kept between regenerations;
+    `others`: the entries of each kind beyond initiatives and meetings."""
+    files = collect(initiatives, config, source, today or dt.date.today(), meetings or [], others)
     return sync(config.docs_dir, files, written)
 
 

@@ -8,20 +8,21 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
-from kennisbank.entries import meetings, memo
+from kennisbank.entries import entry_check, kinds, meetings, memo
+from kennisbank.entries.kinds import Kind
 from kennisbank.entries.validate import CheckCache, CheckResult, FileResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import offline_zip as offline
 from kennisbank.site import preview_server
 from kennisbank.site import sitedir
-from kennisbank.site.docs_folder import HANDWRITTEN, Written, generate
+from kennisbank.site.docs_folder import HANDWRITTEN, KindEntries, Written, generate
 from kennisbank.site.theme_environment import reuse_html
 
-INITIATIVES = Path("initiatives")
 EOL_NOTICE = (
     "Let op: MkDocs 1.x wordt niet meer ontwikkeld en Material for MkDocs is in onderhoudsmodus "
     "(einde ondersteuning mei 2027). De generator schrijft gewone Markdown, zodat de inhoud naar "
@@ -49,20 +50,31 @@ class Preview:
     written: Written = field(default_factory=Written)
 
 
-def checked(preview: Preview | None = None) -> tuple[CheckResult, list[meetings.Meeting]] | None:
-    """The check result and the valid meetings, or None (after printing every message) when there are errors."""
-    result = check_paths([INITIATIVES], cache=preview.entries if preview else None)
+Checked = tuple[CheckResult, list[meetings.Meeting], list[KindEntries]]
+
+
+def checked(root: Path, preview: Preview | None = None, others: Sequence[Kind] = ()) -> Checked | None:
+    """The check result, the valid meetings and the entries of each other kind, or None (after
+    printing every message) when there are errors. The folders are the kinds' own, in the project at root."""
+    result = check_paths([kinds.initiatives().source_folder(root)], cache=preview.entries if preview else None)
     found = meetings.MeetingResult()
-    if meetings.FOLDER.is_dir():
+    meeting_folder = kinds.meetings().source_folder(root)
+    if meeting_folder.is_dir():
         # Meetings are checked as strictly; their errors stop the build like an initiative's.
-        found = meetings.check_meetings([meetings.FOLDER], {i.slug for i in result.initiatives}, preview.meetings if preview else None)
+        found = meetings.check_meetings([meeting_folder], {i.slug for i in result.initiatives}, preview.meetings if preview else None)
         result.add(found)
+    entries: list[KindEntries] = []
+    for kind in others:
+        folder = kind.source_folder(root)
+        of_kind = entry_check.check_entries(kind, [folder]) if folder.is_dir() else entry_check.KindResult()
+        result.add(of_kind)
+        entries.append((kind, of_kind.entries))
     if result.messages:
         print(report.render(result, "text"), file=sys.stderr)
     if result.errors:
         print("kennisbank build: de site wordt niet gebouwd zolang er fouten zijn", file=sys.stderr)
         return None
-    return result, found.meetings
+    return result, found.meetings, entries
 
 
 class _WarningCounter(logging.Handler):
@@ -97,8 +109,10 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> int:
     return 0
 
 
-def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.yml"), timings: dict[str, float] | None = None) -> int:
-    """Check, generate, render, zip; `timings` (if given) receives the seconds of each phase.
+def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.yml"), timings: dict[str, float] | None = None,
+          others: Sequence[Kind] | None = None) -> int:
+    """Check, generate, render, zip; `timings` (if given) receives the seconds of each phase; `others`:
+    the kinds beyond initiatives and meetings (default: those the package declares, kinds.extra).
 
     Exit 2, before anything is read or written, when site_dir is not a folder the build may empty.
     """
@@ -110,13 +124,14 @@ def build(site_dir: Path, strict: bool = True, config_file: Path = Path("mkdocs.
         return 2
     try:
         with sitedir.build_lock(root):
-            return locked_build(site_dir, config, strict, config_file, timings)
+            return locked_build(site_dir, config, strict, config_file, timings, kinds.extra() if others is None else others)
     except sitedir.BuildRunning:
         print(RUNNING.format(command="build"), file=sys.stderr)
         return 2
 
 
-def locked_build(site_dir: Path, config: siteconfig.SiteConfig, strict: bool, config_file: Path, timings: dict[str, float] | None) -> int:
+def locked_build(site_dir: Path, config: siteconfig.SiteConfig, strict: bool, config_file: Path, timings: dict[str, float] | None,
+                 others: Sequence[Kind]) -> int:
     """The build proper, while this process alone writes the project's build folders.
 
     The site is made in a new folder beside site_dir and swapped in only when MkDocs and the zip
@@ -132,12 +147,13 @@ def locked_build(site_dir: Path, config: siteconfig.SiteConfig, strict: bool, co
         phases[name] = now - clock
         clock = now
 
-    outcome = checked()
+    root = config_file.resolve().parent
+    outcome = checked(root, others=others)
     lap("check")
     if outcome is None:
         return 1
-    result, found_meetings = outcome
-    generate(result.initiatives, config, meetings=found_meetings)
+    result, found_meetings, other_entries = outcome
+    generate(result.initiatives, config, root / HANDWRITTEN, meetings=found_meetings, others=other_entries)
     count = len(result.initiatives)
     # Only the live preview needs what generating kept (entries.memo): let it go before MkDocs runs.
     del result, outcome
@@ -167,11 +183,13 @@ def regenerate(config_file: Path = Path("mkdocs.yml"), preview: Preview | None =
     if refused:
         print(f"kennisbank serve: {refused}", file=sys.stderr)
         return False
-    outcome = checked(preview)
+    root = config_file.resolve().parent
+    outcome = checked(root, preview, kinds.extra())
     if outcome is None:
         return False
-    result, found_meetings = outcome
-    generate(result.initiatives, config, meetings=found_meetings, written=preview.written if preview else None)
+    result, found_meetings, other_entries = outcome
+    generate(result.initiatives, config, root / HANDWRITTEN, meetings=found_meetings, written=preview.written if preview else None,
+             others=other_entries)
     return True
 
 
@@ -193,12 +211,15 @@ def watch_sources(config_file: Path, stop: threading.Event, preview: Preview, qu
             changed.set()
 
     observer = preview_server.ChangeObserver()
+    root = config_file.resolve().parent
+    # Every kind's source folder and the hand-written pages, in the project (not the working directory).
+    sources = [kind.source_folder(root) for kind in (*kinds.builtin().values(), *kinds.extra())] + [root / HANDWRITTEN]
     watched: dict[Path, ObservedWatch] = {}
 
     def watch_new_folders() -> bool:
         """Watch each source folder that exists now (bijeenkomsten/ may be made, or made again, while serving)."""
         added = False
-        for folder in (INITIATIVES, meetings.FOLDER, HANDWRITTEN):
+        for folder in sources:
             if folder in watched and not folder.is_dir():
                 with contextlib.suppress(KeyError, OSError):
                     observer.unschedule(watched[folder])

@@ -16,10 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from kennisbank.entries import kinds
+
 # A hidden file: MkDocs keeps hidden files when it cleans the site dir, and never copies them.
 MARKER = ".kennisbank-site"
 MARKER_TEXT = "Deze map is gebouwd door 'kennisbank build' en wordt bij elke build leeggemaakt.\n"
-SOURCE_FOLDERS = ("initiatives", "docs", "overrides", "scripts", "tests", "build", ".git", ".github", ".ci", ".venv", ".tools")
+SOURCE_FOLDERS = (*(kind.folder for kind in kinds.builtin().values()), "docs", "overrides", "scripts", "tests", "build", ".git", ".github", ".ci", ".venv", ".tools")
 EARLIER_BUILD = ("index.html", "sitemap.xml")
 # Generated Markdown goes below build/ (mkdocs.yml: docs_dir: build/docs), a folder under version control's ignore list.
 GENERATED = "build"

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
-from kennisbank.entries import places, schema
+from kennisbank.entries import kinds, places, schema
 from kennisbank.entries.validate import LANDELIJK
 from kennisbank.submission.skeleton import SECTIONS, slug_for
 
-ROOT = "initiatives"
+ROOT = kinds.initiatives().folder
 # Plain only: an ASCII letter first, then letters (also accented Latin), digits, spaces and a few
 # harmless marks. No ':', '#', ',', quotes, brackets, '&', '*', '!', '|', '>', '%', '@' or '`'.
 PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F .'()/+-]*$")

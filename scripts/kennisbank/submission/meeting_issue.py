@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path, PurePosixPath
 
-from kennisbank.entries import meetings
+from kennisbank.entries import kinds, meetings
 from kennisbank.entries.model import Message
 from kennisbank.submission import issue_form as issue
 from kennisbank.submission import meeting_file
@@ -21,7 +21,7 @@ from kennisbank.submission.skeleton import MEETING_SECTIONS
 
 LABEL = "bijeenkomst"
 NOT_ASKED = issue.NOT_ASKED
-INITIATIVES = "initiatives"  # next to bijeenkomsten/: the initiatives a meeting may name
+INITIATIVES = kinds.initiatives().folder  # next to bijeenkomsten/: the initiatives a meeting may name
 INTRO = (
     "Bedankt dat u een bijeenkomst aanmeldt! Vul de vragen zo goed mogelijk in. Na het versturen "
     "maakt een robot er een voorstel (pull request) van, of zet hij in een reactie wat er nog "

@@ -1,0 +1,151 @@
+"""Check the files of any kind of entry against its schema: the steps every kind shares.
+
+What every kind gets, in this order, with the messages of meldingen.json: the strict reading of
+the file (a link, no regular file, a wrong name, bad YAML), unknown and missing keys, the schema's
+rules per field (a list far beyond its limit only gets its count), the text rules of free-text
+fields, the one web-address rule, the date `bijgewerkt` when the kind has one, themes against the
+vocabulary, and the body's shape, personal data and placeholders. Meetings add their own rules
+after these steps (entries/meetings.py); a kind without rules of its own is checked by
+`check_entries` alone and becomes an `Entry`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from kennisbank.entries import schema
+from kennisbank.entries.kinds import Kind, read_schema
+from kennisbank.entries.model import Message, Thema
+from kennisbank.entries.validate import (
+    FileCheck,
+    Findings,
+    check_content,
+    check_duplicate_slugs,
+    check_keys,
+    check_texts,
+    check_web_addresses,
+    discover,
+    display_path,
+    parse_date,
+    plain_value,
+    read_matter,
+    resolve_themas,
+)
+
+# The strict loader keeps 'true' and 'false' as text; a schema that says boolean means these.
+BOOLEANS = {"true": True, "false": False}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A valid entry of a kind without a model of its own: its values as the schema describes them."""
+
+    kind: str
+    slug: str
+    source: str  # path as shown, '/' separated
+    values: dict[str, object] = field(compare=False, hash=False)
+    themas: tuple[Thema, ...]
+    bijgewerkt: dt.date | None
+    body: str
+    body_line: int
+
+    @property
+    def titel(self) -> str:
+        return str(self.values.get("titel", self.slug))
+
+    @property
+    def samenvatting(self) -> str:
+        return str(self.values.get("samenvatting", ""))
+
+
+@dataclass
+class KindResult(Findings):
+    """What a check of one kind's files found: its valid entries besides the messages."""
+
+    entries: list[Entry] = field(default_factory=list)
+
+
+@cache
+def property_validator(schema_path: Path, name: str) -> jsonschema.protocols.Validator:
+    root = read_schema(schema_path)
+    return schema.validator(root["properties"][name], root)
+
+
+def normalised_values(check: FileCheck, properties: dict[str, dict[str, Any]]) -> dict[str, object]:
+    """Known, non-empty values; 'true'/'false' where the schema says boolean, one text where it says a list."""
+    values: dict[str, object] = {}
+    for key, value in check.matter.values.items():
+        if key not in properties or value is None:
+            continue
+        if properties[key].get("type") == "boolean" and isinstance(value, str):
+            value = BOOLEANS.get(value.strip().lower(), value)
+        if properties[key].get("type") == "array" and isinstance(value, str):
+            value = [value]
+        values[key] = value
+    return values
+
+
+def check_schema(check: FileCheck, kind: Kind, values: dict[str, object]) -> None:
+    """Each field against its rule of the kind's schema, with its own Dutch message."""
+    properties = kind.properties()
+    for key, value in values.items():
+        beyond = schema.over_limit(key, properties[key], value)
+        if beyond is not None:
+            check.error(key, beyond)
+            continue
+        for error in property_validator(kind.schema_path, key).iter_errors(value):
+            index = error.path[0] if error.path and isinstance(error.path[0], int) else None
+            check.error(key, schema.error_text(key, error), index)
+
+
+def shared_checks(check: FileCheck, kind: Kind) -> dict[str, object]:
+    """The steps every kind shares, on a file already read into check.matter; returns its values."""
+    for problem in check.matter.problems:
+        check.error(problem.field_name, problem.text, line=problem.line)
+    properties = kind.properties()
+    check_keys(check, list(properties), kind.required())
+    values = normalised_values(check, properties)
+    check_schema(check, kind, values)
+    check_texts(check, values, tuple(name for name, rule in properties.items() if schema.is_free_text(rule)))
+    check_web_addresses(check, values, properties)
+    return values
+
+
+def check_entry(kind: Kind, path: Path) -> tuple[Entry | None, list[Message]]:
+    check = FileCheck(display_path(path))
+    if not read_matter(check, path):
+        return None, check.messages
+    values = shared_checks(check, kind)
+    properties = kind.properties()
+    bijgewerkt = parse_date(check, values) if "bijgewerkt" in properties else None
+    found_themas = resolve_themas(check, values) if properties.get("themas", {}).get("x-kind") == "thema" else ()
+    check_content(check)
+    if check.failed:
+        return None, check.messages
+    entry = Entry(
+        kind=kind.name, slug=path.stem, source=check.path, values={key: plain_value(value) for key, value in values.items()},
+        themas=found_themas, bijgewerkt=bijgewerkt, body=check.matter.body, body_line=check.matter.body_line,
+    )
+    return entry, check.messages
+
+
+def check_entries(kind: Kind, paths: Iterable[Path]) -> KindResult:
+    """Every file of the kind under the given paths: all messages at once, and the valid entries."""
+    files = discover(paths)
+    result = KindResult(files=len(files))
+    for path in files:
+        entry, messages = check_entry(kind, path)
+        result.messages.extend(messages)
+        if entry:
+            result.entries.append(entry)
+    result.messages.extend(check_duplicate_slugs(files))
+    result.messages.sort(key=lambda m: (m.path, m.line))
+    invalid = {m.path for m in result.errors}
+    result.entries = [e for e in result.entries if e.source not in invalid]
+    return result

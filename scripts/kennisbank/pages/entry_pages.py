@@ -1,0 +1,103 @@
+"""The pages of a kind of entry that has no page code of its own: one page per entry, and a list.
+
+Driven by the kind's declaration (entries/kinds.py) and its schema alone: each property but the
+title and summary becomes a row of the page's panel, labelled with its `title` and shown by its
+type (a web address as a link, a date in Dutch, a theme as a link to its page, a choice by its
+`x-labels`), in the schema's order; a property whose `x-show` leaves out "panel" is left out. The
+kind's template (`<name>.md.j2`) places the rows, the text and the rest; the list page is shared
+by every kind (soort-lijst.md.j2). Everything typed reaches the page through mdtext or the
+submitted-text marker, as on every other page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from markupsafe import Markup
+
+from kennisbank import urls
+from kennisbank.dutch_dates import datum
+from kennisbank.entries.entry_check import Entry
+from kennisbank.entries.kinds import Kind, KindError
+from kennisbank.pages import submitted_text
+from kennisbank.pages.templating import environment, external_link, front_matter, host, mdtext, render
+from kennisbank.site_config import SiteConfig
+
+Row = tuple[str, Markup]
+OWN_LINES = ("titel", "samenvatting")  # the page's heading and lead, not panel rows
+
+
+def is_address(rule: dict[str, Any]) -> bool:
+    return rule.get("format") == "uri" or str(rule.get("pattern", "")).startswith("^https?")
+
+
+def shown(rule: dict[str, Any], value: object) -> Markup:
+    """One value as Markdown, by its rule in the schema."""
+    if isinstance(value, (list, tuple)):
+        item_rule = rule.get("items", {}) if isinstance(rule.get("items"), dict) else {}
+        return Markup(", ").join(shown(item_rule, item) for item in value)
+    if isinstance(value, dict):
+        inner = rule.get("properties", {})
+        return Markup("; ").join(Markup(f"{mdtext(key)}: ") + shown(inner.get(key, {}), item) for key, item in value.items())
+    if isinstance(value, str) and is_address(rule):
+        return external_link(host(value), value)
+    if isinstance(value, str) and rule.get("format") == "date":
+        try:
+            return mdtext(datum(dt.date.fromisoformat(value)))
+        except ValueError:
+            return mdtext(value)
+    if isinstance(value, bool):
+        return mdtext("ja" if value else "nee")
+    labels = rule.get("x-labels", {})
+    return mdtext(labels.get(value, value) if isinstance(value, str) else value)
+
+
+def rows(kind: Kind, entry: Entry, here: str) -> list[Row]:
+    """The panel: every filled property in the schema's order (themes as links to their pages)."""
+    found: list[Row] = []
+    for name, rule in kind.properties().items():
+        if name in OWN_LINES or "panel" not in rule.get("x-show", ("panel",)):
+            continue
+        label = str(rule.get("x-panel-label", rule.get("title", name)))
+        if rule.get("x-kind") == "thema":
+            if entry.themas:
+                found.append((label, Markup(", ").join(Markup(f"[{mdtext(t.label)}]({urls.link(here, urls.thema(t))})") for t in entry.themas)))
+            continue
+        value = entry.values.get(name)
+        if value is None or value in ((), [], ""):
+            continue
+        found.append((label, shown(rule, value)))
+    return found
+
+
+def entry_page(kind: Kind, entry: Entry, config: SiteConfig) -> tuple[str, str]:
+    here = urls.entry_page(kind.pages, entry.slug)
+    try:
+        template = environment().from_string(kind.template.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise KindError(f"{kind.template.name}: het sjabloon van de soort '{kind.name}' ontbreekt of is niet leesbaar ({error.strerror})") from None
+    edit_url = config.edit_url(entry.source)
+    return here, template.render(
+        e=entry, kind=kind, here=here, panel=rows(kind, entry, here), list_page=urls.link(here, urls.kind_list(kind.pages)),
+        body=submitted_text.announced(entry.body) if entry.body.strip() else None,
+        front_matter=front_matter(entry.titel, entry.samenvatting, edit_url=edit_url, kb_type=kind.name),
+    )
+
+
+def list_page(kind: Kind, entries: list[Entry]) -> tuple[str, str]:
+    here = urls.kind_list(kind.pages)
+    ordered = sorted(entries, key=lambda e: (e.titel.casefold(), e.slug))
+    items = [(e, urls.link(here, urls.entry_page(kind.pages, e.slug))) for e in ordered]
+    title = kind.plural[:1].upper() + kind.plural[1:]
+    return here, render("soort-lijst.md.j2", kind=kind, title=title, items=items, here=here,
+                        front_matter=front_matter(title, f"Alle {kind.plural} in de kennisbank."))
+
+
+def pages(kind: Kind, entries: list[Entry], config: SiteConfig) -> Iterator[tuple[str, str]]:
+    """The pages the kind's declaration asks for ("pagina", "lijst" in its uitvoer)."""
+    if "pagina" in kind.outputs:
+        for entry in entries:
+            yield entry_page(kind, entry, config)
+    if "lijst" in kind.outputs:
+        yield list_page(kind, entries)
