@@ -14,6 +14,7 @@ import yaml
 from conftest import missing_tool
 from kennisbank.entries import schema
 from kennisbank.entries.themes import themas
+from kennisbank.site import config as siteconfig
 from kennisbank.submission import issue_form as issueform
 
 REPO = Path(__file__).resolve().parents[1]
@@ -154,3 +155,45 @@ def test_publishing_also_runs_daily() -> None:
     minute, hour, *rest = schedule["cron"].split()
     assert rest == ["*", "*", "*"] and minute.isdigit() and hour.isdigit()
     assert "push" in triggers
+
+
+# ---------- SchemaStore's schemas, as check-jsonschema ships them ----------
+
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+SCHEMASTORE = {
+    "vendor.github-issue-forms": ["ISSUE_TEMPLATE/initiatief.yml", "ISSUE_TEMPLATE/bijeenkomst.yml"],
+    "vendor.github-issue-config": ["ISSUE_TEMPLATE/config.yml"],
+    "vendor.github-workflows": [path.relative_to(GITHUB).as_posix() for path in WORKFLOWS],
+}
+
+
+def schemastore_check(builtin: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", builtin, *map(str, files)], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("builtin", SCHEMASTORE)
+def test_github_files_pass_schemastores_schemas(builtin: str) -> None:
+    files = [GITHUB / name for name in SCHEMASTORE[builtin]]
+    assert files and all(path.is_file() for path in files)
+    checked = schemastore_check(builtin, *files)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_schemastore_check_finds_a_broken_form(tmp_path: Path) -> None:
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "initiatief.yml").read_text(encoding="utf-8"))
+    form["body"][1]["type"] = "keuzelijst"  # no element type GitHub knows
+    broken = tmp_path / "form.yml"
+    broken.write_text(yaml.safe_dump(form, allow_unicode=True), encoding="utf-8")
+    assert schemastore_check("vendor.github-issue-forms", broken).returncode == 1
+    config = tmp_path / "config.yml"
+    config.write_text("blank_issues_enabled: ja\n", encoding="utf-8")
+    assert schemastore_check("vendor.github-issue-config", config).returncode == 1
+
+
+def test_the_issue_choices_lead_to_the_site() -> None:
+    """The contact links of the issue chooser are pages of the published site: hand-written ones, or the generated form."""
+    site_url = siteconfig.load(REPO / "mkdocs.yml").site_url
+    config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
+    pages = [link["url"].removeprefix(site_url) for link in config["contact_links"]]
+    assert all(link["url"].startswith(site_url) for link in config["contact_links"])
+    assert {page.removesuffix(".html") + ".md" for page in pages} <= {p.name for p in (REPO / "docs").glob("*.md")} | {"aanmelden.md"}
