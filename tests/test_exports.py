@@ -405,9 +405,9 @@ def test_every_initiative_page_has_parseable_json_ld(site: Path, by_slug: dict[s
             assert [(a["@type"], a["name"]) for a in value["areaServed"]] == [("AdministrativeArea", g["naam"]) for g in item["gemeenten"]]
 
 
-def test_json_ld_only_on_initiative_pages(site: Path) -> None:
+def test_json_ld_only_on_initiative_and_meeting_pages(site: Path) -> None:
     for page in html_pages(site):
-        if page.parent.name != "initiatieven":
+        if page.parent.name not in ("initiatieven", "bijeenkomsten"):
             assert "application/ld+json" not in page.read_text(encoding="utf-8"), page
 
 

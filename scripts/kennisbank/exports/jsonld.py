@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for an initiative page, as a string that is safe inside <script type="application/ld+json">.
+"""schema.org JSON-LD for an initiative page (a Project) and a meeting page (an Event), as a string that is safe inside <script type="application/ld+json">.
 
 The generator puts the string in the page's front matter (key `jsonld`); overrides/partials/kb-head.html
 prints it unescaped, because the theme's templates do not autoescape. Safety therefore lives here:
@@ -7,12 +7,14 @@ so no value can close the script element or open a comment.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from kennisbank import urls
 from kennisbank.entries import fields
 from kennisbank.entries.fields import Field
+from kennisbank.entries.meetings import AMSTERDAM, Meeting
 from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.exports import records
 from kennisbank.site_config import SiteConfig
@@ -79,3 +81,57 @@ def data(initiative: Initiative, config: SiteConfig) -> dict[str, Any]:
 
 def for_initiative(initiative: Initiative, config: SiteConfig) -> str:
     return script_safe(data(initiative, config))
+
+
+SCHEMA = "https://schema.org/"
+
+
+def amsterdam_time(moment: dt.datetime) -> str:
+    """A meeting's naive wall-clock time with its Amsterdam offset (+01:00 or +02:00).
+
+    The meeting check refuses times that do not exist or occur twice, so fold 0 is the only reading.
+    """
+    return moment.replace(tzinfo=AMSTERDAM).isoformat()
+
+
+def attendance_mode(meeting: Meeting) -> str:
+    """A meeting has a place (a municipality), is online, or both; the check refuses neither."""
+    if meeting.gemeente is not None:
+        return SCHEMA + ("MixedEventAttendanceMode" if meeting.online else "OfflineEventAttendanceMode")
+    return SCHEMA + "OnlineEventAttendanceMode"
+
+
+def meeting_locations(meeting: Meeting) -> list[dict[str, Any]]:
+    """The Place (venue and municipality) and, when online with a web address, the VirtualLocation."""
+    found: list[dict[str, Any]] = []
+    if meeting.gemeente is not None:
+        place: dict[str, Any] = {"@type": "Place",
+                                 "address": {"@type": "PostalAddress", "addressLocality": meeting.gemeente.naam_gangbaar, "addressCountry": "NL"}}
+        locatie = meeting.values.get("locatie")
+        if isinstance(locatie, str):
+            place["name"] = locatie
+        found.append(place)
+    aanmelden = meeting.values.get("aanmelden")
+    # The schema's only web address is the sign-up page; it is where an online visitor gets in.
+    if meeting.online and isinstance(aanmelden, str):
+        found.append({"@type": "VirtualLocation", "url": aanmelden})
+    return found
+
+
+def meeting_data(meeting: Meeting, config: SiteConfig) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Event",
+        "url": records.page_url(config, urls.meeting(meeting.slug)),
+        "name": meeting.titel, "description": meeting.samenvatting,
+        "startDate": amsterdam_time(meeting.start), "endDate": amsterdam_time(meeting.end),
+        "eventAttendanceMode": attendance_mode(meeting),
+        "organizer": {"@type": "Organization", "name": meeting.organisator},
+    }
+    locations = meeting_locations(meeting)
+    if locations:
+        found["location"] = locations[0] if len(locations) == 1 else locations
+    return found
+
+
+def for_meeting(meeting: Meeting, config: SiteConfig) -> str:
+    return script_safe(meeting_data(meeting, config))

@@ -17,10 +17,12 @@ from markupsafe import Markup
 from kennisbank import urls
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative, grouped
+from kennisbank.exports import jsonld
 from kennisbank.pages import share, submitted_text
 from kennisbank.pages.templating import (
     datum,
     external_link,
+    freshness,
     front_matter,
     host,
     mdtext,
@@ -154,7 +156,8 @@ def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config
             "bijeenkomst.md.j2", m=meeting, here=here, when=when(meeting), upcoming=coming,
             panel=rows(meeting, here, titles, gemeente_pages), body=submitted_text.announced(meeting.body) if meeting.body.strip() else None,
             calendar=urls.link(here, urls.meeting_calendar(meeting.slug)), deel=share.links(meeting.titel, here, config),
-            front_matter=front_matter(meeting.titel, meeting.samenvatting, edit_url=edit_url, kb_type="bijeenkomst", kb_script=share.SCRIPT),
+            front_matter=front_matter(meeting.titel, meeting.samenvatting, edit_url=edit_url, kb_type="bijeenkomst", kb_script=share.SCRIPT,
+                                      jsonld=jsonld.for_meeting(meeting, config), **freshness([meeting.bijgewerkt])),
         )
 
 

@@ -21,7 +21,7 @@ from kennisbank.exports import follow, jsonld
 from kennisbank.pages import agenda, mapsvg, panel, sections, share, sorting, submitted_text
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
-from kennisbank.pages.templating import environment, front_matter, render
+from kennisbank.pages.templating import environment, freshness, front_matter, render
 from kennisbank.site_config import SiteConfig
 
 OUTDATED_AFTER = dt.timedelta(days=2 * 365)
@@ -78,7 +78,8 @@ def initiative_page(initiative: Initiative, config: SiteConfig, outdated: bool, 
         bronnote=sections.sources_note(initiative, here),
         bijeenkomsten=bijeenkomsten, outdated=outdated, deel=share.links(initiative.titel, here, config),
         front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
-                                  jsonld=jsonld.for_initiative(initiative, config), kb_script=share.SCRIPT),
+                                  jsonld=jsonld.for_initiative(initiative, config), kb_script=share.SCRIPT,
+                                  **freshness([initiative.bijgewerkt])),
     )
 
 
@@ -104,7 +105,8 @@ def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, confi
         here = urls.thema(thema)
         items = sort_by_title(members[thema.slug])
         volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.thema(thema.slug, here)
-        matter = front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config), **sorting.script(items))
+        matter = front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config), **sorting.script(items),
+                              **freshness(i.bijgewerkt for i in items))
         yield here, _list_pages.get(here, items, (thema, volg, bijeenkomsten, matter), render,
                                     "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter,
                                     sorteren=sorting.marker(items))
@@ -141,7 +143,7 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
         shown = sort_by_title(items)
         volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.gemeente(gemeente.code, here)
         matter = front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}.",
-                              **feed_keys(feeds, here, config), **sorting.script(shown))
+                              **feed_keys(feeds, here, config), **sorting.script(shown), **freshness(i.bijgewerkt for i in [*shown, *nearby]))
         yield here, _list_pages.get(here, [*shown, None, *nearby], (gemeente, volg, bijeenkomsten, matter), render,
                                     "gemeente.md.j2", gemeente=gemeente, here=here, items=shown, nearby=nearby, kaart=mapsvg.locator(gemeente),
                                     volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter, sorteren=sorting.marker(shown))
@@ -166,7 +168,7 @@ def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, c
         items = sort_by_title(in_provincie[provincie.code])
         volg = follow.follow_link(feeds.get(here), here)
         matter = front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}.", **feed_keys(feeds, here, config),
-                              **sorting.script(items))
+                              **sorting.script(items), **freshness(i.bijgewerkt for i in items))
         # The map is drawn only when the page is rendered again: it is the costly part.
         yield here, _list_pages.get(here, items, (provincie, tuple(rows), volg, matter), provincie_page, provincie, here, rows, items, volg, matter)
     national = [i for i in initiatives if i.landelijk]
@@ -176,7 +178,7 @@ def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, c
     ordered = sort_by_title(national)
     yield urls.LANDELIJK, render("landelijk.md.j2", here=urls.LANDELIJK, items=ordered, sorteren=sorting.marker(ordered),
                                  front_matter=front_matter("Landelijke initiatieven", "Initiatieven die in heel Nederland lopen.",
-                                                           **sorting.script(ordered)))
+                                                           **sorting.script(ordered), **freshness(i.bijgewerkt for i in ordered)))
 
 
 WAYS = (

@@ -5,8 +5,10 @@ Front-matter values from strangers only ever reach a page through Jinja's autoes
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -93,3 +95,12 @@ def front_matter(title: str, description: str = "", **extra: object) -> Markup:
     """
     values = {"title": str(escape(title)), **({"description": str(escape(description))} if description else {}), **extra}
     return Markup("\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()))
+
+
+def freshness(dates: Iterable[dt.date]) -> dict[str, str]:
+    """The front-matter key overrides/sitemap.xml prints as the page's lastmod: the newest of these dates.
+
+    None without dates, so such a page keeps MkDocs' own value (the build date).
+    """
+    newest = max(dates, default=None)
+    return {} if newest is None else {"kb_bijgewerkt": newest.isoformat()}
