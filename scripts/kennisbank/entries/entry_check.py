@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import jsonschema
 
@@ -135,17 +135,32 @@ def check_entry(kind: Kind, path: Path) -> tuple[Entry | None, list[Message]]:
     return entry, check.messages
 
 
+class Sourced(Protocol):
+    @property
+    def source(self) -> str: ...
+
+
+Checked = TypeVar("Checked", bound=Sourced)
+
+
+def gathered(files: list[Path], outcomes: Iterable[tuple[Checked | None, list[Message]]]) -> tuple[list[Message], list[Checked]]:
+    """Every kind's files, judged together: all messages in file and line order (file names used
+    twice among them too), and the valid entries of the files without an error."""
+    messages: list[Message] = []
+    found: list[Checked] = []
+    for entry, said in outcomes:
+        messages.extend(said)
+        if entry:
+            found.append(entry)
+    messages.extend(check_duplicate_slugs(files))
+    messages.sort(key=lambda m: (m.path, m.line))
+    invalid = {m.path for m in messages if m.level == "fout"}
+    return messages, [entry for entry in found if entry.source not in invalid]
+
+
 def check_entries(kind: Kind, paths: Iterable[Path]) -> KindResult:
     """Every file of the kind under the given paths: all messages at once, and the valid entries."""
     files = discover(paths)
     result = KindResult(files=len(files))
-    for path in files:
-        entry, messages = check_entry(kind, path)
-        result.messages.extend(messages)
-        if entry:
-            result.entries.append(entry)
-    result.messages.extend(check_duplicate_slugs(files))
-    result.messages.sort(key=lambda m: (m.path, m.line))
-    invalid = {m.path for m in result.errors}
-    result.entries = [e for e in result.entries if e.source not in invalid]
+    result.messages, result.entries = gathered(files, (check_entry(kind, path) for path in files))
     return result

@@ -11,11 +11,9 @@ related initiatives that exist) are here.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,7 +25,6 @@ from kennisbank.entries.validate import (
     FileCheck,
     Findings,
     check_content,
-    check_duplicate_slugs,
     discover,
     display_path,
     one_line,
@@ -45,9 +42,8 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-@cache
 def meeting_schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return kinds.meetings().schema()  # read once, by the kind's declaration
 
 
 def properties() -> dict[str, dict[str, Any]]:
@@ -256,14 +252,7 @@ def check_meetings(paths: Iterable[Path], initiative_slugs: set[str], cache: Mee
     files = discover(paths)
     result = MeetingResult(files=len(files))
     outcomes = cache.check(files, initiative_slugs) if cache else [check_meeting(path, initiative_slugs) for path in files]
-    for meeting, messages in outcomes:
-        result.messages.extend(messages)
-        if meeting:
-            result.meetings.append(meeting)
-    result.messages.extend(check_duplicate_slugs(files))
-    result.messages.sort(key=lambda m: (m.path, m.line))
-    invalid = {m.path for m in result.errors}
-    result.meetings = [m for m in result.meetings if m.source not in invalid]
+    result.messages, result.meetings = entry_check.gathered(files, outcomes)
     return result
 
 
