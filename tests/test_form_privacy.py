@@ -49,13 +49,13 @@ def test_the_form_shows_the_warning_with_the_checks_text(page, form_url: str, tm
     open_form(page, form_url)
     fill_valid(page)
     page.fill("#kb-f-contact", "j.de.vries1987@gmail.com")
-    page.fill("#kb-sectie-3", "Bel Jolanda de Vries op 06-12345678.")
+    page.fill("#kb-sectie-2", "Bel Jolanda de Vries op 06-12345678.")
     result = check_text(tmp_path, page.text_content("#kb-bestandsnaam"), page.text_content("#kb-voorbeeld"))
     assert result.errors == []
     by_field = {m.field: m.text for m in result.warnings}
     assert set(by_field) == {"contact", "tekst"}
     assert page.locator("#kb-f-contact-let span").all_text_contents() == ["Let op: " + by_field["contact"]]
-    assert page.locator("#kb-sectie-3-let span").all_text_contents() == ["Let op: " + by_field["tekst"]]
+    assert page.locator("#kb-sectie-2-let span").all_text_contents() == ["Let op: " + by_field["tekst"]]
     assert "vermeld een algemeen adres of telefoonnummer van de organisatie" in by_field["tekst"]
     assert "kb-f-contact-let" in page.get_attribute("#kb-f-contact", "aria-describedby")
     # A warning does not block: the form is right and can go to GitHub.

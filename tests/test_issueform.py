@@ -54,6 +54,7 @@ def test_full_issue_maps_onto_the_front_matter() -> None:
         "eindjaar": 2023,
         "initiatiefnemer": "Stichting Repair Café De Kempen",
         "rol_overheid": "faciliteren",
+        "rol_toelichting": "De gemeente betaalde het eerste gereedschap en gaf een ruimte in de bibliotheek.",
         "partners": ["Bibliotheek Dommeldal", "Woningcorporatie Helpt Elkander"],
         "website": "https://repaircafe-dekempen.nl",
         "contact": "info@repaircafe-dekempen.nl",
@@ -70,7 +71,7 @@ def test_full_issue_maps_onto_the_front_matter() -> None:
     }
     matter = parse(conversion.text.encode("utf-8"))
     assert matter.body.lstrip("\n").startswith("## Aanpak\n\nElke eerste zaterdag")
-    assert "## Rol van de gemeente\n\nDe gemeente betaalde" in matter.body
+    assert "## Rol van de" not in matter.body  # the role is a field now, never a second prose section
 
 
 def test_minimal_issue_is_national_and_has_no_empty_fields() -> None:
@@ -103,7 +104,8 @@ def test_hostile_text_arrives_as_plain_values(tmp_path: Path) -> None:
     assert values["initiatiefnemer"] == '<script>alert("nemer")</script> & ${{ secrets.GITHUB_TOKEN }}'
     assert values["trefwoorden"] == ["2024-01-01", "no", "null"]
     assert values["partners"] == ["@kennisbank-initiatieven/redactie", "::error::gevaarlijk"]
-    assert set(values) == {"titel", "samenvatting", "gemeente", "themas", "status", "startjaar", "initiatiefnemer", "partners", "website", "trefwoorden", "bijgewerkt"}
+    assert values["rol_toelichting"] == '<img src=x onerror=alert("rol")> De gemeente gaf ${{ github.token }} en `code`.'
+    assert set(values) == {"titel", "samenvatting", "gemeente", "themas", "status", "startjaar", "initiatiefnemer", "rol_toelichting", "partners", "website", "trefwoorden", "bijgewerkt"}
 
 
 def test_invalid_issue_gets_the_checks_messages_and_no_file(tmp_path: Path) -> None:
@@ -114,7 +116,8 @@ def test_invalid_issue_gets_the_checks_messages_and_no_file(tmp_path: Path) -> N
     texts = {m.field: m.text for m in outcome.messages}
     assert texts["samenvatting"] == "moet 20 tot 300 tekens lang zijn; nu 8"
     assert texts["gemeente"] == "onbekende gemeente 'Amsterdm'; bedoelde u 'Amsterdam'?"
-    assert texts["startjaar"] == "moet een geheel getal zijn (bijvoorbeeld 2018), niet 'twintig-twintig'"
+    assert texts["startjaar"].startswith("moet een jaartal zijn, zoals 2018, niet 'twintig-twintig'. ")
+    assert "laat startjaar dan weg" in texts["startjaar"]
     assert texts["website"].startswith("geen geldig webadres: 'www.buurtbus'")
     reply = issueform.comment(outcome)
     assert "Samenvatting: moet 20 tot 300 tekens lang zijn; nu 8" in reply
@@ -229,13 +232,13 @@ def test_five_thousand_digit_year_gets_a_reply(tmp_path: Path) -> None:
 
 
 def test_a_later_heading_typed_in_an_answer_does_not_shift_the_sections() -> None:
-    aanpak = "We begonnen klein.\n\n### Geleerde lessen\n\nDit is nog steeds de aanpak."
+    aanpak = "We begonnen klein.\n\n### Resultaten\n\nDit is nog steeds de aanpak."
     text = with_answer("Resultaten", "Veel resultaat.", with_answer("Aanpak", aanpak, body("volledig")))
     found = issueform.parse_body(text, issueform.labels_in_order())
     assert found["Aanpak"] == aanpak
     assert found["Resultaten"] == "Veel resultaat."
     original = issueform.parse_body(body("volledig"), issueform.labels_in_order())
-    assert found["Geleerde lessen"] == original["Geleerde lessen"]
+    assert found["Toestemming"] == original["Toestemming"]
     matter = parse(issueform.convert(text, TODAY).text.encode("utf-8"))
     assert "## Resultaten\n\nVeel resultaat." in matter.body and issueform.NO_RESPONSE not in matter.body
 

@@ -23,7 +23,7 @@ def test_the_field_is_declared_once_with_its_section_and_kinds() -> None:
     field = fields.by_name()["lessen"]
     assert field.section == "Lessen" and "panel" not in field.show and "export" in field.show
     assert field.item_fields["soort"].labels == {"werkte": "Wat werkte", "valkuil": "Valkuil", "tip-overheid": "Tip voor de gemeente"}
-    assert [f.name for f in fields.sections()] == ["lessen", "bronnen"]
+    assert [f.name for f in fields.sections()] == ["rol_toelichting", "lessen", "bronnen"]
 
 
 def test_lesson_lines_become_objects() -> None:
@@ -58,9 +58,10 @@ def test_initiative_page_shows_its_lessons_as_a_section(fixture_site: Path) -> N
 def test_lessons_page_groups_by_theme_and_links_each_lesson(fixture_site: Path) -> None:
     page = lessons_html(fixture_site)
     headings = re.findall(r'<h2 id="([a-z-]+)">', page)
-    assert headings == ["openbare-ruimte", "voedsel", "democratie", "digitaal"]  # the themes' order, only those with lessons
+    assert headings == ["openbare-ruimte", "voedsel", "digitaal"]  # the themes' order, only first themes with lessons
     items = re.findall(r'<li data-rol="([a-z]*)" data-soort="([a-z-]+)">(.*?)</li>', page, re.S)
-    assert len(items) == 10  # 6 lessons; those of initiatives with two themes appear under both
+    assert len(items) == 6  # 6 lessons, each once (under its initiative's first theme)
+    assert "6 lessen uit 3 initiatieven" in page
     tip = next(body for rol, soort, body in items if soort == "tip-overheid" and rol == "loslaten")
     assert '<a href="initiatieven/menukaart-vlissingen.html">Menukaart Vlissingen</a>' in tip
     assert "Rol van de overheid: Loslaten." in tip
@@ -89,19 +90,20 @@ def test_filter_by_kind_and_role_from_disk(page, fixture_site: Path) -> None:
     page.goto((fixture_site / "lessen.html").as_uri())
     page.wait_for_selector("#kb-lessen-soort")
     visible = "() => [...document.querySelectorAll('.kb-lessen li')].filter((li) => !li.hidden).length"
-    assert page.evaluate(visible) == 10
+    assert page.evaluate(visible) == 6
+    assert page.text_content(".kb-lessen-aantal") == "6 lessen getoond."  # the same count as the page's intro
     page.select_option("#kb-lessen-soort", "tip-overheid")
     page.select_option("#kb-lessen-rol", "loslaten")
-    assert page.evaluate(visible) == 2  # Menukaart's tip, under its two themes
-    assert page.text_content(".kb-lessen-aantal") == "2 lessen getoond."
+    assert page.evaluate(visible) == 1  # Menukaart's tip
+    assert page.text_content(".kb-lessen-aantal") == "1 les getoond."
     shown = page.evaluate("() => [...document.querySelectorAll('.kb-lessen h2')].filter((h) => !h.hidden).map((h) => h.id)")
-    assert shown == ["openbare-ruimte", "democratie"]
+    assert shown == ["openbare-ruimte"]
     assert "soort=tip-overheid" in page.url and "rol=loslaten" in page.url
     page.reload()  # the choice survives in the address
     page.wait_for_selector("#kb-lessen-soort")
-    assert page.evaluate(visible) == 2
+    assert page.evaluate(visible) == 1
     page.select_option("#kb-lessen-rol", "")
-    assert page.evaluate(visible) == 5  # every tip: Menukaart and Buurtmoestuin under two themes each, the hostile one
+    assert page.evaluate(visible) == 3  # every tip: Menukaart's, Buurtmoestuin's and the hostile one
     assert not page.watch.console_errors and not page.watch.outside_requests and not page.watch.dialogs
 
 
@@ -113,7 +115,7 @@ def test_filter_is_usable_by_keyboard_and_accessible(page, fixture_site: Path) -
     page.focus("#kb-lessen-soort")
     page.keyboard.press("ArrowDown")  # Alle -> Wat werkte
     assert page.evaluate("() => document.getElementById('kb-lessen-soort').value") == "werkte"
-    assert page.text_content(".kb-lessen-aantal") == "3 lessen getoond."
+    assert page.text_content(".kb-lessen-aantal") == "2 lessen getoond."
     assert page.get_by_label("Rol van de overheid").count() == 1
     violations = axe_violations(page)
     assert not violations, describe_violations(violations)

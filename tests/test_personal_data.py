@@ -149,7 +149,7 @@ def test_the_issue_form_converter_passes_the_same_warnings_on(tmp_path: Path) ->
     from kennisbank.submission import issue_form as issueform
 
     body = (FIXTURES / "issues" / "volledig.md").read_text(encoding="utf-8")
-    body = body.replace("info@repaircafe-dekempen.nl", "j.de.vries1987@gmail.com").replace("Zorg voor koffie.", "Bel Jolanda op 06 1234 5678.")
+    body = body.replace("info@repaircafe-dekempen.nl", "j.de.vries1987@gmail.com").replace("- Een vaste groep van 25 vrijwilligers", "- Bel Jolanda op 06 1234 5678.")
     (tmp_path / "issue.md").write_text(body, encoding="utf-8")
     outcome = issueform.submit(body, tmp_path / "initiatives", dt.date(2024, 6, 1))
     assert outcome.ok and outcome.target.exists()
@@ -177,7 +177,7 @@ def test_the_issue_form_converter_refuses_a_bsn(tmp_path: Path) -> None:
 
     from kennisbank.submission import issue_form as issueform
 
-    body = (FIXTURES / "issues" / "volledig.md").read_text(encoding="utf-8").replace("Zorg voor koffie.", "Mijn BSN is 111222333.")
+    body = (FIXTURES / "issues" / "volledig.md").read_text(encoding="utf-8").replace("- Een vaste groep van 25 vrijwilligers", "- Mijn BSN is 111222333.")
     outcome = issueform.submit(body, tmp_path / "initiatives", dt.date(2024, 6, 1))
     assert not outcome.ok and not outcome.target.exists()
     assert "'111222333' lijkt een burgerservicenummer (BSN)" in issueform.comment(outcome)

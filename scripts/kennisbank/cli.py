@@ -134,7 +134,7 @@ def run_nieuw(args: argparse.Namespace) -> int:
         "gemeente": ask("Gemeente (of 'landelijk')", args.gemeente),
         "themas": args.thema or [t.strip() for t in (ask("Thema's (komma's ertussen)", None) or "").split(",") if t.strip()],
         "status": ask("Status (idee, lopend, afgerond, gestopt)", args.status),
-        "startjaar": ask("Startjaar", args.startjaar),
+        "startjaar": ask("Startjaar (leeg als geen bron het noemt)", args.startjaar),
         "initiatiefnemer": ask("Initiatiefnemer", args.initiatiefnemer),
         "website": args.website,
     }

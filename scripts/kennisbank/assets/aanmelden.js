@@ -344,7 +344,7 @@
       var text = typeof value === "string";
       var list = Array.isArray(value);
       if (keyword === "type" && !hasType(value, arg)) {
-        found.push(isItem ? say(ALG.type_item_string, { waarde: quote(value) }) : say(ALG["type_" + arg], { waarde: quote(value) }));
+        found.push(isItem ? say(ALG.type_item_string, { waarde: quote(value) }) : say((VELDEN[name] || {}).type || ALG["type_" + arg], { waarde: quote(value) }));
       } else if (keyword === "minLength" && text && length(value) < arg) {
         found.push(lengthError(value, rule));
       } else if (keyword === "maxLength" && text && length(value) > arg) {
@@ -452,6 +452,9 @@
     var start = answers.startjaar, end = answers.eindjaar;
     if (Number.isInteger(start) && Number.isInteger(end) && end < start) {
       add("eindjaar", say(VELDEN.eindjaar.voor_start, { waarde: end, jaar: start }));
+    }
+    if (own(answers, "startjaar_uiterlijk") && !own(answers, "startjaar")) {
+      add("startjaar_uiterlijk", VELDEN.startjaar.uiterlijk_zonder_jaar);
     }
     if (end !== undefined && (answers.status === "idee" || answers.status === "lopend")) {
       add("eindjaar", say(VELDEN.eindjaar.status, { waarde: answers.status }));

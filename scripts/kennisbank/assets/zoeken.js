@@ -389,7 +389,9 @@
     var active = FACETS.filter(function (name) { return chosen[name].size; });
     FACETS.forEach(function (name) { counts[name] = new Array(optionsOf(name).length).fill(0); });
     for (var i = 0; i < docs.length; i++) {
-      var doc = docs[i], year = facets.start[doc] + first;
+      /* start is 0 for an unknown year (which no year range can hold), else the year - first + 1 */
+      var doc = docs[i], known = facets.start[doc] > 0, year = facets.start[doc] + first - 1;
+      if ((chosen.van !== null || chosen.tot !== null) && !known) continue;
       if ((chosen.van !== null && year < chosen.van) || (chosen.tot !== null && year > chosen.tot)) continue;
       var failures = 0, failed = null;
       for (var a = 0; a < active.length && failures < 2; a++) {

@@ -46,7 +46,7 @@ def initiative_text(number: int, rng: random.Random) -> str:
     end = f"eindjaar: {rng.randint(start, 2026)}\n" if status in ("afgerond", "gestopt") else ""
     body = "\n\n".join(
         f"## {title}\n\n" + " ".join(rng.sample(SENTENCES, 3))
-        for title in ("Aanpak", "Resultaten", "Geleerde lessen")
+        for title in ("Aanpak", "Resultaten")
     )
     # Lessons from a generator of their own, so the rest of the corpus stays as it was before they existed.
     own = random.Random(number)

@@ -14,7 +14,10 @@ field added to the schema alone is never silently missing:
   the title).
 - `x-csv`: for a list of objects, the one key its CSV cell shows (default: every value).
 - `x-section`: the heading of a section of its own on the initiative page (for a list of objects
-  such as `lessen`, which a panel row cannot hold); such a field is usually left out of "panel".
+  such as `lessen`, which a panel row cannot hold, or one longer text); such a field is usually
+  left out of "panel".
+- `x-bij`: for a section made of one text, the field it explains (`rol_toelichting` explains
+  `rol_overheid`): the section starts with that field's label.
 - `x-widget`: the form's control; "soort-regels" is a list of {soort, tekst} objects typed as one
   line per item, "Label: tekst", where the label is one of the `soort` labels.
 """

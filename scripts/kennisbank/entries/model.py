@@ -48,7 +48,7 @@ class Initiative:
     landelijk: bool
     themas: tuple[Thema, ...]
     status: str
-    startjaar: int
+    startjaar: int | None  # None: no source gives the year (shown as 'onbekend')
     eindjaar: int | None
     initiatiefnemer: str
     rol_overheid: str | None

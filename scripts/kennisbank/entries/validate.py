@@ -13,7 +13,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from kennisbank.entries import body_limits, duplicates, kinds, personal_data, placeholders, places, schema, web_address
+from kennisbank.entries import body_limits, duplicates, kinds, personal_data, placeholders, places, retired_headings, schema, web_address
 from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
 from kennisbank.entries.model import Gemeente, Initiative, Message, Thema
 from kennisbank.entries.reading import NotRegular, read_regular
@@ -241,6 +241,8 @@ def check_years(check: FileCheck, values: dict[str, object]) -> None:
         check.error("eindjaar", schema.say(texts["eindjaar"]["voor_start"], waarde=end, jaar=start))
     if end is not None and status in ("idee", "lopend"):
         check.error("eindjaar", schema.say(texts["eindjaar"]["status"], waarde=status))
+    if values.get("startjaar_uiterlijk") is not None and start is None:
+        check.error("startjaar_uiterlijk", texts["startjaar"]["uiterlijk_zonder_jaar"])
 
 
 def parse_date(check: FileCheck, values: dict[str, object]) -> dt.date | None:
@@ -381,7 +383,7 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
         landelijk=national,
         themas=found_themas,
         status=str(values["status"]),
-        startjaar=int(values["startjaar"]),  # type: ignore[call-overload]
+        startjaar=values.get("startjaar"),  # type: ignore[arg-type]
         eindjaar=values.get("eindjaar"),  # type: ignore[arg-type]
         initiatiefnemer=one_line(values["initiatiefnemer"]),
         rol_overheid=values.get("rol_overheid"),  # type: ignore[arg-type]
@@ -457,6 +459,8 @@ def check_one_file(path: Path) -> FileResult:
         return FileResult(None, check.messages)
     initiative = check_matter(check, path, shown)
     check_content(check)
+    for line, text in retired_headings.in_matter(check.matter):  # initiatives only: their old template
+        check.messages.append(Message(check.path, line, personal_data.BODY_FIELD, text, "waarschuwing"))
     links = [(check.matter.body_line + offset, target) for offset, target in linked_slugs(check.matter.body)]
     return FileResult(None if check.failed else initiative, check.messages, links, check.matter.key_lines)
 

@@ -175,12 +175,13 @@ def contact_point(doc: Description) -> str:
 
 
 def initiatives_period(initiatives: Sequence[Initiative]) -> Period | None:
-    """From the first start year; an end year only when every initiative has ended."""
-    if not initiatives:
+    """From the first known start year; an end year only when every initiative has ended."""
+    starts = [i.startjaar for i in initiatives if i.startjaar is not None]
+    if not starts:
         return None
     ends = [i.eindjaar for i in initiatives]
     last = max(e for e in ends if e is not None) if None not in ends else None
-    return str(min(i.startjaar for i in initiatives)), str(last) if last else None, "gYear"
+    return str(min(starts)), str(last) if last else None, "gYear"
 
 
 def meetings_period(meetings: Sequence[Meeting]) -> Period | None:

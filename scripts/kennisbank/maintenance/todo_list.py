@@ -73,8 +73,9 @@ def long_running(initiatives: list[Initiative], today: dt.date) -> Group:
         "lopend", "Lopend, maar lang niets gehoord",
         f"status lopend, gestart meer dan {OLD_START_YEARS} jaar geleden en {STALE_YEARS} jaar niet bijgewerkt: loopt het nog?",
     )
-    for initiative in sorted(initiatives, key=lambda i: (i.startjaar, i.bijgewerkt, i.source)):
-        if initiative.status == "lopend" and initiative.startjaar < today.year - OLD_START_YEARS and initiative.bijgewerkt < limit:
+    dated = [i for i in initiatives if i.startjaar is not None]  # an unknown start year says nothing about age
+    for initiative in sorted(dated, key=lambda i: (i.startjaar or 0, i.bijgewerkt, i.source)):
+        if initiative.status == "lopend" and (initiative.startjaar or 0) < today.year - OLD_START_YEARS and initiative.bijgewerkt < limit:
             group.items.append(Item(initiative.source, f"lopend sinds {initiative.startjaar}, bijgewerkt {initiative.bijgewerkt.isoformat()}"))
     return group
 

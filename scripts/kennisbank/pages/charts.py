@@ -23,6 +23,7 @@ FONT = 14
 VALUE_ROOM = 40
 YEARS_PER_ROW_LIMIT = 15  # a longer span is shown per decade
 NOT_FILLED = "Niet ingevuld"
+UNKNOWN_YEAR = "Onbekend"
 LANDELIJK = "Landelijk"
 
 
@@ -71,9 +72,20 @@ def year_rows(years: list[int]) -> list[tuple[str, int]]:
 
 
 def by_start_year(initiatives: list[Initiative]) -> Chart:
-    latest = any(i.value("startjaar_uiterlijk") == "ja" for i in initiatives)
-    note = "Is alleen bekend dat een initiatief uiterlijk in een bepaald jaar begon, dan telt het bij dat jaar." if latest else ""
-    return Chart("startjaar", "Initiatieven per startjaar", "Startjaar", tuple(year_rows([i.startjaar for i in initiatives])), note)
+    """Known years as rows; an upper bound and an unknown year get rows of their own, so that no
+    entry is counted in a year that no source gives."""
+    exact = [i.startjaar for i in initiatives if i.startjaar is not None and i.value("startjaar_uiterlijk") != "ja"]
+    latest = Counter(i.startjaar for i in initiatives if i.startjaar is not None and i.value("startjaar_uiterlijk") == "ja")
+    rows = [*year_rows(exact), *((f"in of vóór {year}", latest[year]) for year in sorted(latest))]
+    unknown = sum(1 for i in initiatives if i.startjaar is None)
+    if unknown:
+        rows.append((UNKNOWN_YEAR, unknown))
+    notes = []
+    if latest:
+        notes.append("Is alleen bekend dat een initiatief er in een bepaald jaar al was, dan staat het bij 'in of vóór' dat jaar.")
+    if unknown:
+        notes.append("Bij 'onbekend' noemt geen bron het startjaar.")
+    return Chart("startjaar", "Initiatieven per startjaar", "Startjaar", tuple(rows), " ".join(notes))
 
 
 def has_sources(initiative: Initiative) -> bool:

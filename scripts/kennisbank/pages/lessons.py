@@ -1,7 +1,7 @@
 """Lessons learned: the page 'Lessen' (the section on each initiative page is pages.sections).
 
 The 'Lessen' page gathers every
-lesson by theme; each item carries its kind and the government's role as data attributes, which
+lesson by theme (once, under its initiative's first theme); each item carries its kind and the government's role as data attributes, which
 the small script assets/lessen.js uses to filter. Without the script the page is complete, and
 every item says its kind and role in words.
 """
@@ -86,11 +86,15 @@ _items_of: PerEntry[Initiative, tuple[Markup, ...]] = PerEntry(items_of)
 
 
 def groups(initiatives: list[Initiative], here: str) -> list[tuple[str, str, list[Markup]]]:
-    """(theme label, theme slug, lesson items) for every theme with lessons, in the themes' order."""
+    """(theme label, theme slug, lesson items) for every theme with lessons, in the themes' order.
+
+    A lesson is listed once, under its initiative's first theme: the page's count and the filter's
+    count are then the same number, and nobody reads one lesson three times.
+    """
     ordered = sort_by_title(initiatives)
     found = []
     for thema in themas():
-        items = [item for initiative in ordered if thema in initiative.themas for item in _items_of(initiative, here)]
+        items = [item for initiative in ordered if initiative.themas[:1] == (thema,) for item in _items_of(initiative, here)]
         if items:
             found.append((thema.label, thema.slug, items))
     return found

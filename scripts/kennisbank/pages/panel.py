@@ -28,6 +28,10 @@ def page_link(text: str, here: str, target: str) -> Markup:
 
 
 def looptijd(initiative: Initiative) -> str:
+    if initiative.startjaar is None:  # no source gives the year: say so, never a guess
+        if initiative.eindjaar:
+            return f"startjaar onbekend, tot {initiative.eindjaar}"
+        return "idee, startjaar onbekend" if initiative.status == "idee" else "startjaar onbekend"
     if start_is_latest(initiative):  # only known to have started by then
         start = f"{initiative.startjaar} of eerder"
         if initiative.eindjaar:
@@ -111,7 +115,7 @@ def grouped_rows(initiative: Initiative, here: str) -> tuple[list[Row], list[Row
             more.append((field.panel_label, joined([page_link(t.label, here, urls.thema(t)) for t in initiative.themas])))
             continue
         value = initiative.value(field.name)
-        if value is None or value == ():
+        if (value is None or value == ()) and field.render != "looptijd":  # an unknown period is said, not hidden
             continue
         (first if field.render in FIRST_RENDERS else more).append((field.panel_label, shown_value(field, value, initiative)))
     return first, more

@@ -36,8 +36,21 @@ def item_line(field: Field, item: dict[str, object]) -> Markup:
     return body
 
 
+def explanation(field: Field, initiative: Initiative) -> Markup | None:
+    """A section made of one text: its heading, then the explained field's label in bold (x-bij)."""
+    text = initiative.value(field.name)
+    if not isinstance(text, str) or not text:
+        return None
+    explained = field.definition.get("x-bij")
+    value = initiative.value(explained) if explained else None
+    lead = f"**{mdtext(fields.by_name()[explained].label(value))}.** " if explained and value is not None else ""
+    return Markup(f"## {mdtext(field.section)}\n\n{lead}{mdtext(text)}\n")
+
+
 def section(field: Field, initiative: Initiative) -> Markup | None:
-    """One `x-section` field as Markdown: a heading and a list, or None when the field is empty."""
+    """One `x-section` field as Markdown: a heading and a list (or one text), or None when empty."""
+    if field.definition.get("type") == "string":
+        return explanation(field, initiative)
     items = initiative.value(field.name)
     if not isinstance(items, tuple) or not items:
         return None

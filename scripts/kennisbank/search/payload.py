@@ -109,7 +109,7 @@ def file_size(terms: dict[str, str]) -> int:
 
 
 def years(index: SearchIndex) -> list[int]:
-    found = [i.startjaar for i in index.initiatives]
+    found = [i.startjaar for i in index.initiatives if i.startjaar is not None]
     return [min(found), max(found)] if found else [0, 0]
 
 
@@ -203,7 +203,7 @@ def facets(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, str]:
     for initiative in index.initiatives:
         status.append(vocabulary.status_nr[initiative.status])
         rol.append(vocabulary.rol_nr[initiative.rol_overheid] + 1 if initiative.rol_overheid else 0)
-        start.append(initiative.startjaar - first_year)
+        start.append(0 if initiative.startjaar is None else initiative.startjaar - first_year + 1)  # 0: unknown
         gemeente.extend([len(initiative.gemeenten), *(vocabulary.gemeente_nr[g.code] for g in initiative.gemeenten)])
         thema.extend([len(initiative.themas), *(vocabulary.thema_nr[t.slug] for t in initiative.themas)])
     return {name: codec.varints(values) for name, values in

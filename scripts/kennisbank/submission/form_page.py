@@ -27,8 +27,6 @@ STATIC = ("aanmelden.js", "aanmelden.css")
 SECTION_HELP = {
     "Aanpak": "Hoe begon het en hoe pakken de initiatiefnemers het aan?",
     "Resultaten": "Wat heeft het opgeleverd? Noem wat u kunt laten zien.",
-    "Geleerde lessen": "Wat zou u een ander initiatief aanraden of afraden?",
-    "Rol van de gemeente": "Wat deed de gemeente of een andere overheid: geld, ruimte, regels, contact?",
 }
 
 

@@ -19,7 +19,9 @@ from kennisbank.entries import placeholders, places, schema
 from kennisbank.entries.themes import themas
 from kennisbank.entries.validate import LANDELIJK
 
-SECTIONS = ("Aanpak", "Resultaten", "Geleerde lessen", "Rol van de gemeente")
+# Lessons and the government's role are fields (lessen, rol_overheid, rol_toelichting), not prose
+# sections: one place each (entries.retired_headings warns about the old headings).
+SECTIONS = ("Aanpak", "Resultaten")
 COMMENT_WIDTH = 100
 INTRO = (
     "Vul de velden in; de regel boven elk veld zegt wat er mag. Velden met (verplicht) moeten een "
