@@ -150,7 +150,7 @@ def expected_csv_row(item: dict) -> dict[str, str]:
         "themas": names("themas", "label"), "thema_slugs": names("themas", "slug"),
     }
     for field in fields():
-        if "export" in field.show and field.kind is None:
+        if "export" in field.show and field.kind not in ("gemeente", "thema"):
             row[field.name] = cell(field.definition, item[field.name])
     return row
 

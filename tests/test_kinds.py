@@ -37,8 +37,11 @@ def test_initiatives_and_meetings_are_declared_in_their_schemas() -> None:
     assert initiative.template.is_file() and meeting.template.is_file()
 
 
-def test_the_package_declares_no_kind_beyond_the_two_yet() -> None:
-    assert kinds.extra() == []
+def test_the_package_declares_organisations_and_approaches_beyond_the_two() -> None:
+    found = {kind.name: kind for kind in kinds.extra()}
+    assert sorted(found) == ["aanpak", "organisatie"]
+    assert (found["organisatie"].folder, found["organisatie"].pages, found["aanpak"].folder) == ("organisaties", "organisaties", "aanpakken")
+    assert all(kind.template.is_file() for kind in found.values())
 
 
 def test_a_declaration_without_x_soort_is_refused_by_name(tmp_path: Path) -> None:
@@ -97,7 +100,7 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from kennisbank.entries import kinds
 from kennisbank.site import pipeline
-sys.exit(pipeline.build(Path("site"), others=[kinds.declared(Path(sys.argv[1]))]))
+sys.exit(pipeline.build(Path("site"), others=[*kinds.extra(), kinds.declared(Path(sys.argv[1]))]))
 """
 
 

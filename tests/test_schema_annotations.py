@@ -23,7 +23,7 @@ def test_a_typo_in_a_key_or_a_value_is_named_with_the_choices() -> None:
         "initiatief.schema.json: het schema: onbekende annotatie 'x-teken'; bedoelde u 'x-tekens'? Toegestaan zijn: x-tekens, x-soort",
         "initiatief.schema.json: eigenschap website: onbekende annotatie 'x-rendr'; bedoelde u 'x-render' of 'x-kind'? Toegestaan zijn: "
         "x-show, x-kind, x-render, x-labels, x-panel-label, x-csv, x-section, x-bij, x-widget, x-maximum, x-jsonld",
-        "initiatief.schema.json: eigenschap gemeente: x-kind: onbekende waarde 'gemeenten'; bedoelde u 'gemeente'? Kies uit: gemeente, thema",
+        "initiatief.schema.json: eigenschap gemeente: x-kind: onbekende waarde 'gemeenten'; bedoelde u 'gemeente'? Kies uit: gemeente, thema, werkgebied, aanpak, organisatie",
         "initiatief.schema.json: eigenschap status: x-render: onbekende waarde 'badgee'; bedoelde u 'badge'? Kies uit: badge, looptijd, link, contact, datum, bron",
         "initiatief.schema.json: eigenschap bronnen > url: x-show: onbekende waarde 'panl'; bedoelde u 'panel'? Kies uit: panel, card, export",
     ]

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from kennisbank.entries import entry_check, kinds, meetings, schema, schema_annotations
+from kennisbank.entries import cross_kinds, entry_check, kinds, meetings, schema, schema_annotations
 from kennisbank.entries import check_output as report
 from kennisbank.entries.validate import MAX_SLUG, SLUG, CheckResult, check_paths, tree_of
 from kennisbank.submission import skeleton
@@ -40,6 +40,13 @@ def extra_kind_of(path: Path, others: list[kinds.Kind]) -> kinds.Kind | None:
     return next((folders[folder.name] for folder in (absolute, *absolute.parents) if folder.name in folders), None)
 
 
+def organisation_names(others: list[kinds.Kind]) -> list[str]:
+    """The valid organisations' names (in organisaties/ of this project), which initiatives are judged against."""
+    found = [(kind, entry_check.check_entries(kind, [Path(kind.folder)]).entries) for kind in others
+             if kind.name == cross_kinds.ORGANISATIONS and Path(kind.folder).is_dir()]
+    return cross_kinds.organisation_names(found)
+
+
 def run_check(args: argparse.Namespace) -> int:
     others = kinds.extra()
     folders = [INITIATIVES, meetings.FOLDER, *(Path(kind.folder) for kind in others)]
@@ -54,7 +61,9 @@ def run_check(args: argparse.Namespace) -> int:
     meeting_paths = [p for p in paths if meeting_root(p) is not None and extra_kind_of(p, others) is None]
     initiative_paths = [p for p in paths if meeting_root(p) is None and extra_kind_of(p, others) is None]
     # Named files are judged within their initiatives/ tree (links, duplicate names), reported alone.
-    result = check_paths(initiative_paths, tree_of(initiative_paths) if args.paths else (), strict=args.strict) if initiative_paths else CheckResult()
+    names = organisation_names(others) if initiative_paths else []
+    result = (check_paths(initiative_paths, tree_of(initiative_paths) if args.paths else (), strict=args.strict, organisations=names)
+              if initiative_paths else CheckResult())
     result = with_meetings(result, meeting_paths)
     for path, kind in other_paths:
         result.add(entry_check.check_entries(kind, [path]))

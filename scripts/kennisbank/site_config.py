@@ -17,6 +17,13 @@ class SiteConfig:
     branch: str
     docs_dir: Path  # where the generated Markdown goes
     site_dir: Path
+    editors: str = "De redactie"  # who runs the kennisbank (mkdocs.yml extra.redactie.naam)
+    editors_address: str = ""  # how to reach them: a web or e-mail address (extra.redactie.adres)
+
+    def editors_href(self) -> str:
+        """The editors' address as a link target: an e-mail address becomes mailto:."""
+        address = self.editors_address or f"{self.repo_url}/issues"
+        return address if "://" in address else f"mailto:{address}"
 
     def edit_url(self, source: str) -> str:
         """The hosting site's edit page for a file in the repository (source is repo-relative)."""

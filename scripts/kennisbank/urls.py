@@ -28,6 +28,7 @@ OPEN_DATA = "open-data.md"
 SUBMIT = "aanmelden.md"
 SUBMIT_MEETING = "bijeenkomst-aanmelden.md"
 JOIN = "meedoen.md"
+EDITORS = "redactie.md"  # who runs the kennisbank and how to reach the editors
 LESSONS = "lessen.md"
 NEWS = "nieuw.md"
 AGENDA = "agenda.md"

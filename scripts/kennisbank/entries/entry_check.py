@@ -4,7 +4,7 @@ What every kind gets, in this order, with the messages of meldingen.json: the st
 the file (a link, no regular file, a wrong name, bad YAML), unknown and missing keys, the schema's
 rules per field (a list far beyond its limit only gets its count), the text rules of free-text
 fields, the one web-address rule, the date `bijgewerkt` when the kind has one, themes against the
-vocabulary, and the body's shape, personal data and placeholders. Meetings add their own rules
+vocabulary, each source's date, and the body's shape, personal data and placeholders. Meetings add their own rules
 after these steps (entries/meetings.py); a kind without rules of its own is checked by
 `check_entries` alone and becomes an `Entry`.
 """
@@ -19,7 +19,8 @@ from typing import Any, Protocol, TypeVar
 
 import jsonschema
 
-from kennisbank.entries import schema
+from kennisbank.entries import areas, schema
+from kennisbank.entries.areas import Area
 from kennisbank.entries.kinds import Kind, read_schema
 from kennisbank.entries.model import Message, Thema
 from kennisbank.entries.validate import (
@@ -28,6 +29,7 @@ from kennisbank.entries.validate import (
     check_content,
     check_duplicate_slugs,
     check_keys,
+    check_source_dates,
     check_texts,
     check_web_addresses,
     discover,
@@ -54,6 +56,7 @@ class Entry:
     bijgewerkt: dt.date | None
     body: str
     body_line: int
+    area: Area | None = None  # where it works, for a kind with a werkgebied (entries.areas)
 
     @property
     def titel(self) -> str:
@@ -114,6 +117,8 @@ def shared_checks(check: FileCheck, kind: Kind) -> dict[str, object]:
     check_schema(check, kind, values)
     check_texts(check, values, tuple(name for name, rule in properties.items() if schema.is_free_text(rule)))
     check_web_addresses(check, values, properties)
+    if "bronnen" in properties:
+        check_source_dates(check, values)
     return values
 
 
@@ -125,14 +130,26 @@ def check_entry(kind: Kind, path: Path) -> tuple[Entry | None, list[Message]]:
     properties = kind.properties()
     bijgewerkt = parse_date(check, values) if "bijgewerkt" in properties else None
     found_themas = resolve_themas(check, values) if properties.get("themas", {}).get("x-kind") == "thema" else ()
+    area = resolve_area(check, properties, values)
     check_content(check)
     if check.failed:
         return None, check.messages
     entry = Entry(
         kind=kind.name, slug=path.stem, source=check.path, values={key: plain_value(value) for key, value in values.items()},
-        themas=found_themas, bijgewerkt=bijgewerkt, body=check.matter.body, body_line=check.matter.body_line,
+        themas=found_themas, bijgewerkt=bijgewerkt, body=check.matter.body, body_line=check.matter.body_line, area=area,
     )
     return entry, check.messages
+
+
+def resolve_area(check: FileCheck, properties: dict[str, dict[str, Any]], values: dict[str, object]) -> Area | None:
+    """The werkgebied of a kind that has one, its findings reported on the field (and item)."""
+    name = next((key for key, rule in properties.items() if rule.get("x-kind") == "werkgebied"), None)
+    if name is None or name not in values:
+        return None
+    area, findings = areas.resolve(values[name])
+    for finding in findings:
+        (check.error if finding.level == "fout" else check.warning)(name, finding.text, finding.index)
+    return area
 
 
 class Sourced(Protocol):

@@ -62,6 +62,7 @@ class Initiative:
     # Every front-matter value by field name, as validated (text on one line, lists as tuples):
     # what pages and exports read for fields that need no special handling (see entries.fields).
     values: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    aanpakken: tuple[str, ...] = ()  # slugs of files in aanpakken/ (checked by entries.cross_kinds)
 
     def value(self, name: str) -> object:
         return self.values.get(name)

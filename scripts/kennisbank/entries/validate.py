@@ -5,7 +5,7 @@ import datetime as dt
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -13,7 +13,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from kennisbank.entries import body_limits, duplicates, kinds, personal_data, placeholders, places, retired_headings, schema, web_address
+from kennisbank.entries import body_limits, cross_kinds, duplicates, kinds, personal_data, placeholders, places, retired_headings, schema, web_address
 from kennisbank.entries.frontmatter import FrontMatter, FrontMatterError, parse
 from kennisbank.entries.model import Gemeente, Initiative, Message, Thema
 from kennisbank.entries.reading import NotRegular, read_regular
@@ -388,6 +388,7 @@ def check_matter(check: FileCheck, path: Path, source: str) -> Initiative | None
         initiatiefnemer=one_line(values["initiatiefnemer"]),
         rol_overheid=values.get("rol_overheid"),  # type: ignore[arg-type]
         partners=text_tuple(values.get("partners")),
+        aanpakken=text_tuple(values.get("aanpakken")),
         website=values.get("website"),  # type: ignore[arg-type]
         contact=values.get("contact"),  # type: ignore[arg-type]
         trefwoorden=text_tuple(values.get("trefwoorden")),
@@ -681,25 +682,31 @@ def check_name_clashes(files: list[Path], others: list[Path]) -> list[Message]:
     return found
 
 
-def check_paths(paths: Iterable[Path], tree: Iterable[Path] = (), strict: bool = False, cache: CheckCache[FileResult] | None = None) -> CheckResult:
+def check_paths(paths: Iterable[Path], tree: Iterable[Path] = (), strict: bool = False, cache: CheckCache[FileResult] | None = None,
+                organisations: Sequence[str] = ()) -> CheckResult:
     """Check every file under the given paths; deterministic order (by path, then line).
 
     Files under `tree` that were not named are not checked themselves, but links and duplicate
     names of the named files are judged against them, so one file is checked as in its tree.
     `strict` adds the warnings a maintainer asks for, such as an entry without sources. With a
     `cache` (the live preview's), files unchanged since its last check are not read again; the
-    rules across files (links, names, look-alikes) are judged anew every time.
+    rules across files (links, names, look-alikes, approaches, organisations' names) are judged
+    anew every time. `organisations` are the names of the valid organisations (entries.cross_kinds).
     """
     files = discover(paths)
     others = unnamed_files(files, tree)
     result = CheckResult(files=len(files))
     all_slugs = {p.stem for p in files + others if p.suffix == ".md"}
     outcomes = check_files(files, cache)
+    root = cross_kinds.project_root(files)
+    approaches = cross_kinds.approach_slugs(root) if root else frozenset()
     for path, outcome in zip(files, outcomes):
         result.messages.extend(outcome.messages)
         result.messages.extend(check_links(display_path(path), outcome.links, all_slugs))
         if outcome.initiative:
             result.initiatives.append(outcome.initiative)
+            result.messages.extend(cross_kinds.approach_messages(outcome.initiative, outcome.key_lines.get("aanpakken", 1), approaches))
+            result.messages.extend(cross_kinds.organisation_messages(outcome.initiative, outcome.key_lines, organisations))
     result.messages.extend(check_name_clashes(files, others) if others else check_duplicate_slugs(files))
     # Entries that look alike (same website, nearly the same title in one place): warnings only.
     result.messages.extend(duplicates.warnings([(o.initiative, o.key_lines) for o in outcomes if o.initiative], [(p, display_path(p)) for p in others]))

@@ -13,6 +13,7 @@ from typing import Any
 
 from kennisbank import urls
 from kennisbank.entries import fields
+from kennisbank.entries.entry_check import Entry
 from kennisbank.entries.fields import Field
 from kennisbank.entries.meetings import AMSTERDAM, Meeting
 from kennisbank.entries.model import Gemeente, Initiative
@@ -135,3 +136,26 @@ def meeting_data(meeting: Meeting, config: SiteConfig) -> dict[str, Any]:
 
 def for_meeting(meeting: Meeting, config: SiteConfig) -> str:
     return script_safe(meeting_data(meeting, config))
+
+
+def organisation_data(entry: Entry, page: str, config: SiteConfig) -> dict[str, Any]:
+    """schema.org Organization for an organisation's page: name, what it does, where, how to reach it."""
+    found: dict[str, Any] = {"@context": "https://schema.org", "@type": "Organization", "name": entry.titel,
+                             "description": entry.samenvatting, "url": records.page_url(config, page)}
+    website, contact = entry.values.get("website"), entry.values.get("contact")
+    if isinstance(website, str):
+        found["sameAs"] = website
+    if isinstance(contact, str):
+        found["contactPoint"] = {"@type": "ContactPoint", ("url" if "://" in contact else "email"): contact}
+    if entry.area is not None:
+        found["areaServed"] = [COUNTRY] if entry.area.landelijk else [
+            *({"@type": "AdministrativeArea", "name": p.naam, "containedInPlace": COUNTRY} for p in entry.area.provincies),
+            *(area(g, config) for g in entry.area.gemeenten)]
+    if entry.themas:
+        found["knowsAbout"] = [t.label for t in entry.themas]
+    return found
+
+
+def for_entry(kind: str, entry: Entry, page: str, config: SiteConfig) -> str | None:
+    """The JSON-LD of a page of a further kind, where schema.org has a type for it (organisations)."""
+    return script_safe(organisation_data(entry, page, config)) if kind == "organisatie" else None

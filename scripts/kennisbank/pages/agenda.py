@@ -18,7 +18,7 @@ from kennisbank import urls
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative, grouped
 from kennisbank.exports import jsonld
-from kennisbank.pages import share, submitted_text
+from kennisbank.pages import share, sources, submitted_text
 from kennisbank.pages.templating import (
     datum,
     external_link,
@@ -145,6 +145,14 @@ def rows(meeting: Meeting, here: str, titles: dict[str, str], gemeente_pages: se
     return found
 
 
+def sources_section(meeting: Meeting) -> Markup | None:
+    """The meeting's sources as the section 'Bronnen', as on an initiative page."""
+    items = meeting.values.get("bronnen")
+    if not isinstance(items, tuple) or not items:
+        return None
+    return Markup("## Bronnen\n\n" + "\n".join(f"- {sources.item(item)}" for item in items if isinstance(item, dict)) + "\n")
+
+
 def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
     titles = {i.slug: i.titel for i in initiatives}
     gemeente_pages = {urls.gemeente(g) for i in initiatives for g in i.gemeenten}
@@ -156,6 +164,7 @@ def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config
             "bijeenkomst.md.j2", m=meeting, here=here, when=when(meeting), upcoming=coming,
             panel=rows(meeting, here, titles, gemeente_pages), body=submitted_text.announced(meeting.body) if meeting.body.strip() else None,
             calendar=urls.link(here, urls.meeting_calendar(meeting.slug)), deel=share.links(meeting.titel, here, config),
+            bronnen=sources_section(meeting),
             front_matter=front_matter(meeting.titel, meeting.samenvatting, edit_url=edit_url, kb_type="bijeenkomst", kb_script=share.SCRIPT,
                                       jsonld=jsonld.for_meeting(meeting, config), **freshness([meeting.bijgewerkt])),
         )

@@ -11,16 +11,18 @@ submitted-text marker, as on every other page.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from markupsafe import Markup
 
 from kennisbank import urls
 from kennisbank.dutch_dates import datum
+from kennisbank.entries.areas import Area
 from kennisbank.entries.entry_check import Entry
 from kennisbank.entries.kinds import Kind, KindError
-from kennisbank.pages import submitted_text
+from kennisbank.exports import jsonld
+from kennisbank.pages import sources, submitted_text
 from kennisbank.pages.templating import environment, external_link, front_matter, host, mdtext, render
 from kennisbank.site_config import SiteConfig
 
@@ -42,6 +44,8 @@ def shown(rule: dict[str, Any], value: object) -> Markup:
         return Markup("; ").join(Markup(f"{mdtext(key)}: ") + shown(inner.get(key, {}), item) for key, item in value.items())
     if isinstance(value, str) and is_address(rule):
         return external_link(host(value), value)
+    if isinstance(value, str) and rule.get("x-render") == "contact":  # an e-mail address or a web address
+        return external_link(host(value), value if "://" in value else f"mailto:{value}")
     if isinstance(value, str) and rule.get("format") == "date":
         try:
             return mdtext(datum(dt.date.fromisoformat(value)))
@@ -60,6 +64,10 @@ def rows(kind: Kind, entry: Entry, here: str) -> list[Row]:
         if name in OWN_LINES or "panel" not in rule.get("x-show", ("panel",)):
             continue
         label = str(rule.get("x-panel-label", rule.get("title", name)))
+        if rule.get("x-kind") == "werkgebied":
+            if entry.area:
+                found.append((label, area_links(entry.area, here)))
+            continue
         if rule.get("x-kind") == "thema":
             if entry.themas:
                 found.append((label, Markup(", ").join(Markup(f"[{mdtext(t.label)}]({urls.link(here, urls.thema(t))})") for t in entry.themas)))
@@ -71,7 +79,61 @@ def rows(kind: Kind, entry: Entry, here: str) -> list[Row]:
     return found
 
 
-def entry_page(kind: Kind, entry: Entry, config: SiteConfig) -> tuple[str, str]:
+def section(name: str, rule: dict[str, Any], value: object) -> Markup | None:
+    """One `x-section` property as Markdown: a heading and its text, or a list (sources as links)."""
+    heading = Markup(f"## {mdtext(rule['x-section'])}\n\n")
+    if isinstance(value, str) and value:
+        return heading + mdtext(value) + Markup("\n")
+    if not isinstance(value, tuple) or not value:
+        return None
+    items = rule.get("items", {}) if isinstance(rule.get("items"), dict) else {}
+    lines = []
+    for item in value:
+        if rule.get("x-render") == "bron" and isinstance(item, dict):
+            lines.append(sources.item(item))
+        elif isinstance(item, dict):
+            lines.append(labelled(items.get("properties", {}), item))
+        else:
+            lines.append(shown(items, item))
+    return heading + Markup("\n").join(Markup("- ") + line for line in lines) + Markup("\n")
+
+
+def labelled(keys: dict[str, Any], item: dict[str, object]) -> Markup:
+    """'**Label:** text': the first key with labels leads, the other keys follow."""
+    lead = next((key for key, rule in keys.items() if rule.get("x-labels")), None)
+    rest = Markup(" ").join(mdtext(item[key]) for key in keys if key != lead and item.get(key) is not None)
+    if lead and item.get(lead) is not None:
+        return Markup(f"**{mdtext(keys[lead]['x-labels'].get(item[lead], item[lead]))}:** ") + rest
+    return rest
+
+
+def sections(kind: Kind, entry: Entry) -> list[Markup]:
+    """Every filled `x-section` property, in the schema's order."""
+    found = (section(name, rule, entry.values.get(name)) for name, rule in kind.properties().items() if rule.get("x-section"))
+    return [text for text in found if text]
+
+
+Context = Callable[[Kind, Entry, str], dict[str, object]]
+
+
+def no_context(kind: Kind, entry: Entry, here: str) -> dict[str, object]:
+    return {}
+
+
+def area_links(area: Area, here: str) -> Markup:
+    if area.landelijk:
+        return Markup(f"[Landelijk]({urls.link(here, urls.LANDELIJK)})")
+    parts = [Markup(f"[{mdtext(p.naam)}]({urls.link(here, urls.provincie(p))})") for p in area.provincies]
+    parts += [mdtext(g.naam_gangbaar) for g in area.gemeenten]  # not every municipality has a page (yet)
+    return Markup(", ").join(parts)
+
+
+def linked_data(kind: Kind, entry: Entry, config: SiteConfig) -> dict[str, str]:
+    found = jsonld.for_entry(kind.name, entry, urls.entry_page(kind.pages, entry.slug), config)
+    return {"jsonld": found} if found else {}
+
+
+def entry_page(kind: Kind, entry: Entry, config: SiteConfig, context: Context = no_context) -> tuple[str, str]:
     here = urls.entry_page(kind.pages, entry.slug)
     try:
         template = environment().from_string(kind.template.read_text(encoding="utf-8"))
@@ -80,8 +142,9 @@ def entry_page(kind: Kind, entry: Entry, config: SiteConfig) -> tuple[str, str]:
     edit_url = config.edit_url(entry.source)
     return here, template.render(
         e=entry, kind=kind, here=here, panel=rows(kind, entry, here), list_page=urls.link(here, urls.kind_list(kind.pages)),
-        body=submitted_text.announced(entry.body) if entry.body.strip() else None,
-        front_matter=front_matter(entry.titel, entry.samenvatting, edit_url=edit_url, kb_type=kind.name),
+        body=submitted_text.announced(entry.body) if entry.body.strip() else None, sections=sections(kind, entry),
+        front_matter=front_matter(entry.titel, entry.samenvatting, edit_url=edit_url, kb_type=kind.name, **linked_data(kind, entry, config)),
+        **context(kind, entry, here),
     )
 
 
@@ -94,10 +157,11 @@ def list_page(kind: Kind, entries: list[Entry]) -> tuple[str, str]:
                         front_matter=front_matter(title, f"Alle {kind.plural} in de kennisbank."))
 
 
-def pages(kind: Kind, entries: list[Entry], config: SiteConfig) -> Iterator[tuple[str, str]]:
-    """The pages the kind's declaration asks for ("pagina", "lijst" in its uitvoer)."""
+def pages(kind: Kind, entries: list[Entry], config: SiteConfig, context: Context = no_context) -> Iterator[tuple[str, str]]:
+    """The pages the kind's declaration asks for ("pagina", "lijst" in its uitvoer); `context` adds
+    what a page shows of other kinds (pages.kind_links)."""
     if "pagina" in kind.outputs:
         for entry in entries:
-            yield entry_page(kind, entry, config)
+            yield entry_page(kind, entry, config, context)
     if "lijst" in kind.outputs:
         yield list_page(kind, entries)

@@ -18,6 +18,7 @@ from kennisbank.entries.memo import PerEntry, PerPage
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, grouped
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
+from kennisbank.pages.kind_links import NOTHING, Linked, Links
 from kennisbank.pages import agenda, mapsvg, panel, sections, share, sorting, submitted_text
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
@@ -56,25 +57,26 @@ def newest(items: list[Initiative], count: int) -> list[Initiative]:
 
 
 def initiative_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date,
-                     meetings: agenda.Sections | None = None) -> Iterator[tuple[str, str]]:
+                     meetings: agenda.Sections | None = None, links: Links | None = None) -> Iterator[tuple[str, str]]:
     similar = related(initiatives)
     meetings = meetings or agenda.Sections([], today)
+    links = links or Links(initiatives, [])
     for initiative in initiatives:
         here = urls.initiative(initiative.slug)
         # Everything else on the page is the entry's own: the key holds what comes from elsewhere.
         shown = tuple(card(other, here) for other in similar[initiative.slug])
         yield here, _initiative_pages(initiative, config, today - initiative.bijgewerkt > OUTDATED_AFTER, shown,
-                                      meetings.initiative(initiative.slug, here))
+                                      meetings.initiative(initiative.slug, here), links.for_initiative(initiative))
 
 
 def initiative_page(initiative: Initiative, config: SiteConfig, outdated: bool, related_cards: tuple[Markup, ...],
-                    bijeenkomsten: str) -> str:
+                    bijeenkomsten: str, linked: Linked = NOTHING) -> str:
     here = urls.initiative(initiative.slug)
     edit_url = config.edit_url(initiative.source)
     return render(
         "initiatief.md.j2",
         i=initiative, here=here, edit_url=edit_url, related=related_cards,
-        panel=panel.grouped_rows(initiative, here), body=submitted_text.announced(initiative.body), sections=sections.sections(initiative),
+        panel=panel.grouped_rows(initiative, here, linked), body=submitted_text.announced(initiative.body), sections=sections.sections(initiative),
         bronnote=sections.sources_note(initiative, here),
         bijeenkomsten=bijeenkomsten, outdated=outdated, deel=share.links(initiative.titel, here, config),
         front_matter=front_matter(initiative.titel, initiative.samenvatting, edit_url=edit_url, kb_type="initiatief",
@@ -97,8 +99,9 @@ def feed_keys(feeds: Feeds, here: str, config: SiteConfig | None) -> dict[str, s
 
 
 def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None,
-                meetings: agenda.Sections | None = None) -> Iterator[tuple[str, str]]:
+                meetings: agenda.Sections | None = None, links: Links | None = None) -> Iterator[tuple[str, str]]:
     feeds = feeds or {}
+    links = links or Links(initiatives, [])
     meetings = meetings or agenda.Sections([], dt.date.min)
     members = grouped(initiatives, lambda i: (t.slug for t in i.themas))
     for thema in themas():
@@ -107,9 +110,10 @@ def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, confi
         volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.thema(thema.slug, here)
         matter = front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config), **sorting.script(items),
                               **freshness(i.bijgewerkt for i in items))
-        yield here, _list_pages.get(here, items, (thema, volg, bijeenkomsten, matter), render,
+        hulp = links.helpers(here, thema=thema)
+        yield here, _list_pages.get(here, items, (thema, volg, bijeenkomsten, matter, hulp), render,
                                     "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter,
-                                    sorteren=sorting.marker(items))
+                                    sorteren=sorting.marker(items), hulp=hulp)
     tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
     yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
                               front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
@@ -128,8 +132,9 @@ def gemeente_rows(provincie: Provincie, members: dict[str, list[Initiative]]) ->
 
 
 def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None,
-                   meetings: agenda.Sections | None = None) -> Iterator[tuple[str, str]]:
+                   meetings: agenda.Sections | None = None, links: Links | None = None) -> Iterator[tuple[str, str]]:
     feeds = feeds or {}
+    links = links or Links(initiatives, [])
     meetings = meetings or agenda.Sections([], dt.date.min)
     members = by_gemeente(initiatives)
     newest_in_provincie = {code: newest(items, len(items)) for code, items in by_provincie(initiatives).items()}
@@ -144,22 +149,26 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
         volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.gemeente(gemeente.code, here)
         matter = front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}.",
                               **feed_keys(feeds, here, config), **sorting.script(shown), **freshness(i.bijgewerkt for i in [*shown, *nearby]))
-        yield here, _list_pages.get(here, [*shown, None, *nearby], (gemeente, volg, bijeenkomsten, matter), render,
+        hulp = links.helpers(here, gemeente=gemeente)
+        yield here, _list_pages.get(here, [*shown, None, *nearby], (gemeente, volg, bijeenkomsten, matter, hulp), render,
                                     "gemeente.md.j2", gemeente=gemeente, here=here, items=shown, nearby=nearby, kaart=mapsvg.locator(gemeente),
-                                    volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter, sorteren=sorting.marker(shown))
+                                    volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter, sorteren=sorting.marker(shown), hulp=hulp)
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
     yield urls.GEMEENTEN, render("gemeenten.md.j2", here=urls.GEMEENTEN, groups=groups, total=len(places.gemeenten()),
                                  front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven."))
 
 
-def provincie_page(provincie: Provincie, here: str, rows: list[tuple[Gemeente, int]], items: list[Initiative], volg: Markup, matter: Markup) -> str:
+def provincie_page(provincie: Provincie, here: str, rows: list[tuple[Gemeente, int]], items: list[Initiative], volg: Markup, matter: Markup,
+                   hulp: Markup = Markup("")) -> str:
     return render("provincie.md.j2", provincie=provincie, here=here, rows=rows, gemeenten_met=[g for g, n in rows if n],
                   kaart=mapsvg.province_map(provincie, rows, here, urls.html_link), items=items, volg=volg, front_matter=matter,
-                  sorteren=sorting.marker(items))
+                  sorteren=sorting.marker(items), hulp=hulp)
 
 
-def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None) -> Iterator[tuple[str, str]]:
+def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, config: SiteConfig | None = None,
+                    links: Links | None = None) -> Iterator[tuple[str, str]]:
     feeds = feeds or {}
+    links = links or Links(initiatives, [])
     members = by_gemeente(initiatives)
     in_provincie = by_provincie(initiatives)
     for provincie in places.provincies():
@@ -170,7 +179,8 @@ def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, c
         matter = front_matter(f"Provincie {provincie.naam}", f"Maatschappelijke initiatieven in {provincie.naam}.", **feed_keys(feeds, here, config),
                               **sorting.script(items), **freshness(i.bijgewerkt for i in items))
         # The map is drawn only when the page is rendered again: it is the costly part.
-        yield here, _list_pages.get(here, items, (provincie, tuple(rows), volg, matter), provincie_page, provincie, here, rows, items, volg, matter)
+        hulp = links.helpers(here, provincie=provincie)
+        yield here, _list_pages.get(here, items, (provincie, tuple(rows), volg, matter, hulp), provincie_page, provincie, here, rows, items, volg, matter, hulp)
     national = [i for i in initiatives if i.landelijk]
     tiles = [(p.naam, urls.provincie(p), count_text(len(in_provincie[p.code])) + ".") for p in places.provincies()]
     yield urls.PROVINCIES, render("provincies.md.j2", here=urls.PROVINCIES, items=tiles, national=len(national),
@@ -201,13 +211,16 @@ def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
                            front_matter=front_matter("Start", "Voorbeelden van maatschappelijke initiatieven in Nederland.", hide=["navigation", "toc"]))
 
 
-def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date, meetings: Sequence[Meeting]) -> Iterator[tuple[str, str]]:
-    """Every generated page, in a fixed order; meetings add a section to the pages they concern."""
+def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date, meetings: Sequence[Meeting],
+              links: Links | None = None) -> Iterator[tuple[str, str]]:
+    """Every generated page, in a fixed order; meetings add a section to the pages they concern, and
+    the other kinds (`links`) their links and the sections "Hulp en contacten"."""
+    links = links or Links(initiatives, [])
     environment().filters["card"] = card
     sections = agenda.Sections(meetings, today)
     yield from home_page(initiatives)
-    yield from initiative_pages(initiatives, config, today, sections)
+    yield from initiative_pages(initiatives, config, today, sections, links)
     feeds = {scope.page: scope for scope in follow.scopes(initiatives)}
-    yield from theme_pages(initiatives, feeds, config, sections)
-    yield from gemeente_pages(initiatives, feeds, config, sections)
-    yield from provincie_pages(initiatives, feeds, config)
+    yield from theme_pages(initiatives, feeds, config, sections, links)
+    yield from gemeente_pages(initiatives, feeds, config, sections, links)
+    yield from provincie_pages(initiatives, feeds, config, links)

@@ -14,6 +14,7 @@ from kennisbank.dutch_dates import datum
 from kennisbank.entries import fields
 from kennisbank.entries.fields import Field
 from kennisbank.entries.model import Initiative
+from kennisbank.pages.kind_links import NOTHING, Linked
 from kennisbank.pages.templating import external_link, host, mdtext
 
 Row = tuple[str, Markup]
@@ -100,9 +101,10 @@ def rows(initiative: Initiative, here: str) -> list[Row]:
     return first + more
 
 
-def grouped_rows(initiative: Initiative, here: str) -> tuple[list[Row], list[Row]]:
+def grouped_rows(initiative: Initiative, here: str, linked: Linked = NOTHING) -> tuple[list[Row], list[Row]]:
     """The panel's rows in the schema's order, as (first, more): the facts a reader needs first
-    (the municipality, and the fields shown as a badge, period, link or contact), then the rest."""
+    (the municipality, and the fields shown as a badge, period, link or contact), then the rest.
+    Organisations and approaches with a page of their own are links (`linked`)."""
     first: list[Row] = []
     more: list[Row] = []
     for field in fields.shown("panel"):
@@ -114,11 +116,30 @@ def grouped_rows(initiative: Initiative, here: str) -> tuple[list[Row], list[Row
         if field.kind == "thema":
             more.append((field.panel_label, joined([page_link(t.label, here, urls.thema(t)) for t in initiative.themas])))
             continue
+        if field.kind == "aanpak":
+            if linked.approaches:
+                more.append((field.panel_label, joined([page_link(title, here, page) for _, title, page in linked.approaches])))
+            continue
         value = initiative.value(field.name)
+        if field.name in ORGANISATION_FIELDS and linked.organisations and value:
+            more.append((field.panel_label, organisation_links(value, here, linked)))
+            continue
         if (value is None or value == ()) and field.render != "looptijd":  # an unknown period is said, not hidden
             continue
         (first if field.render in FIRST_RENDERS else more).append((field.panel_label, shown_value(field, value, initiative)))
     return first, more
+
+
+ORGANISATION_FIELDS = ("initiatiefnemer", "partners")  # names that link to an organisation's page
+
+
+def organisation_links(value: object, here: str, linked: Linked) -> Markup:
+    names = value if isinstance(value, tuple) else (value,)
+    parts = []
+    for name in names:
+        page = linked.organisation(str(name))
+        parts.append(page_link(str(name), here, page) if page else mdtext(str(name)))
+    return joined(parts)
 
 
 def card_meta(initiative: Initiative) -> Markup:

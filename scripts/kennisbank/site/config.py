@@ -24,6 +24,10 @@ def load(path: Path = Path("mkdocs.yml")) -> SiteConfig:
     branch = parts[1] if len(parts) > 1 else "main"
     site_url = str(raw.get("site_url", "")).rstrip("/") + "/"
     root = path.parent
+    extra = raw.get("extra")
+    editors = extra.get("redactie") if isinstance(extra, dict) else None
+    if not isinstance(editors, dict):
+        editors = {}
     return SiteConfig(
         site_name=str(raw.get("site_name", "Kennisbank")),
         site_url=site_url,
@@ -31,4 +35,6 @@ def load(path: Path = Path("mkdocs.yml")) -> SiteConfig:
         branch=branch,
         docs_dir=root / str(raw.get("docs_dir", "build/docs")),
         site_dir=root / str(raw.get("site_dir", "site")),
+        editors=str(editors.get("naam") or "De redactie"),
+        editors_address=str(editors.get("adres") or f"{str(raw.get('repo_url', '')).rstrip('/')}/issues"),
     )

@@ -20,6 +20,7 @@ from kennisbank.entries.model import Initiative
 from kennisbank.exports import files as exports_writer
 from kennisbank.exports import dcat, entry_exports, follow, ical, meeting_feed, meetings_json
 from kennisbank.pages import agenda, data_pages, entry_pages, lessons, news, share, sorting
+from kennisbank.pages.kind_links import Links
 from kennisbank.pages.listing import all_pages
 from kennisbank.search import payload as search_writer
 from kennisbank.site_config import SiteConfig
@@ -61,13 +62,14 @@ def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, tod
             others: Sequence[KindEntries] = ()) -> dict[str, bytes]:
     """All files of the build folder, by relative path; generated pages win over nothing: clashes fail."""
     files = handwritten_files(source)
-    produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today, meetings))
+    links = Links(initiatives, others)
+    produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today, meetings, links))
     for writer in writers():
         produced.extend(writer(config.docs_dir, initiatives, config))
     for meeting_writer in meeting_writers():
         produced.extend(meeting_writer(meetings, initiatives, config, today))
     for kind, entries in others:  # the kinds without code of their own: pages and data from their declaration
-        produced.extend(entry_pages.pages(kind, entries, config))
+        produced.extend(entry_pages.pages(kind, entries, config, links.context))
         produced.extend(entry_exports.files(kind, entries, config))
     produced.append(open_data_page(config, produced))
     for path, content in produced:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
-from kennisbank.entries import entry_check, kinds, meetings, memo
+from kennisbank.entries import cross_kinds, entry_check, kinds, meetings, memo
 from kennisbank.entries.kinds import Kind
 from kennisbank.entries.validate import CheckCache, CheckResult, FileResult, check_paths
 from kennisbank.site import config as siteconfig
@@ -56,19 +56,24 @@ Checked = tuple[CheckResult, list[meetings.Meeting], list[KindEntries]]
 def checked(root: Path, preview: Preview | None = None, others: Sequence[Kind] = ()) -> Checked | None:
     """The check result, the valid meetings and the entries of each other kind, or None (after
     printing every message) when there are errors. The folders are the kinds' own, in the project at root."""
-    result = check_paths([kinds.initiatives().source_folder(root)], cache=preview.entries if preview else None)
+    entries: list[KindEntries] = []
+    other_results = []
+    for kind in others:  # first: initiatives are judged against the organisations' names
+        folder = kind.source_folder(root)
+        of_kind = entry_check.check_entries(kind, [folder]) if folder.is_dir() else entry_check.KindResult()
+        other_results.append(of_kind)
+        entries.append((kind, of_kind.entries))
+    result = check_paths([kinds.initiatives().source_folder(root)], cache=preview.entries if preview else None,
+                         organisations=cross_kinds.organisation_names(entries))
+    for of_kind in other_results:
+        result.add(of_kind)
     found = meetings.MeetingResult()
     meeting_folder = kinds.meetings().source_folder(root)
     if meeting_folder.is_dir():
         # Meetings are checked as strictly; their errors stop the build like an initiative's.
         found = meetings.check_meetings([meeting_folder], {i.slug for i in result.initiatives}, preview.meetings if preview else None)
         result.add(found)
-    entries: list[KindEntries] = []
-    for kind in others:
-        folder = kind.source_folder(root)
-        of_kind = entry_check.check_entries(kind, [folder]) if folder.is_dir() else entry_check.KindResult()
-        result.add(of_kind)
-        entries.append((kind, of_kind.entries))
+    result.messages.sort(key=lambda m: (m.path, m.line))
     if result.messages:
         print(report.render(result, "text"), file=sys.stderr)
     if result.errors:

@@ -1,0 +1,130 @@
+"""Organisations and approaches: kinds of entry declared by their schemas, linked to initiatives.
+
+The fixture (tests/fixtures/soorten) holds a provincial organisation, a national fund with hostile
+text, an approach, and two initiatives that name them (one with a near miss of a name).
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, build_site, project_copy, run_kennisbank
+from kennisbank.entries import areas
+
+SOORTEN = FIXTURES / "soorten"
+
+
+def project(target: Path) -> Path:
+    folder = project_copy(target, SOORTEN / "initiatives")
+    for name in ("organisaties", "aanpakken"):
+        shutil.copytree(SOORTEN / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(project(tmp_path_factory.mktemp("soorten") / "project"))
+
+
+def article(site: Path, page: str) -> str:
+    html = (site / page).read_text(encoding="utf-8")
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def test_the_check_links_the_kinds_and_names_near_misses(tmp_path: Path) -> None:
+    folder = project(tmp_path / "project")
+    result = run_kennisbank(folder, "check")
+    assert result.stdout.splitlines() == [
+        "initiatives/zeeland/menukaart-vlissingen.md:9: partners: waarschuwing: 'Zeeuwse dorpen steunpunt bv' lijkt op de organisatie "
+        "'Zeeuwse Dorpen Steunpunt' in de kennisbank; schrijf de naam zoals daar, dan wijst de pagina naar die organisatie",
+        "1 waarschuwing (5 bestanden gecontroleerd)",
+    ]
+    entry = folder / "initiatives" / "zeeland" / "menukaart-vlissingen.md"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("aanpakken: [menukaart]", "aanpakken: [menukaarten, buurtbudget]"), encoding="utf-8")
+    broken = run_kennisbank(folder, "check", "initiatives/zeeland/menukaart-vlissingen.md")
+    assert broken.returncode == 1
+    assert ("initiatives/zeeland/menukaart-vlissingen.md:10: aanpakken: onbekende aanpak 'menukaarten'; bedoelde u 'menukaart'? "
+            "Kies uit de bestanden in aanpakken/: menukaart") in broken.stdout
+    assert "onbekende aanpak 'buurtbudget'. Kies uit de bestanden in aanpakken/: menukaart" in broken.stdout
+    assert run_kennisbank(folder, "build").returncode == 1  # what the check refuses, the build does not build
+
+
+def test_a_werkgebied_is_the_country_or_places_and_never_a_guess() -> None:
+    area, findings = areas.resolve(["Gelderland", "provincie Utrecht", "Zwolle", "Friesland"])
+    assert area is not None and not findings
+    assert [p.naam for p in area.provincies] == ["Gelderland", "Utrecht", "Fryslân"] and [g.naam_gangbaar for g in area.gemeenten] == ["Zwolle"]
+    assert areas.resolve("landelijk")[0] == areas.Area(landelijk=True)
+    area, findings = areas.resolve(["Utrecht", "Nergenshuizen"])
+    assert area is None
+    assert findings[0].text == "'Utrecht' is een provincie en een gemeente; schrijf 'provincie Utrecht' of 'gemeente Utrecht'"
+    assert findings[1].index == 1 and "Nergenshuizen" in findings[1].text
+    assert areas.resolve(["landelijk", "Zeeland"])[1][0].text.startswith("'landelijk' kan niet samen met provincies of gemeenten")
+
+
+def test_an_organisation_page_says_where_and_how_it_helps(site: Path) -> None:
+    html = article(site, "organisaties/zeeuwse-dorpen.html")
+    assert '<a href="../provincies/zeeland.html">Zeeland</a>' in html
+    assert "Advies, Netwerk" in html and "mailto:info@zeeuwsedorpen.voorbeeld.nl" in html
+    assert re.search(r'<h2 id="initiatieven-die-de-organisatie-noemen">.*?<a href="../initiatieven/menukaart-vlissingen.html">Menukaart Vlissingen</a>', html, re.S)
+    head = (site / "organisaties" / "zeeuwse-dorpen.html").read_text(encoding="utf-8")
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S).group(1))
+    assert ld["@type"] == "Organization" and ld["contactPoint"] == {"@type": "ContactPoint", "email": "info@zeeuwsedorpen.voorbeeld.nl"}
+    assert ld["areaServed"][0]["name"] == "Zeeland"
+
+
+def test_an_approach_page_lists_its_initiatives_by_place_with_their_lessons(site: Path) -> None:
+    html = article(site, "aanpakken/menukaart.html")
+    for heading in ("Wat bewoners doen", "Wat de gemeente doet", "Valkuilen", "Bronnen", "Initiatieven met deze aanpak"):
+        assert f">{heading}</h2>" in html, heading
+    assert "<strong>Faciliteren:</strong> De gemeente maakt de kaart" in html
+    places = re.findall(r"<h3[^>]*>([^<]+)</h3>", html)
+    assert places == ["Vlissingen", "Landelijk"]
+    assert "<strong>Wat werkte:</strong> De kaart laat zien welke taken" in html
+
+
+def test_an_initiative_links_its_organisations_and_approaches(site: Path) -> None:
+    html = article(site, "initiatieven/menukaart-vlissingen.html")
+    assert '<dd><a href="../organisaties/zeeuwse-dorpen.html">Zeeuwse Dorpen Steunpunt</a></dd>' in html
+    assert '<a href="../aanpakken/menukaart.html">Menukaart</a>' in html
+    assert "Zeeuwse dorpen steunpunt bv, Bibliotheek Vlissingen" in html  # a near miss is not linked
+
+
+def test_places_and_themes_list_help_nearest_first(site: Path) -> None:
+    gemeente = article(site, "gemeenten/vlissingen.html")
+    section = gemeente[gemeente.index('id="hulp-en-contacten"'):]
+    assert section.index("Zeeuwse Dorpen Steunpunt") < section.index("Landelijk Fonds")
+    provincie = article(site, "provincies/zeeland.html")
+    assert "Hulp en contacten" in provincie and "Zeeuwse Dorpen Steunpunt" in provincie
+    energie = article(site, "themas/energie-klimaat.html")
+    assert "Landelijk Fonds" in energie and "Zeeuwse Dorpen Steunpunt" not in energie  # not its theme
+    assert "Hulp en contacten" not in article(site, "themas/voedsel.html")
+
+
+def test_hostile_text_in_the_new_kinds_stays_text(site: Path) -> None:
+    for page in ("organisaties/landelijk-fonds.html", "organisaties/index.html", "aanpakken/menukaart.html", "themas/democratie.html",
+                 "initiatieven/buurtfonds.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        body = html[html.index("<body"):]
+        assert "<script>alert(" not in body and "<img src=x" not in body and "<iframe" not in body, page
+    assert "&lt;script&gt;alert('fonds')&lt;/script&gt;" in article(site, "organisaties/landelijk-fonds.html")
+
+
+def test_organisations_and_approaches_are_open_data(site: Path) -> None:
+    organisations = json.loads((site / "organisaties.json").read_text(encoding="utf-8"))
+    assert organisations  # the export format itself is tested in test_kinds
+    text = json.dumps(organisations, ensure_ascii=False)
+    assert "Zeeuwse Dorpen Steunpunt" in text and "provinciale-ondersteuning" in text
+    assert "Menukaart" in (site / "aanpakken.json").read_text(encoding="utf-8")
+    assert (site / "organisaties.csv").read_text(encoding="utf-8-sig").startswith("slug;")
+
+
+def test_the_editors_can_be_reached_from_the_form_footer_and_their_page(site: Path) -> None:
+    address = "https://github.com/kennisbank-initiatieven/kennisbank/issues"
+    assert f'<a href="{address}">github.com/kennisbank-initiatieven/kennisbank/issues</a>' in article(site, "redactie.html")
+    assert f'stuur het naar de redactie: <a href="{address}">' in (site / "aanmelden.html").read_text(encoding="utf-8")
+    assert '<a href="redactie.html">Contact met de redactie</a>' in (site / "over.html").read_text(encoding="utf-8")
+    assert "Contact met de redactie" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
