@@ -61,6 +61,18 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+SHIPPED_KINDS = ("bijeenkomsten", "organisaties", "aanpakken")  # the shipped content beside initiatives/
+
+
+def shipped_project(target: Path) -> Path:
+    """A throw-away copy of the shipped project: initiatives and every other kind's folder."""
+    folder = project_copy(target, REPO / "initiatives")
+    for name in SHIPPED_KINDS:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, folder / name)
+    return folder
+
+
 def project_copy(target: Path, initiatives: Path, meetings: Path | None = None) -> Path:
     """A throw-away project: the repository's site files plus the given initiatives (and meetings) folder."""
     target.mkdir(parents=True, exist_ok=True)
@@ -99,7 +111,7 @@ def fixture_site(fixture_project: Path) -> Path:
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the shipped initiatives/, as the README's first command builds it."""
-    return build_site(project_copy(tmp_path_factory.mktemp("shipped") / "project", REPO / "initiatives"))
+    return build_site(shipped_project(tmp_path_factory.mktemp("shipped") / "project"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,6 +3,8 @@ one path per municipality coloured by its number of initiatives, links with name
 not collide, province and locator maps, small enough, and working from disk."""
 from __future__ import annotations
 
+import html
+
 import gzip
 import json
 import os
@@ -109,22 +111,24 @@ def test_labels_keep_clear_of_each_other_and_of_the_edges() -> None:
     assert kept_clear and not mapsvg.overlaps(kept_clear[0].box, mapsvg.geo.Box(30, 40, 70, 60))
 
 
-def test_country_map_draws_every_municipality_and_links_those_with_initiatives(fixture_site: Path) -> None:
+def test_country_map_draws_and_links_every_municipality(fixture_site: Path) -> None:
     page = read(fixture_site, "kaart.html")
     drawing = svg_of(page, "kb-map")
     assert drawing.count("<path class=\"kb-k") == len(places.gemeenten())
     counts = counts_of(fixture_site)
     links = LINK.findall(drawing)
-    assert len(links) == len(counts)
+    assert len(links) == len(places.gemeenten())  # every municipality has a page
     order = []
     for href, name, k, d in links:
         gemeente = places.gemeente_by_slug(href.removeprefix("gemeenten/").removesuffix(".html"))
         count = counts[gemeente.code]
-        assert name == f"{gemeente.naam_gangbaar}: {count} {'initiatief' if count == 1 else 'initiatieven'}"
+        assert html.unescape(name) == f"{gemeente.naam_gangbaar}: {count} {'initiatief' if count == 1 else 'initiatieven'}"
         assert int(k) == mapsvg.count_class(count) and d == geo.shape_path(gemeente.code)
         assert (fixture_site / unquote(urlsplit(href).path)).is_file()
         order.append(-count)
     assert order == sorted(order), "the most initiatives first, so keyboard users meet them first"
+    empty = [html.unescape(name).removesuffix(": 0 initiatieven") for _, name, _, _ in links if name.endswith(": 0 initiatieven")]
+    assert empty == sorted(empty, key=places.fold) and len(empty) == len(places.gemeenten()) - len([c for c in counts.values() if c])
     assert '<th scope="row"><a href="gemeenten/vlissingen.html">Vlissingen</a></th>' in page
     assert 'class="kb-map__borders"' in drawing
     assert all(f">{escaped}</text>" in drawing for escaped in ("Fryslân", "Groningen", "Zeeland"))
@@ -149,7 +153,7 @@ def test_province_pages_show_their_own_map(fixture_site: Path) -> None:
         members = [g for g in places.gemeenten() if g.provincie == provincie]
         assert drawing.count("<path class=\"kb-k") == len(members), provincie.naam
         linked = {href for href, *_ in LINK.findall(drawing)}
-        assert linked == {f"../gemeenten/{g.slug}.html" for g in members if counts[g.code]}, provincie.naam
+        assert linked == {f"../gemeenten/{g.slug}.html" for g in members}, provincie.naam
         assert "Aantal initiatieven per gemeente" in page and "CBS en Kadaster" in page
 
 

@@ -99,4 +99,8 @@ def test_only_pages_that_show_a_changed_entry_are_rendered_again(tmp_path) -> No
             assert after[path] is before[path], path
     assert "Menukaart Vlissingen bewerkt" in after["gemeenten/vlissingen.md"]
     assert after["provincies/zeeland.md"] is not before["provincies/zeeland.md"]
-    assert after["gemeenten/rotterdam.md"] is before["gemeenten/rotterdam.md"]  # shows nothing that changed
+    # Every municipality's page lists what is near it: only those whose lists hold the entry change.
+    gemeente_pages = [path for path in before if path.startswith("gemeenten/") and path != "gemeenten/index.md"]
+    changed_pages = {path for path in gemeente_pages if after[path] is not before[path]}
+    assert changed_pages == {path for path in gemeente_pages if "Menukaart Vlissingen bewerkt" in after[path]}
+    assert changed_pages and all(after[p] is before[p] for p in gemeente_pages if "bestaat sinds" in after[p])  # former names: reused

@@ -128,3 +128,27 @@ def test_the_editors_can_be_reached_from_the_form_footer_and_their_page(site: Pa
     assert f'stuur het naar de redactie: <a href="{address}">' in (site / "aanmelden.html").read_text(encoding="utf-8")
     assert '<a href="redactie.html">Contact met de redactie</a>' in (site / "over.html").read_text(encoding="utf-8")
     assert "Contact met de redactie" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_search_shows_the_named_approach_and_organisation_first_from_disk(page, site: Path) -> None:
+    def search(query: str) -> tuple[list[str], list[str]]:
+        page.goto((site / "zoeken.html").as_uri() + "?q=" + query)
+        page.wait_for_function("q => document.getElementById('kb-zoeken').dataset.zoekopdracht === q", arg=query.replace("+", " "))
+        page.wait_for_timeout(200)  # soorten.js arrives after the result list
+        kinds = page.locator("#kb-zoek-soorten li").all_inner_texts() if page.is_visible("#kb-zoek-soorten") else []
+        return kinds, page.locator("#kb-zoek-resultaten h3").all_inner_texts()
+
+    kinds, results = search("takenkaart")  # an approach's other name
+    assert [k.split(" Een ")[0] for k in kinds] == ["Aanpak: Menukaart"]
+    kinds, results = search("menukaart")
+    assert kinds[0].startswith("Aanpak: Menukaart") and results[0] == "Menukaart Vlissingen"
+    assert "Buurtfonds voor het hele land" in results  # it uses the approach: found through aanpakken
+    kinds, _ = search("zeeuwse+dorpen+steunpunt")
+    assert [k.split(":")[0] for k in kinds] == ["Organisatie"] and "Zeeuwse Dorpen Steunpunt" in kinds[0]
+    kinds, _ = search("landelijk+fonds+script+alert+fonds+script")  # hostile text in a name is shown as text, never run
+    assert kinds and "<script>alert('fonds')</script>" in kinds[0]
+    assert page.locator("#kb-zoek-soorten script, #kb-zoek-soorten img").count() == 0
+    kinds, _ = search("buurt")
+    assert kinds == []
+    assert not page.watch.console_errors and not page.watch.dialogs

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_kennisbank
+from kennisbank.entries import places
 
 HOSTILE = "initiatieven/kwaadaardig-initiatief.html"
 HOSTILE_MEETING = "bijeenkomsten/kwaadaardige-bijeenkomst.html"
@@ -23,8 +24,18 @@ def test_every_page_type_is_built(fixture_site: Path) -> None:
         "provincies/index.html", "provincies/zeeland.html", "provincies/fryslan.html", "landelijk.html", "zoeken.html",
     ):
         assert (fixture_site / page).is_file(), page
-    # Municipality pages exist only where there are initiatives.
-    assert not (fixture_site / "gemeenten/groningen.html").exists()
+    # Every municipality has a page, and so has every name merged away since 2013.
+    current = {g.slug for g in places.gemeenten()}
+    former = {places.slugify(h.oude_naam) for h in places.herindelingen()} - current
+    built = {p.stem for p in (fixture_site / "gemeenten").glob("*.html") if p.name != "index.html"}
+    assert built == current | former and len(former) > 80
+    empty = read(fixture_site, "gemeenten/groningen.html")
+    assert "Er staan nog geen initiatieven uit Groningen in de kennisbank." in empty
+    assert '<a href="../aanmelden.html?gemeente=Groningen">Meld een initiatief in Groningen aan</a>' in empty
+    near = re.findall(r'<li><a href="../initiatieven/[^"]+">[^<]+</a>: ([^,<]+), (\d+) km</li>', empty)
+    assert near and [int(km) for _, km in near] == sorted(int(km) for _, km in near), near
+    haren = read(fixture_site, "gemeenten/haren.html")
+    assert "De gemeente Haren bestaat sinds 1 januari 2019 niet meer: zij is opgegaan in" in haren and 'href="groningen.html"' in haren
 
 
 def test_initiative_page_shows_metadata_with_links(fixture_site: Path) -> None:
@@ -55,8 +66,11 @@ def test_merged_municipality_counts_for_todays_municipality(fixture_site: Path) 
     assert "Buurtbus Weesp" in html
     overview = read(fixture_site, "gemeenten/index.html")
     assert '<li><a href="amsterdam.html">Amsterdam</a> (1)</li>' in overview
-    assert "<li>Groningen (0)</li>" in overview
+    article = overview[overview.index("<article"):overview.index("</article>")]
+    assert '<li><a href="groningen.html">Groningen</a></li>' in article and "(0)" not in article  # no wall of zeros
     assert len(re.findall(r"<li>", overview)) >= 342
+    first, everything = overview.split('id="alle-gemeenten-per-provincie"', 1)
+    assert "amsterdam.html" in first and "groningen.html" not in first  # those with entries lead
 
 
 def test_relative_links_between_initiatives_resolve(fixture_site: Path) -> None:

@@ -121,6 +121,14 @@ def test_shipped_initiatives_pass_without_errors_or_warnings() -> None:
     assert result.files == len(result.initiatives)
 
 
+def test_shipped_content_passes_the_strict_check_of_every_kind() -> None:
+    """What CI asks of the content: `kennisbank check --strict` over initiatives, meetings,
+    organisations and approaches, as a maintainer runs it, with no message at all."""
+    result = run_kennisbank(REPO, "check", "--strict")
+    assert (result.returncode, result.stdout.splitlines()[-1:]) == (0, [result.stdout.strip()]), result.stdout
+    assert result.stdout.strip().endswith("bestanden gecontroleerd: alles in orde")
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run_kennisbank(tmp_path, "check", "bestaat-niet")
     assert result.returncode == 2 and "pad bestaat niet" in result.stderr

@@ -74,7 +74,12 @@ def kind_data(folder: str, extension: str) -> str:
 
 
 def gemeente(place: Slugged) -> str:
-    return f"gemeenten/{place.slug}.md"
+    return gemeente_slug(place.slug)
+
+
+def gemeente_slug(slug: str) -> str:
+    """A municipality's page by its slug; also the page of a former municipality's name."""
+    return f"gemeenten/{slug}.md"
 
 
 def provincie(place: Slugged) -> str:

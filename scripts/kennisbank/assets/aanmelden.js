@@ -1413,6 +1413,15 @@
     }, true);
   });
 
+  /* "Meld een initiatief in <gemeente> aan" on a municipality page opens the form with ?gemeente=;
+     the name is put in the first municipality field as if typed (and checked like it). */
+  function prefillGemeente() {
+    var wanted;
+    try { wanted = new URLSearchParams(window.location.search).get("gemeente"); } catch { wanted = null; }
+    var field = document.getElementById("kb-f-gemeente-1") || document.getElementById("kb-f-gemeente");
+    if (wanted && field && !field.value) field.value = wanted.slice(0, 200);
+  }
+
   form.addEventListener("input", function (event) {
     var note = event.target.id ? document.getElementById(event.target.id + "-aangevuld") : null;
     if (note) note.hidden = true; // typed again: the note was about the earlier value
@@ -1457,6 +1466,7 @@
     element.setAttribute("aria-invalid", "false");
   });
   markRequiredGroups();
+  prefillGemeente();
   national();
   update();
 

@@ -421,7 +421,7 @@
     list: $("kb-zoek-resultaten"), more: $("kb-zoek-meer"), empty: $("kb-zoek-leeg"), emptyWords: $("kb-zoek-leeg-woorden"),
     emptyFilters: $("kb-zoek-leeg-filters"), sort: $("kb-zoek-sorteer"), provincie: $("kb-zoek-provincie"),
     gemeente: $("kb-zoek-gemeente"), van: $("kb-zoek-van"), tot: $("kb-zoek-tot"), panel: $("kb-zoek-filterpaneel"),
-    suggestion: $("kb-zoek-suggestie"), places: $("kb-zoek-plaatsen"), header: $("kb-header-q"),
+    suggestion: $("kb-zoek-suggestie"), places: $("kb-zoek-plaatsen"), kinds: $("kb-zoek-soorten"), header: $("kb-header-q"),
     };
   }
 
@@ -784,6 +784,7 @@
     if (ui.header && document.activeElement !== ui.header) ui.header.value = current.q;
     if (!from) {
       showPlaces(groups);
+      showOtherKinds(groups);
       offerSuggestion(groups, docs.length);
     }
     if (from && ui.list.children[from]) ui.list.children[from].querySelector("a").focus();
@@ -839,6 +840,39 @@
     });
     fragment.appendChild(document.createTextNode("."));
     ui.places.replaceChildren(fragment);
+  }
+
+  /* ---------- Organisations and approaches a query names, shown above the initiatives ---------- */
+
+  /* soorten.js (search/other_kinds.py): [kind, page, name, summary, "terms of a name|..."]. An entry
+     is shown when the terms of one of its names follow each other in the query, as a place is. */
+  function otherKindsIn(rows, groups) {
+    var words = " " + groups.map(function (group) { return group.exact; }).join(" ") + " ";
+    return rows.filter(function (row) {
+      return String(row[4]).split("|").some(function (sequence) { return sequence && sequence !== "-" && words.indexOf(" " + sequence + " ") >= 0; });
+    });
+  }
+
+  function showOtherKinds(groups) {
+    var mine = run;
+    if (!ui.kinds) return;
+    if (!groups.length) { ui.kinds.hidden = true; ui.kinds.replaceChildren(); return; }
+    load("soorten").then(function (rows) {
+      if (mine !== run) return;
+      var found = otherKindsIn(rows, groups);
+      ui.kinds.hidden = !found.length;
+      var fragment = document.createDocumentFragment();
+      found.forEach(function (row) {
+        var item = element("li", "kb-zoeken__soort");
+        item.appendChild(element("span", "kb-zoeken__soortnaam", row[0] + ": "));
+        var link = element("a", null, row[2]);
+        link.href = row[1];
+        item.appendChild(link);
+        item.appendChild(element("span", "kb-zoeken__soortuitleg", " " + row[3]));
+        fragment.appendChild(item);
+      });
+      ui.kinds.replaceChildren(fragment);
+    }).catch(function () { ui.kinds.hidden = true; ui.kinds.replaceChildren(); });
   }
 
   /* ---------- "Bedoelde u ...?" from the index's own words (woorden.js) ---------- */

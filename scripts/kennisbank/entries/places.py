@@ -42,7 +42,7 @@ class Lookup:
 
 
 @dataclass(frozen=True)
-class _Herindeling:
+class Herindeling:
     """A municipality that no longer exists, with the current municipalities it ended up in."""
 
     oude_code: str
@@ -58,7 +58,7 @@ class _GemeenteIndex:
 
     current: dict[str, Gemeente]
     ambiguous: dict[str, tuple[Gemeente, ...]]
-    former: dict[str, _Herindeling]
+    former: dict[str, Herindeling]
     suggestions: dict[str, tuple[Gemeente, ...]]
 
 
@@ -132,10 +132,10 @@ def _require_unique(what: str, values: list[str]) -> None:
 
 
 @cache
-def _herindelingen() -> tuple[_Herindeling, ...]:
+def _herindelingen() -> tuple[Herindeling, ...]:
     """Former municipalities since 2013, each pointing at its current successor(s)."""
     return tuple(
-        _Herindeling(
+        Herindeling(
             oude_code=row["oude_code"],
             oude_naam=row["oude_naam"],
             ingangsdatum=dt.date.fromisoformat(row["ingangsdatum"]),
@@ -147,6 +147,11 @@ def _herindelingen() -> tuple[_Herindeling, ...]:
 
 
 # --- plain accessors -------------------------------------------------------------------
+
+
+def herindelingen() -> tuple[Herindeling, ...]:
+    """Every former municipality since 2013 with its current successor(s), in the table's order."""
+    return _herindelingen()
 
 
 @cache
@@ -241,7 +246,7 @@ def _current_keys(gemeente: Gemeente, aliassen: tuple[str, ...]) -> set[str]:
     return {fold(name) for name in (gemeente.naam, gemeente.naam_gangbaar, gemeente.code, gemeente.slug, *aliassen)}
 
 
-def _former_keys(herindeling: _Herindeling) -> set[str]:
+def _former_keys(herindeling: Herindeling) -> set[str]:
     """Folded spellings of a former municipality: name, code and slug of the name."""
     return {fold(herindeling.oude_naam), fold(herindeling.oude_code), slugify(herindeling.oude_naam)}
 
@@ -266,7 +271,7 @@ def _gemeente_index() -> _GemeenteIndex:
     ambiguous = {key: tuple(found) for key, found in by_base.items() if len(found) > 1}
     for key, found in ambiguous.items():
         suggestions.setdefault(key, []).extend(found)
-    former: dict[str, _Herindeling] = {}
+    former: dict[str, Herindeling] = {}
     for herindeling in _herindelingen():
         for key in _former_keys(herindeling):
             if key not in current and key not in ambiguous:
@@ -294,7 +299,7 @@ def _quoted_choices(gemeenten_: tuple[Gemeente, ...]) -> str:
     return " of ".join(f"'{gemeente.naam_gangbaar}'" for gemeente in gemeenten_)
 
 
-def _former_lookup(shown: str, herindeling: _Herindeling) -> Lookup:
+def _former_lookup(shown: str, herindeling: Herindeling) -> Lookup:
     """A merged-away municipality resolves with a warning; a split one is an error."""
     subject = f"'{shown}'"
     if fold(shown) != fold(herindeling.oude_naam):  # e.g. written as a code: name it

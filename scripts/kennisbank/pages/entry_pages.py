@@ -124,7 +124,7 @@ def area_links(area: Area, here: str) -> Markup:
     if area.landelijk:
         return Markup(f"[Landelijk]({urls.link(here, urls.LANDELIJK)})")
     parts = [Markup(f"[{mdtext(p.naam)}]({urls.link(here, urls.provincie(p))})") for p in area.provincies]
-    parts += [mdtext(g.naam_gangbaar) for g in area.gemeenten]  # not every municipality has a page (yet)
+    parts += [Markup(f"[{mdtext(g.naam_gangbaar)}]({urls.link(here, urls.gemeente(g))})") for g in area.gemeenten]
     return Markup(", ").join(parts)
 
 

@@ -76,6 +76,12 @@ class Links:
             return {"related": by_place(self.using(entry), here)}
         return {}
 
+    def approaches_near(self, initiatives: Sequence[Initiative], here: str) -> tuple[tuple[str, str], ...]:
+        """(title, link) of the approaches these initiatives use, by title: 'used here and nearby'."""
+        slugs = {slug for i in initiatives for slug in i.aanpakken if slug in self.approach_pages}
+        found = sorted((self.approach_pages[slug] for slug in slugs), key=lambda pair: pair[0].casefold())
+        return tuple((title, urls.link(here, page)) for title, page in found)
+
     def helpers(self, here: str, gemeente: Gemeente | None = None, provincie: Provincie | None = None, thema: Thema | None = None) -> Markup:
         """The section "Hulp en contacten": nearest first (the municipality, the province, then national)."""
         def rank(entry: Entry) -> tuple[int, str]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from kennisbank import urls
+from kennisbank.dutch_dates import datum
 from kennisbank.entries import places
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.memo import PerEntry, PerPage
@@ -19,7 +21,7 @@ from kennisbank.entries.model import Gemeente, Initiative, Provincie, grouped
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
 from kennisbank.pages.kind_links import NOTHING, Linked, Links
-from kennisbank.pages import agenda, mapsvg, panel, sections, share, sorting, submitted_text
+from kennisbank.pages import agenda, mapsvg, nearby, panel, sections, share, sorting, submitted_text
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
 from kennisbank.pages.templating import environment, freshness, front_matter, render
@@ -137,25 +139,45 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
     links = links or Links(initiatives, [])
     meetings = meetings or agenda.Sections([], dt.date.min)
     members = by_gemeente(initiatives)
-    newest_in_provincie = {code: newest(items, len(items)) for code, items in by_provincie(initiatives).items()}
-    for gemeente in places.gemeenten():
-        items = members.get(gemeente.code)
-        if not items:
-            continue
+    every = places.gemeenten()
+    for gemeente in every:  # every municipality has a page: what happens in it, or near it
+        items = members.get(gemeente.code, [])
         here = urls.gemeente(gemeente)
-        own = {i.slug for i in items}
-        nearby = [i for i in newest_in_provincie[gemeente.provincie.code] if i.slug not in own][:NEARBY_ON_GEMEENTE]
+        near = nearby.nearest(gemeente, members, every, NEARBY_ON_GEMEENTE)
         shown = sort_by_title(items)
         volg, bijeenkomsten = follow.follow_link(feeds.get(here), here), meetings.gemeente(gemeente.code, here)
-        matter = front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}.",
-                              **feed_keys(feeds, here, config), **sorting.script(shown), **freshness(i.bijgewerkt for i in [*shown, *nearby]))
+        what = f"Maatschappelijke initiatieven in {gemeente.naam_gangbaar}" if shown else f"Wat er speelt in en rond {gemeente.naam_gangbaar}"
+        matter = front_matter(f"Gemeente {gemeente.naam_gangbaar}", f"{what}.", **feed_keys(feeds, here, config), **sorting.script(shown),
+                              **freshness(i.bijgewerkt for i in [*shown, *(n.initiative for n in near)]))
         hulp = links.helpers(here, gemeente=gemeente)
-        yield here, _list_pages.get(here, [*shown, None, *nearby], (gemeente, volg, bijeenkomsten, matter, hulp), render,
-                                    "gemeente.md.j2", gemeente=gemeente, here=here, items=shown, nearby=nearby, kaart=mapsvg.locator(gemeente),
-                                    volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter, sorteren=sorting.marker(shown), hulp=hulp)
+        used = links.approaches_near([*shown, *(n.initiative for n in near)], here)
+        near_items = tuple((n.initiative.titel, urls.link(here, urls.initiative(n.initiative.slug)), n.gemeente.naam_gangbaar, n.km) for n in near)
+        yield here, _list_pages.get(here, [*shown, None, *(n.initiative for n in near)], (gemeente, volg, bijeenkomsten, matter, hulp, used, near_items),
+                                    render, "gemeente.md.j2", gemeente=gemeente, here=here, items=shown, nearby=near_items,
+                                    kaart=mapsvg.locator(gemeente), volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter,
+                                    sorteren=sorting.marker(shown), hulp=hulp, aanpakken=used,
+                                    aanmelden=urls.html_link(here, urls.SUBMIT) + "?gemeente=" + quote(gemeente.naam_gangbaar))
     groups = [(p, gemeente_rows(p, members)) for p in places.provincies()]
-    yield urls.GEMEENTEN, render("gemeenten.md.j2", here=urls.GEMEENTEN, groups=groups, total=len(places.gemeenten()),
+    yield from former_pages({g.slug for g in every})
+    met = sorted(((g, len(members[g.code])) for g in every if members.get(g.code)), key=lambda row: places.fold(row[0].naam_gangbaar))
+    yield urls.GEMEENTEN, render("gemeenten.md.j2", here=urls.GEMEENTEN, groups=groups, total=len(places.gemeenten()), met=met,
                                  front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven."))
+
+
+def former_pages(current: set[str]) -> Iterator[tuple[str, str]]:
+    """A page for each municipality merged away since 2013 whose name no current one has: it says
+    where it went and links there, so an old name (in a link, a bookmark or a search) still leads on."""
+    seen = set(current)
+    for former in places.herindelingen():
+        slug = places.slugify(former.oude_naam)
+        if slug in seen or not former.opvolgers:
+            continue
+        seen.add(slug)
+        here = urls.gemeente_slug(slug)
+        targets = ", ".join(g.naam_gangbaar for g in former.opvolgers)
+        yield here, _list_pages.get(here, [], former, render, "oude-gemeente.md.j2", here=here, naam=former.oude_naam, soort=former.soort,
+                                    opvolgers=former.opvolgers, datum=datum(former.ingangsdatum),
+                                    front_matter=front_matter(f"Voormalige gemeente {former.oude_naam}", f"{former.oude_naam} is nu {targets}."))
 
 
 def provincie_page(provincie: Provincie, here: str, rows: list[tuple[Gemeente, int]], items: list[Initiative], volg: Markup, matter: Markup,

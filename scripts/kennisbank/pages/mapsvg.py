@@ -164,16 +164,20 @@ def marker_name(gemeente: Gemeente, count: int) -> str:
 
 
 def shapes(gemeenten: Iterable[Gemeente], counts: dict[str, int], here: str, link: Link) -> str:
-    """One path per municipality; those with initiatives are links, most first (focus order), after the rest."""
+    """One path per municipality, each a link to its page: in the focus order (the document's) those
+    with initiatives first, most first, then the others alphabetically."""
     chosen = list(gemeenten)
-    empty = [g for g in chosen if not counts.get(g.code)]
-    linked = sorted((g for g in chosen if counts.get(g.code)), key=lambda g: (-counts[g.code], places.fold(g.naam_gangbaar)))
-    parts = [f'<path class="kb-k0" d="{geo.shape_path(g.code)}"/>' for g in empty]
-    for gemeente in linked:
+    empty = sorted((g for g in chosen if not counts.get(g.code)), key=lambda g: places.fold(g.naam_gangbaar))
+    shaded = sorted((g for g in chosen if counts.get(g.code)), key=lambda g: (-counts[g.code], places.fold(g.naam_gangbaar)))
+    parts = []
+    for gemeente in shaded:
         count = counts[gemeente.code]
         href = link(here, urls.gemeente(gemeente))
         parts.append(f'<a href="{escape(href)}" aria-label="{escape(marker_name(gemeente, count))}">'
                      f'<path class="kb-k{count_class(count)}" d="{geo.shape_path(gemeente.code)}"/></a>')
+    for gemeente in empty:
+        href = link(here, urls.gemeente(gemeente))
+        parts.append(f'<a href="{escape(href)}" aria-label="{escape(marker_name(gemeente, 0))}"><path class="kb-k0" d="{geo.shape_path(gemeente.code)}"/></a>')
     return "".join(parts)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kennisbank.search import other_kinds
+
 REPO = Path(__file__).resolve().parents[3]
 PAGE_SOURCE = REPO / "docs" / "zoeken.md"
 HEAD_SCRIPTS = REPO / "overrides" / "partials" / "kb-zoeken-head.html"  # what the site puts in the page's head
@@ -20,6 +22,9 @@ def page_html() -> str:
 
 
 def write_site(folder: Path, files: dict[str, bytes]) -> Path:
+    """The page with its files; without other kinds' data among them, an empty list of those
+    (zoeken/data/soorten.js), as a site without organisations or approaches has."""
+    files = {**{path: text.encode("utf-8") for path, text in other_kinds.files(())}, **files}
     for relative, content in files.items():
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -28,6 +28,7 @@ FIELD_BOOSTS = {
     "initiatiefnemer": 2.0,
     "partners": 2.0,
     "lessen": 2.0,
+    "aanpakken": 4.0,
     "tekst": 1.0,
 }
 LENGTH_NORMALISED = frozenset({"tekst"})  # short fields are not penalised for their length
@@ -93,6 +94,9 @@ def fields(initiative: Initiative) -> dict[str, str]:
         "initiatiefnemer": initiative.initiatiefnemer,
         "partners": " ".join(initiative.partners),
         "lessen": lesson_text(initiative),
+        # An approach's file name is its name in words (right-to-challenge): the query that finds
+        # the approach finds the initiatives that use it too.
+        "aanpakken": " ".join(slug.replace("-", " ") for slug in initiative.aanpakken),
         "tekst": text.plain(initiative.body),
     }
 

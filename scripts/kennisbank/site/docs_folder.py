@@ -22,6 +22,7 @@ from kennisbank.exports import dcat, entry_exports, follow, ical, meeting_feed, 
 from kennisbank.pages import agenda, data_pages, entry_pages, lessons, news, share, sorting
 from kennisbank.pages.kind_links import Links
 from kennisbank.pages.listing import all_pages
+from kennisbank.search import other_kinds
 from kennisbank.search import payload as search_writer
 from kennisbank.site_config import SiteConfig
 from kennisbank.submission import form_page as form
@@ -71,6 +72,7 @@ def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, tod
     for kind, entries in others:  # the kinds without code of their own: pages and data from their declaration
         produced.extend(entry_pages.pages(kind, entries, config, links.context))
         produced.extend(entry_exports.files(kind, entries, config))
+    produced.extend(other_kinds.files(others))
     produced.append(open_data_page(config, produced))
     for path, content in produced:
         if path in files:
