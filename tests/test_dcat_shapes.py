@@ -61,10 +61,11 @@ def test_the_shapes_find_the_two_violations_the_issue_reported(graph: rdflib.Gra
         (str(CATALOG), str(DCAT.contactPoint)), (str(INITIATIVES), str(DCTERMS.creator))]
 
 
-def test_the_catalogue_lists_the_initiatives_and_the_meetings_with_their_files(graph: rdflib.Graph, fixture_site: Path) -> None:
-    assert set(graph.objects(CATALOG, DCAT.dataset)) == {INITIATIVES, MEETINGS}
+def test_the_catalogue_lists_every_kind_with_its_files(graph: rdflib.Graph, fixture_site: Path) -> None:
+    organisations, approaches = rdflib.URIRef(SITE_URL + "dcat.rdf#organisaties"), rdflib.URIRef(SITE_URL + "dcat.rdf#aanpakken")
+    assert set(graph.objects(CATALOG, DCAT.dataset)) == {INITIATIVES, MEETINGS, organisations, approaches}
     files = {}
-    for dataset in (INITIATIVES, MEETINGS):
+    for dataset in (INITIATIVES, MEETINGS, organisations, approaches):
         for item in graph.objects(dataset, DCAT.distribution):
             url = str(graph.value(item, DCAT.downloadURL))
             assert url.startswith(SITE_URL) and (fixture_site / url.removeprefix(SITE_URL)).is_file(), url
@@ -72,7 +73,8 @@ def test_the_catalogue_lists_the_initiatives_and_the_meetings_with_their_files(g
             files[url.removeprefix(SITE_URL)] = dataset
     assert files == {"initiatieven.json": INITIATIVES, "initiatieven.csv": INITIATIVES, "initiatieven.geojson": INITIATIVES,
                      "feed.xml": INITIATIVES, "bijeenkomsten.json": MEETINGS, "agenda.ics": MEETINGS,
-                     "feeds/bijeenkomsten.xml": MEETINGS}
+                     "feeds/bijeenkomsten.xml": MEETINGS, "organisaties.json": organisations, "organisaties.csv": organisations,
+                     "aanpakken.json": approaches}
     # Every distribution belongs to one dataset.
     assert len(set(graph.subjects(RDF.type, DCAT.Distribution))) == len(files)
     assert str(graph.value(MEETINGS, DCTERMS.title)) == "Bijeenkomsten"

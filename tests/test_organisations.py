@@ -5,6 +5,7 @@ text, an approach, and two initiatives that name them (one with a near miss of a
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -152,3 +153,88 @@ def test_search_shows_the_named_approach_and_organisation_first_from_disk(page, 
     kinds, _ = search("buurt")
     assert kinds == []
     assert not page.watch.console_errors and not page.watch.dialogs
+
+
+def test_nieuw_writes_a_skeleton_of_each_further_kind_and_refuses_the_rest(tmp_path: Path) -> None:
+    made = run_kennisbank(tmp_path, "nieuw", "--soort", "organisatie", "--titel", "Steunpunt Voorbeeld", "--thema", "democratie")
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "organisaties" / "steunpunt-voorbeeld.md").read_text(encoding="utf-8")
+    assert "titel: Steunpunt Voorbeeld\n" in text and "\nwerkgebied:\n" in text and "## Wat de organisatie doet" in text
+    assert "werkgebied: mag niet leeg zijn" in made.stdout  # the check names what is left to fill in
+    approach = run_kennisbank(tmp_path, "nieuw", "--soort", "aanpak", "--titel", "Buurtrecht")
+    assert approach.returncode == 0 and (tmp_path / "aanpakken" / "buurtrecht.md").is_file()
+    escape = run_kennisbank(tmp_path, "nieuw", "--soort", "aanpak", "--titel", "X", "--slug", "../../ontsnapt")
+    assert escape.returncode == 2 and not (tmp_path.parent / "ontsnapt.md").exists()
+    unknown = run_kennisbank(tmp_path, "nieuw", "--soort", "boek", "--titel", "X")
+    assert unknown.returncode == 2 and "onbekende soort 'boek'; kies uit: aanpak, organisatie" in unknown.stderr
+
+
+def test_an_organisation_issue_becomes_a_checked_file(tmp_path: Path) -> None:
+    from kennisbank.submission import organisation_issue
+
+    body = (FIXTURES / "issues" / "organisatie.md").read_text(encoding="utf-8")
+    outcome = organisation_issue.submit(body, tmp_path / "organisaties", dt.date(2026, 12, 7))
+    assert outcome.ok, outcome.messages
+    text = outcome.target.read_text(encoding="utf-8")
+    assert outcome.target.name == "steunpunt-dorpen-voorbeeld.md"
+    assert "werkgebied: [Gelderland, provincie Utrecht]" in text and "biedt: [advies, netwerk]" in text
+    assert "soort: provinciale-ondersteuning" in text and "## Wat de organisatie doet" in text
+    assert "<script>alert('org')</script> blijft tekst." in text  # kept as typed; the page shows it as text
+    broken = body.replace("provincie Utrecht", "Utrecht")
+    refused = organisation_issue.submit(broken, tmp_path / "fout", dt.date(2026, 12, 7))
+    assert not refused.ok and not (tmp_path / "fout" / "steunpunt-dorpen-voorbeeld.md").exists()
+    assert "'Utrecht' is een provincie en een gemeente" in organisation_issue.comment(refused)
+
+
+def test_the_organisation_issue_form_is_generated_from_its_schema() -> None:
+    from kennisbank.submission import organisation_issue
+
+    assert (REPO / ".github" / "ISSUE_TEMPLATE" / "organisatie.yml").read_text(encoding="utf-8") == organisation_issue.issue_template(), \
+        "regenerate: python -m kennisbank.submission.organisation_issue"
+
+
+@pytest.mark.browser
+def test_the_organisation_form_writes_a_file_the_check_accepts(page, site: Path, tmp_path: Path) -> None:
+    page.goto((site / "organisatie-aanmelden.html").as_uri())
+    page.wait_for_function("() => window.kbAanmelden !== undefined")
+    page.fill("#kb-f-titel", "Steunpunt Dorpen Voorbeeld")
+    page.fill("#kb-f-samenvatting", "Een steunpunt dat dorpsraden in twee provincies helpt met advies en een netwerk.")
+    page.select_option("#kb-f-soort", "provinciale-ondersteuning")
+    page.fill("#kb-f-werkgebied", "Gelderland\nUtrecht\n")
+    page.check("#kb-f-themas-democratie")
+    page.fill("#kb-f-biedt", "advies\nnetwerk\n")
+    page.fill("#kb-f-website", "https://steunpunt.voorbeeld.nl")
+    page.fill("#kb-f-bronnen", "https://steunpunt.voorbeeld.nl/over Over het steunpunt 2026-12-01")
+    page.fill("#kb-sectie-1", "Het steunpunt helpt dorpen. <b>vet</b> blijft tekst.")
+    page.click("#kb-aanmelden button[type=submit]")
+    shown = page.locator("#kb-f-werkgebied-fout span").all_text_contents()
+    assert shown == ["'Utrecht' is een provincie en een gemeente; schrijf 'provincie Utrecht' of 'gemeente Utrecht'"]
+    page.fill("#kb-f-werkgebied", "Gelderland\nprovincie Utrecht\n")
+    page.click("#kb-aanmelden button[type=submit]")
+    assert page.is_hidden("#kb-foutenlijst")
+    path = page.text_content("#kb-bestandsnaam")
+    assert path == "organisaties/steunpunt-dorpen-voorbeeld.md"
+    target = tmp_path / path
+    target.parent.mkdir(parents=True)
+    target.write_text(page.text_content("#kb-voorbeeld"), encoding="utf-8")
+    result = run_kennisbank(tmp_path, "check", "organisaties")
+    assert (result.returncode, result.stdout.strip()) == (0, "1 bestand gecontroleerd: alles in orde"), result.stdout
+    assert page.locator(".kb-aanmelden b").count() == 0 and not page.watch.console_errors
+
+
+def test_an_organisation_written_twice_gets_the_look_alike_warning(tmp_path: Path) -> None:
+    folder = project(tmp_path / "project")
+    original = (folder / "organisaties" / "zeeuwse-dorpen.md").read_text(encoding="utf-8")
+    (folder / "organisaties" / "zeeuws-dorpensteunpunt.md").write_text(
+        original.replace("titel: Zeeuwse Dorpen Steunpunt", "titel: Steunpunt voor Zeeuwse dorpen"), encoding="utf-8")
+    (folder / "organisaties" / "zz-zeeuwse-dorpen.md").write_text(
+        original.replace("https://zeeuwsedorpen.voorbeeld.nl\n", "https://ander.voorbeeld.nl\n").replace("Zeeuwse Dorpen Steunpunt", "Zeeuwse Dorpen-Steunpunt"),
+        encoding="utf-8")
+    result = run_kennisbank(folder, "check", "organisaties")
+    lines = [line for line in result.stdout.splitlines() if "lijkt op" in line]
+    assert lines == [
+        "organisaties/zeeuwse-dorpen.md:1: website: waarschuwing: lijkt op 'organisaties/zeeuws-dorpensteunpunt.md' (zelfde website); "
+        "is het dezelfde organisatie, vul dan dat bestand aan",
+        "organisaties/zz-zeeuwse-dorpen.md:1: titel: waarschuwing: lijkt op 'organisaties/zeeuws-dorpensteunpunt.md' (vrijwel dezelfde naam); "
+        "is het dezelfde organisatie, vul dan dat bestand aan",
+    ]

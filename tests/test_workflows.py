@@ -161,7 +161,7 @@ def test_publishing_also_runs_daily() -> None:
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 SCHEMASTORE = {
-    "vendor.github-issue-forms": ["ISSUE_TEMPLATE/initiatief.yml", "ISSUE_TEMPLATE/bijeenkomst.yml"],
+    "vendor.github-issue-forms": ["ISSUE_TEMPLATE/initiatief.yml", "ISSUE_TEMPLATE/bijeenkomst.yml", "ISSUE_TEMPLATE/organisatie.yml"],
     "vendor.github-issue-config": ["ISSUE_TEMPLATE/config.yml"],
     "vendor.github-workflows": [path.relative_to(GITHUB).as_posix() for path in WORKFLOWS],
 }

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from kennisbank.entries import cross_kinds, entry_check, kinds, meetings, schema, schema_annotations
+from kennisbank.entries import cross_kinds, entry_check, kind_checks, kinds, meetings, schema, schema_annotations
 from kennisbank.entries import check_output as report
 from kennisbank.entries.validate import MAX_SLUG, SLUG, CheckResult, check_paths, tree_of
 from kennisbank.submission import skeleton
@@ -66,7 +66,7 @@ def run_check(args: argparse.Namespace) -> int:
               if initiative_paths else CheckResult())
     result = with_meetings(result, meeting_paths)
     for path, kind in other_paths:
-        result.add(entry_check.check_entries(kind, [path]))
+        result.add(kind_checks.check_kind(kind, [path]))
     print(report.render(result, args.format))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0
@@ -134,9 +134,38 @@ def run_nieuw_bijeenkomst(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_nieuw_soort(args: argparse.Namespace) -> int:
+    """A skeleton of a further kind (organisaties/, aanpakken/): every field of its schema under a Dutch comment."""
+    kind = next((k for k in kinds.extra() if k.name == args.soort), None)
+    if kind is None:
+        names = ", ".join(k.name for k in kinds.extra())
+        print(f"kennisbank nieuw: onbekende soort '{args.soort}'; kies uit: {names}", file=sys.stderr)
+        return 2
+    titel = ask("Naam", args.titel)
+    if not titel:
+        print("kennisbank nieuw: geef minstens een naam (--titel)", file=sys.stderr)
+        return 2
+    slug = new_slug(args.slug, titel)
+    if slug is None:
+        return 2
+    folder = Path(kind.folder)
+    target = folder / f"{slug}.md"
+    answers: dict[str, object] = {"titel": titel, "samenvatting": args.samenvatting, "themas": args.thema or None}
+    if not write_new(target, folder, skeleton.entry_file_text(answers, kind.schema(), kind.name)):
+        return 2
+    print(f"{target} aangemaakt")
+    result = entry_check.check_entries(kind, [target])
+    if result.messages:
+        print(report.render(CheckResult(messages=result.messages, files=result.files), "text"))
+        print("Vul de lege verplichte velden en de tekst aan en controleer opnieuw met: kennisbank check")
+    return 0
+
+
 def run_nieuw(args: argparse.Namespace) -> int:
     if args.bijeenkomst:
         return run_nieuw_bijeenkomst(args)
+    if args.soort:
+        return run_nieuw_soort(args)
     answers: dict[str, object] = {
         "titel": ask("Titel", args.titel),
         "samenvatting": ask("Samenvatting (20-300 tekens)", args.samenvatting),
@@ -188,12 +217,14 @@ def append_outputs(path: str | None, values: dict[str, str]) -> None:
 
 def run_van_issue(args: argparse.Namespace) -> int:
     from kennisbank.submission import issue_form as issueform
-    from kennisbank.submission import meeting_issue
+    from kennisbank.submission import meeting_issue, organisation_issue
 
     body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
     today = dt.date.fromisoformat(args.datum) if args.datum else dt.date.today()
-    kind = meeting_issue if args.bijeenkomst else issueform
-    output_dir = Path(args.output_dir) if args.output_dir else meetings.FOLDER if args.bijeenkomst else INITIATIVES
+    organisation = args.soort == organisation_issue.NAME
+    kind = meeting_issue if args.bijeenkomst else organisation_issue if organisation else issueform
+    default = meetings.FOLDER if args.bijeenkomst else Path(organisation_issue.kind().folder) if organisation else INITIATIVES
+    output_dir = Path(args.output_dir) if args.output_dir else default
     outcome = kind.submit(body, output_dir, today)
     shown = outcome.target.as_posix()
     append_outputs(args.github_output, {"valid": str(outcome.ok).lower(), "path": shown if outcome.ok else ""})
@@ -292,6 +323,7 @@ def parser() -> argparse.ArgumentParser:
         nieuw.add_argument(f"--{name}")
     nieuw.add_argument("--thema", action="append", help="thema-slug (mag vaker)")
     nieuw.add_argument("--bijeenkomst", action="store_true", help="een bijeenkomst (in bijeenkomsten/) in plaats van een initiatief")
+    nieuw.add_argument("--soort", help="een organisatie (in organisaties/) of aanpak (in aanpakken/): 'organisatie' of 'aanpak'")
     nieuw.add_argument("--datum", help="bij --bijeenkomst: de datum (JJJJ-MM-DD)")
     nieuw.add_argument("--map", default=str(INITIATIVES), help="map voor het bestand (standaard: initiatives/, of bijeenkomsten/ bij --bijeenkomst)")
     nieuw.set_defaults(func=run_nieuw)
@@ -308,6 +340,7 @@ def parser() -> argparse.ArgumentParser:
     van_issue = commands.add_parser("van-issue", help="maak een initiatief- of bijeenkomstbestand van een ingevuld GitHub-issueformulier")
     van_issue.add_argument("--body-file", required=True, help="de tekst van het issue")
     van_issue.add_argument("--bijeenkomst", action="store_true", help="een issue van het formulier Bijeenkomst aanmelden (bestand in bijeenkomsten/)")
+    van_issue.add_argument("--soort", choices=["organisatie"], help="een issue van het formulier Organisatie aanmelden (bestand in organisaties/)")
     van_issue.add_argument("--output-dir", help="map voor het bestand (standaard: initiatives/, of bijeenkomsten/ bij --bijeenkomst)")
     van_issue.add_argument("--comment-file", help="schrijf hier de reactie met fouten (Markdown)")
     van_issue.add_argument("--github-output", help="schrijf valid= en path= voor GitHub Actions")

@@ -1,6 +1,7 @@
 /* Initiatief aanmelden: checks, live preview and the three ways out (GitHub, download, copy).
  * The same script serves 'Bijeenkomst aanmelden' (DATA.soort "bijeenkomst"): the meeting schema,
- * one municipality or online, and the rules of entries/meetings.py.
+ * one municipality or online, and the rules of entries/meetings.py; and 'Organisatie aanmelden'
+ * (DATA.soort "organisatie"): the organisation schema and the werkgebied rules of entries/areas.py.
  *
  * Everything it knows comes from window.KB_AANMELDEN (assets/aanmelden-data.js, written at build
  * time from the schema, meldingen.json and the vocabularies). The checks follow `kennisbank check`
@@ -485,6 +486,7 @@
   }
 
   function gemeenteErrors(answers, add, warn) {
+    if (!PROPS.gemeente) return; // a kind without a municipality (an organisation has a werkgebied)
     var value = answers.gemeente;
     var names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
     // As validate.resolve_gemeenten: names beyond the schema's maximum are not looked up.
@@ -506,6 +508,41 @@
       if (typeof slug === "string" && known.indexOf(slug) < 0) {
         add("themas", say(VELDEN.themas.onbekend, { waarde: quote(slug), suggestie: "", keuzes: known.join(", ") }));
       }
+    });
+  }
+
+  // ---- an organisation's werkgebied: the rules of entries/areas.py ------------------------
+
+  function provinceOf(name) {
+    var key = fold(name);
+    return (DATA.provincies || []).filter(function (p) { return p[1].indexOf(key) >= 0; })[0] || null;
+  }
+
+  function werkgebiedErrors(answers, add) {
+    var texts = VELDEN.werkgebied, value = answers.werkgebied;
+    var names = (typeof value === "string" ? [value] : Array.isArray(value) ? value : []).filter(function (name) {
+      return typeof name === "string" && name.trim();
+    }).map(function (name) { return name.trim(); });
+    if (names.some(function (name) { return name.toLowerCase() === "landelijk"; })) {
+      if (names.length > 1) add("werkgebied", texts.landelijk_lijst);
+      return;
+    }
+    names.forEach(function (name) {
+      var lowered = name.toLowerCase();
+      if (lowered.indexOf("provincie ") === 0) {
+        if (!provinceOf(name.slice(10).trim())) {
+          add("werkgebied", say(texts.geen_provincie, { waarde: quote(name), keuzes: DATA.provincies.map(function (p) { return p[0]; }).join(", ") }));
+        }
+        return;
+      }
+      var municipal = lowered.indexOf("gemeente ") === 0;
+      var verdict = judge(municipal ? name.slice(9).trim() : name);
+      var province = municipal ? null : provinceOf(name);
+      if (province) {
+        if (!verdict.fout) add("werkgebied", say(texts.dubbelzinnig, { waarde: quote(name), naam: province[0] }));
+        return;
+      }
+      if (verdict.fout) add("werkgebied", verdict.fout);
     });
   }
 
@@ -574,6 +611,7 @@
     });
     yearErrors(answers, add);
     if (DATA.soort === "bijeenkomst") meetingErrors(answers, add);
+    if (DATA.soort === "organisatie") werkgebiedErrors(answers, add);
     dateErrors(answers, add);
     gemeenteErrors(answers, add, function () {});
     themaErrors(answers, add);
@@ -746,6 +784,7 @@
 
   function fieldValue(name, rule) {
     if (rule["x-kind"] === "gemeente") return gemeenteValue();
+    if (rule["x-kind"] === "werkgebied") return control(name) ? lines(control(name).value) : undefined; // one place per line
     if (rule["x-widget"] === "bronnen") {
       var area = control(name);
       return area ? lines(area.value).map(sourceOf).filter(Boolean) : undefined;

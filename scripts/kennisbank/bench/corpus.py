@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from pathlib import Path
 
@@ -125,3 +126,39 @@ def write_meetings(folder: Path, count: int, initiative_count: int, today: dt.da
     for number in range(count):
         text = meeting_text(number, initiative_count, today or dt.date.today(), rng)
         (folder / f"bijeenkomst-{number:05d}.md").write_text(text, encoding="utf-8")
+
+
+ORGANISATION_KINDS = ("landelijk-netwerk", "provinciale-ondersteuning", "lokale-ondersteuning", "kennisinstituut", "fonds", "koepel")
+OFFERS = ("advies", "kennis", "geld", "netwerk", "opleiding", "ruimte", "materiaal")
+
+
+def organisation_text(number: int, rng: random.Random) -> str:
+    """One valid organisation: a province, a few municipalities of it, or the whole country."""
+    provincie = rng.choice(places.provincies())
+    members = [g for g in places.gemeenten() if g.provincie == provincie]
+    municipalities = [f"gemeente {g.naam_gangbaar}" for g in rng.sample(members, min(3, len(members)))]
+    area = rng.choice([["landelijk"], [f"provincie {provincie.naam}"], municipalities])
+    themes = rng.sample([t.slug for t in themas()], 2)
+    return (
+        "---\n"
+        f"titel: Steunpunt {''.join(rng.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(14)).capitalize()}\n"
+        f"samenvatting: Een steunpunt dat initiatieven helpt met advies en een netwerk, nummer {number}.\n"
+        f"soort: {rng.choice(ORGANISATION_KINDS)}\n"
+        f"werkgebied: {json.dumps(area, ensure_ascii=False)}\n"
+        f"themas: [{', '.join(themes)}]\n"
+        f"biedt: [{', '.join(rng.sample(OFFERS, 2))}]\n"
+        f"website: https://steunpunt-{number:05d}.voorbeeld.nl\n"
+        "bronnen:\n"
+        f"  - url: https://steunpunt-{number:05d}.voorbeeld.nl/over\n"
+        "bijgewerkt: 2026-12-01\n"
+        "---\n\n"
+        f"Het steunpunt {number} helpt initiatieven in zijn werkgebied.\n"
+    )
+
+
+def write_organisations(folder: Path, count: int, seed: int = 3) -> None:
+    """Write `count` valid organisation files (the benchmark writes one per twenty initiatives)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"steunpunt-{number:05d}.md").write_text(organisation_text(number, rng), encoding="utf-8")

@@ -19,7 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kennisbank.bench.corpus import write_initiatives, write_meetings
+from kennisbank.bench.corpus import write_initiatives, write_meetings, write_organisations
+
+ORGANISATIONS_PER = 20  # one organisation per twenty initiatives
 
 REPO = Path(__file__).resolve().parents[3]
 MEETINGS_PER_INITIATIVE = 0.1  # the build corpus has a meeting for every ten initiatives, half of them past
@@ -98,6 +100,8 @@ def project_with(tmp: Path, count: int) -> Path:
         shutil.copytree(REPO / folder, project / folder)
     write_initiatives(project / "initiatives", count)
     write_meetings(project / "bijeenkomsten", meeting_count(count), count)
+    write_organisations(project / "organisaties", max(1, count // ORGANISATIONS_PER))
+    shutil.copytree(REPO / "aanpakken", project / "aanpakken")  # the shipped approaches
     return project
 
 

@@ -14,6 +14,8 @@ from kennisbank.exports import atom, csvexport, exportschema, geojson, jsonexpor
 # The datasets of dcat.rdf, by the fragment of their address.
 INITIATIVES = "initiatieven"
 MEETINGS = "bijeenkomsten"
+ORGANISATIONS = "organisaties"  # the kinds of entries/kinds.extra(): their data files are urls.kind_data(...)
+APPROACHES = "aanpakken"
 
 
 @dataclass(frozen=True)
@@ -52,4 +54,12 @@ FILES: tuple[Published, ...] = (
               dataset=MEETINGS),
     Published(urls.MEETINGS_FEED, "Nieuwe bijeenkomsten (Atom-feed)", "Atom", "application/atom+xml", "ATOM",
               f"De {atom.NEWEST} bijeenkomsten die het laatst zijn aangekondigd of bijgewerkt, voor een feedlezer.", dataset=MEETINGS),
+    Published(urls.kind_data(ORGANISATIONS, "json"), "Alle organisaties (JSON)", "JSON", "application/json", "JSON",
+              "Organisaties die initiatieven helpen (netwerken, fondsen, kennisinstituten, steunpunten), met hun werkgebied, thema's, wat ze bieden en hun bronnen.",
+              dataset=ORGANISATIONS),
+    Published(urls.kind_data(ORGANISATIONS, "csv"), "Alle organisaties (CSV)", "CSV", "text/csv", "CSV",
+              "Eén regel per organisatie, voor Excel en andere rekenprogramma's.", dataset=ORGANISATIONS),
+    Published(urls.kind_data(APPROACHES, "json"), "Alle aanpakken (JSON)", "JSON", "application/json", "JSON",
+              "Aanpakken zoals Right to Challenge en het buurtbudget: wat bewoners doen, wat de gemeente doet per trede van de participatieladder, valkuilen en bronnen.",
+              dataset=APPROACHES),
 )

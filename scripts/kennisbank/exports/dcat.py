@@ -70,6 +70,16 @@ MEETINGS = Described(
     "Nederlandse tijd) en waar (gemeente, locatie of online), wie ze organiseert, hun thema's en de initiatieven "
     f"waar ze over gaan. {LICENSE}",
     ("bijeenkomsten", "agenda", "maatschappelijke initiatieven"), urls.AGENDA, None)
+ORGANISATIONS = Described(
+    catalogue.ORGANISATIONS, "Organisaties die initiatieven helpen",
+    "Netwerken, fondsen, kennisinstituten en provinciale steunpunten die maatschappelijke initiatieven helpen: hun soort, "
+    f"werkgebied (landelijk, provincies of gemeenten), thema's, wat ze bieden, hoe ze te bereiken zijn en de bronnen. {LICENSE}",
+    ("organisaties", "ondersteuning", "maatschappelijke initiatieven"), urls.kind_list(catalogue.ORGANISATIONS), None)
+APPROACHES = Described(
+    catalogue.APPROACHES, "Aanpakken",
+    "Aanpakken die bewoners en gemeenten gebruiken, zoals Right to Challenge, het buurtbudget en de wijkdeal: wat bewoners "
+    f"doen, wat de gemeente doet per trede van de participatieladder, valkuilen en bronnen. {LICENSE}",
+    ("aanpakken", "participatie", "maatschappelijke initiatieven"), urls.kind_list(catalogue.APPROACHES), None)
 # The standards the distributions follow: the export's own schema (a file of the site), the RFCs of the formats.
 SCHEMAS = {jsonexport.FILE: exportschema.SCHEMA_FILE}
 FORMATS = {geojson.FILE: RFC + "rfc7946", atom.FILE: RFC + "rfc4287", urls.MEETINGS_FEED: RFC + "rfc4287",
@@ -282,6 +292,8 @@ def document(initiatives: list[Initiative], config: SiteConfig, meetings: Sequen
     spans = initiatives_period(initiatives), meetings_period(meetings) if meetings is not None else None
     add(catalog, "dcat:dataset", resource=dataset(doc, INITIATIVES, initiatives_changed, spans[0], agents))
     add(catalog, "dcat:dataset", resource=dataset(doc, MEETINGS, meetings_changed, spans[1], agents))
+    for described in (ORGANISATIONS, APPROACHES):  # their dates live in their own files' bijgewerkt
+        add(catalog, "dcat:dataset", resource=dataset(doc, described, None, None, agents))
     return doc.finish()
 
 

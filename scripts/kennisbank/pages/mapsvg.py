@@ -164,8 +164,9 @@ def marker_name(gemeente: Gemeente, count: int) -> str:
 
 
 def shapes(gemeenten: Iterable[Gemeente], counts: dict[str, int], here: str, link: Link) -> str:
-    """One path per municipality, each a link to its page: in the focus order (the document's) those
-    with initiatives first, most first, then the others alphabetically."""
+    """One path per municipality, each a link to its page. Those with initiatives are Tab stops,
+    most first; the others are links for a pointer only (tabindex -1): 300 more Tab stops would bury
+    the shaded ones, and their pages are one Tab away in the Gemeenten list and the table."""
     chosen = list(gemeenten)
     empty = sorted((g for g in chosen if not counts.get(g.code)), key=lambda g: places.fold(g.naam_gangbaar))
     shaded = sorted((g for g in chosen if counts.get(g.code)), key=lambda g: (-counts[g.code], places.fold(g.naam_gangbaar)))
@@ -177,7 +178,7 @@ def shapes(gemeenten: Iterable[Gemeente], counts: dict[str, int], here: str, lin
                      f'<path class="kb-k{count_class(count)}" d="{geo.shape_path(gemeente.code)}"/></a>')
     for gemeente in empty:
         href = link(here, urls.gemeente(gemeente))
-        parts.append(f'<a href="{escape(href)}" aria-label="{escape(marker_name(gemeente, 0))}"><path class="kb-k0" d="{geo.shape_path(gemeente.code)}"/></a>')
+        parts.append(f'<a href="{escape(href)}" tabindex="-1" aria-label="{escape(marker_name(gemeente, 0))}"><path class="kb-k0" d="{geo.shape_path(gemeente.code)}"/></a>')
     return "".join(parts)
 
 

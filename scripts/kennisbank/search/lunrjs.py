@@ -11,7 +11,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import mkdocs.contrib.search
+import mkdocs.contrib.search  # properdocs.contrib.search, through the alias of kennisbank/__init__.py
 
 SEARCH_PACKAGE = Path(mkdocs.contrib.search.__file__).parent
 # Served name -> installed file, in the order the page must load them.

@@ -27,6 +27,7 @@ from kennisbank.search import payload as search_writer
 from kennisbank.site_config import SiteConfig
 from kennisbank.submission import form_page as form
 from kennisbank.submission import meeting_form_page as meeting_form
+from kennisbank.submission import organisation_form_page as organisation_form
 
 HANDWRITTEN = Path("docs")
 # Extra outputs (search data, form data, exports) each write their own files into the build folder.
@@ -39,8 +40,8 @@ MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date],
 
 def writers() -> list[Writer]:
     """The extra outputs, each a module of its own."""
-    return [exports_writer.write, data_pages.write, form.write, meeting_form.write, search_writer.write, lessons.write,
-            share.write, sorting.write]
+    return [exports_writer.write, data_pages.write, form.write, meeting_form.write, organisation_form.write, search_writer.write,
+            lessons.write, share.write, sorting.write]
 
 
 def meeting_writers() -> list[MeetingWriter]:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
-from kennisbank.entries import cross_kinds, entry_check, kinds, meetings, memo
+from kennisbank.entries import cross_kinds, entry_check, kind_checks, kinds, meetings, memo
 from kennisbank.entries.kinds import Kind
 from kennisbank.entries.validate import CheckCache, CheckResult, FileResult, check_paths
 from kennisbank.site import config as siteconfig
+from kennisbank.site import engine
 from kennisbank.site import offline_zip as offline
 from kennisbank.site import preview_server
 from kennisbank.site import sitedir
@@ -24,9 +25,10 @@ from kennisbank.site.docs_folder import HANDWRITTEN, KindEntries, Written, gener
 from kennisbank.site.theme_environment import reuse_html
 
 EOL_NOTICE = (
-    "Let op: MkDocs 1.x wordt niet meer ontwikkeld en Material for MkDocs is in onderhoudsmodus "
-    "(einde ondersteuning mei 2027). De generator schrijft gewone Markdown, zodat de inhoud naar "
-    "een andere bouwer kan. Zet NO_MKDOCS_2_WARNING=1 om deze melding te verbergen."
+    f"Let op: de site wordt gebouwd met {engine.NAME} {engine.VERSION}, de onderhouden voortzetting van MkDocs 1.x, "
+    "met het thema Material for MkDocs, dat in onderhoudsmodus is (einde ondersteuning mei 2027). De generator "
+    "schrijft gewone Markdown, zodat de inhoud naar een ander thema of een andere bouwer kan. "
+    "Zet NO_MKDOCS_2_WARNING=1 om deze melding te verbergen."
 )
 
 RUNNING = (
@@ -60,7 +62,7 @@ def checked(root: Path, preview: Preview | None = None, others: Sequence[Kind] =
     other_results = []
     for kind in others:  # first: initiatives are judged against the organisations' names
         folder = kind.source_folder(root)
-        of_kind = entry_check.check_entries(kind, [folder]) if folder.is_dir() else entry_check.KindResult()
+        of_kind = kind_checks.check_kind(kind, [folder]) if folder.is_dir() else entry_check.KindResult()
         other_results.append(of_kind)
         entries.append((kind, of_kind.entries))
     result = check_paths([kinds.initiatives().source_folder(root)], cache=preview.entries if preview else None,
@@ -98,8 +100,10 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> int:
     from mkdocs.config import load_config
 
     counter = _WarningCounter()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(counter)
+    logger = logging.getLogger(engine.LOGGERS[0])
+    loggers = [logging.getLogger(name) for name in engine.LOGGERS]
+    for each in loggers:
+        each.addHandler(counter)
     if not logger.handlers[:-1]:
         logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     try:
@@ -107,9 +111,10 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> int:
         reuse_html(config)
         build(config)
     finally:
-        logger.removeHandler(counter)
+        for each in loggers:
+            each.removeHandler(counter)
     if strict and counter.count:
-        print(f"kennisbank build: MkDocs gaf {counter.count} waarschuwing(en); de build telt als mislukt", file=sys.stderr)
+        print(f"kennisbank build: {engine.NAME} gaf {counter.count} waarschuwing(en); de build telt als mislukt", file=sys.stderr)
         return 1
     return 0
 

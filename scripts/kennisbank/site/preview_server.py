@@ -43,12 +43,12 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from kennisbank.site import offline_zip
+from kennisbank.site import engine, offline_zip
 from kennisbank.site.theme_environment import each_environment, reuse_html
 
-log = logging.getLogger("mkdocs")
-# The logger of mkdocs.commands.build, which warns about dirty builds.
-BUILD_LOG = "mkdocs.commands.build"
+log = logging.getLogger(engine.LOGGERS[0])
+# The logger of the builder's build command (properdocs.commands.build), which warns about dirty builds.
+BUILD_LOG = build.__module__
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 # What changes a file. Reading one is an event too (inotify reports opening and closing it), and

@@ -40,6 +40,8 @@ def widget_of(rule: dict[str, Any]) -> str:
         return str(rule["x-widget"])
     if kind == "gemeente":
         return "gemeente"
+    if kind == "werkgebied":  # provinces and municipalities, one per line
+        return "lines"
     if kind == "thema":
         return "themes"
     if "enum" in rule:

@@ -146,6 +146,14 @@ def file_text(answers: dict[str, object], rules: dict[str, Any] | None = None) -
 
 
 MEETING_SECTIONS = ("Programma", "Voor wie")
+# The body of an organisation or approach is one text; everything else is a field.
+ENTRY_SECTIONS = {"organisatie": ("Wat de organisatie doet",), "aanpak": ("Wat de aanpak is",)}
+
+
+def entry_file_text(answers: dict[str, object], rules: dict[str, Any], kind: str) -> str:
+    """A file of a further kind (organisation, approach): its schema's fields under their comments."""
+    answers = {"bijgewerkt": dt.date.today().isoformat(), **answers}
+    return f"---\n{front_matter(answers, rules)}\n---\n\n{body(ENTRY_SECTIONS.get(kind, ('Tekst',)))}"
 
 
 def meeting_file_text(answers: dict[str, object], rules: dict[str, Any]) -> str:
