@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO, build_site, project_copy, run_kennisbank
+from conftest import FIXTURES, REPO, axe_violations, build_site, describe_violations, project_copy, run_kennisbank
 from kennisbank.entries import areas
 
 SOORTEN = FIXTURES / "soorten"
@@ -238,3 +238,13 @@ def test_an_organisation_written_twice_gets_the_look_alike_warning(tmp_path: Pat
         "organisaties/zz-zeeuwse-dorpen.md:1: titel: waarschuwing: lijkt op 'organisaties/zeeuws-dorpensteunpunt.md' (vrijwel dezelfde naam); "
         "is het dezelfde organisatie, vul dan dat bestand aan",
     ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["organisaties/landelijk-fonds.html", "organisaties/index.html", "aanpakken/menukaart.html",
+                                  "gemeenten/goes.html", "gemeenten/haren.html", "redactie.html", "organisatie-aanmelden.html"])
+def test_the_new_pages_pass_axe(page, site: Path, name: str) -> None:
+    page.goto((site / name).as_uri())
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
+    assert not page.watch.dialogs  # from disk, Material's own fetches log errors that the site's other axe tests also leave aside
