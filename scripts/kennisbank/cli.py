@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kennisbank.entries import cross_kinds, entry_check, kind_checks, kinds, meetings, schema, schema_annotations
 from kennisbank.entries import check_output as report
+from kennisbank.entries.entry_check import KindResult
 from kennisbank.entries.validate import MAX_SLUG, SLUG, CheckResult, check_paths, tree_of
 from kennisbank.submission import skeleton
 
@@ -40,10 +41,15 @@ def extra_kind_of(path: Path, others: list[kinds.Kind]) -> kinds.Kind | None:
     return next((folders[folder.name] for folder in (absolute, *absolute.parents) if folder.name in folders), None)
 
 
-def organisation_names(others: list[kinds.Kind]) -> list[str]:
-    """The valid organisations' names (in organisaties/ of this project), which initiatives are judged against."""
-    found = [(kind, entry_check.check_entries(kind, [Path(kind.folder)]).entries) for kind in others
-             if kind.name == cross_kinds.ORGANISATIONS and Path(kind.folder).is_dir()]
+def organisation_names(others: list[kinds.Kind], checked: dict[Path, KindResult]) -> list[str]:
+    """The valid organisations' names (in organisaties/ of this project), which initiatives are judged
+    against: from the check of that folder when it was asked for, else from a check of its own."""
+    found = []
+    for kind in others:
+        folder = Path(kind.folder)
+        if kind.name == cross_kinds.ORGANISATIONS and folder.is_dir():
+            result = checked.get(folder) or entry_check.check_entries(kind, [folder])
+            found.append((kind, result.entries))
     return cross_kinds.organisation_names(found)
 
 
@@ -60,13 +66,15 @@ def run_check(args: argparse.Namespace) -> int:
     other_paths = [(p, kind) for p in paths if (kind := extra_kind_of(p, others)) is not None]
     meeting_paths = [p for p in paths if meeting_root(p) is not None and extra_kind_of(p, others) is None]
     initiative_paths = [p for p in paths if meeting_root(p) is None and extra_kind_of(p, others) is None]
+    # The other kinds first: a whole organisation folder checked here gives the names initiatives are judged against.
+    others_checked = {path: kind_checks.check_kind(kind, [path]) for path, kind in other_paths}
     # Named files are judged within their initiatives/ tree (links, duplicate names), reported alone.
-    names = organisation_names(others) if initiative_paths else []
+    names = organisation_names(others, others_checked) if initiative_paths else []
     result = (check_paths(initiative_paths, tree_of(initiative_paths) if args.paths else (), strict=args.strict, organisations=names)
               if initiative_paths else CheckResult())
     result = with_meetings(result, meeting_paths)
-    for path, kind in other_paths:
-        result.add(kind_checks.check_kind(kind, [path]))
+    for checked in others_checked.values():
+        result.add(checked)
     print(report.render(result, args.format))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0

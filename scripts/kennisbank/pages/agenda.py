@@ -16,9 +16,10 @@ from markupsafe import Markup
 
 from kennisbank import urls
 from kennisbank.entries.meetings import Meeting
+from kennisbank.entries.meetings import properties as meeting_properties
 from kennisbank.entries.model import Initiative, grouped
 from kennisbank.exports import jsonld
-from kennisbank.pages import share, sources, submitted_text
+from kennisbank.pages import entry_pages, share, submitted_text
 from kennisbank.pages.templating import (
     datum,
     external_link,
@@ -32,6 +33,7 @@ from kennisbank.site_config import SiteConfig
 
 SHOWN_UPCOMING = 5  # on an initiative's, municipality's or theme's page; the Agenda has them all
 SHOWN_PAST = 3
+SOURCES = "bronnen"  # the meeting's sources: a section as on every page (pages.entry_pages)
 JOIN_ANCHOR = "#een-bijeenkomst-toevoegen"  # the section of docs/meedoen.md on adding a meeting
 
 Row = tuple[str, Markup]
@@ -145,14 +147,6 @@ def rows(meeting: Meeting, here: str, titles: dict[str, str], gemeente_pages: se
     return found
 
 
-def sources_section(meeting: Meeting) -> Markup | None:
-    """The meeting's sources as the section 'Bronnen', as on an initiative page."""
-    items = meeting.values.get("bronnen")
-    if not isinstance(items, tuple) or not items:
-        return None
-    return Markup("## Bronnen\n\n" + "\n".join(f"- {sources.item(item)}" for item in items if isinstance(item, dict)) + "\n")
-
-
 def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
     titles = {i.slug: i.titel for i in initiatives}
     gemeente_pages = {urls.gemeente(g) for i in initiatives for g in i.gemeenten}
@@ -164,7 +158,7 @@ def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config
             "bijeenkomst.md.j2", m=meeting, here=here, when=when(meeting), upcoming=coming,
             panel=rows(meeting, here, titles, gemeente_pages), body=submitted_text.announced(meeting.body) if meeting.body.strip() else None,
             calendar=urls.link(here, urls.meeting_calendar(meeting.slug)), deel=share.links(meeting.titel, here, config),
-            bronnen=sources_section(meeting),
+            bronnen=entry_pages.section(SOURCES, meeting_properties()[SOURCES], meeting.values.get(SOURCES)),
             front_matter=front_matter(meeting.titel, meeting.samenvatting, edit_url=edit_url, kb_type="bijeenkomst", kb_script=share.SCRIPT,
                                       jsonld=jsonld.for_meeting(meeting, config), **freshness([meeting.bijgewerkt])),
         )

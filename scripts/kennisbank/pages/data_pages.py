@@ -92,7 +92,6 @@ def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> 
 
 def editors_page(config: SiteConfig) -> tuple[str, str]:
     """'Contact met de redactie': who runs the kennisbank and its address, from mkdocs.yml (extra.redactie)."""
-    href = config.editors_href()
-    label = pages.host(href.removeprefix("mailto:"))
+    href, label = pages.editors_link(config)
     return urls.EDITORS, pages.render("redactie.md.j2", here=urls.EDITORS, editors=config.editors, href=href, label=label,
                                       front_matter=pages.front_matter("Contact met de redactie", f"Hoe u {config.editors} bereikt."))

@@ -53,6 +53,14 @@ class Links:
         self.org_pages = {fold(e.titel): urls.entry_page(org_kind.pages, e.slug) for e in orgs} if org_kind else {}
         app_kind, approaches = self.kinds.get(APPROACHES, (None, []))
         self.approach_pages = {e.slug: (e.titel, urls.entry_page(app_kind.pages, e.slug)) for e in approaches} if app_kind else {}
+        # Indexed once: a page per organisation or approach must not walk every initiative.
+        self.by_name: dict[str, list[Initiative]] = {}
+        self.by_approach: dict[str, list[Initiative]] = {}
+        for initiative in sorted(self.initiatives, key=lambda i: i.titel.casefold()):
+            for name in dict.fromkeys(fold(n) for n in (initiative.initiatiefnemer, *initiative.partners)):
+                self.by_name.setdefault(name, []).append(initiative)
+            for slug in dict.fromkeys(initiative.aanpakken):
+                self.by_approach.setdefault(slug, []).append(initiative)
 
     def for_initiative(self, initiative: Initiative) -> Linked:
         names = (initiative.initiatiefnemer, *initiative.partners)
@@ -62,11 +70,10 @@ class Links:
 
     def naming(self, organisation: Entry) -> list[Initiative]:
         """The initiatives whose initiatiefnemer or partners name the organisation."""
-        name = fold(organisation.titel)
-        return sorted((i for i in self.initiatives if name in {fold(n) for n in (i.initiatiefnemer, *i.partners)}), key=lambda i: i.titel.casefold())
+        return self.by_name.get(fold(organisation.titel), [])
 
     def using(self, approach: Entry) -> list[Initiative]:
-        return sorted((i for i in self.initiatives if approach.slug in i.aanpakken), key=lambda i: i.titel.casefold())
+        return self.by_approach.get(approach.slug, [])
 
     def context(self, kind: Kind, entry: Entry, here: str) -> dict[str, object]:
         """What an organisation's or approach's page shows of the initiatives."""

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import jinja2
@@ -18,6 +19,7 @@ from markupsafe import Markup, escape
 
 from kennisbank import PACKAGE_DIR, urls
 from kennisbank.dutch_dates import datum
+from kennisbank.site_config import SiteConfig
 
 TEMPLATES = PACKAGE_DIR / "pages" / "templates"
 # Characters that mean something anywhere in a line: emphasis, code, links (with '[' and ']' escaped
@@ -86,6 +88,17 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
+
+
+class Link(NamedTuple):
+    href: str
+    label: str  # what the link shows
+
+
+def editors_link(config: SiteConfig) -> Link:
+    """The editors' address (mkdocs.yml extra.redactie) as a link, for the form pages and redactie.md."""
+    href = config.editors_href()
+    return Link(href, host(href.removeprefix("mailto:")))
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> Markup:

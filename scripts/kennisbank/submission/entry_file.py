@@ -120,9 +120,11 @@ def body(sections: dict[str, str], titles: Iterable[str] = SECTIONS) -> str:
     return "\n".join(parts)
 
 
-def file_text(answers: dict[str, object], sections: dict[str, str] | None = None) -> str:
-    text = f"---\n{front_matter(answers)}\n---\n"
-    written = body(sections or {})
+def file_text(answers: dict[str, object], sections: dict[str, str] | None = None, keys: Iterable[str] | None = None,
+              titles: Iterable[str] = SECTIONS) -> str:
+    """The file: front matter (the keys of a kind's schema, the initiative's by default), then the filled-in sections."""
+    text = f"---\n{front_matter(answers, keys)}\n---\n"
+    written = body(sections or {}, titles)
     return f"{text}\n{written}" if written else text
 
 

@@ -14,7 +14,7 @@ import jinja2
 
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries.model import Initiative
-from kennisbank.pages.templating import front_matter, host, template_environment
+from kennisbank.pages.templating import editors_link, front_matter, template_environment
 from kennisbank.site_config import SiteConfig
 from kennisbank.submission.form_data import data_script, gemeente_rows, new_file_base
 from kennisbank.submission.form_fields import fields
@@ -43,7 +43,7 @@ def page(config: SiteConfig) -> str:
         fields=fields(),
         gemeenten=gemeente_rows(),
         sections=[(title, SECTION_HELP.get(title, "")) for title in SECTIONS],
-        redactie_href=config.editors_href(), redactie_label=host(config.editors_href().removeprefix("mailto:")),
+        redactie=editors_link(config),
         front_matter=front_matter(
             "Initiatief aanmelden",
             "Meld een maatschappelijk initiatief aan voor de kennisbank: vul het formulier in en zet het bestand op GitHub.",

@@ -317,6 +317,16 @@ def concerns(message: Message, shown: str) -> bool:
     return message.path == shown or (shown in message.text and not duplicates.is_duplicate(message))
 
 
+def submit_to_folder(body: str, conversion: Conversion, output_dir: Path, asked: list[Field], exists: str,
+                     folder_messages: Callable[[], Iterable[Message]]) -> Outcome:
+    """write_checked for a kind whose files lie in one folder (meetings, organisations): the new file
+    goes into output_dir, and the check of that folder gives the messages about it."""
+    def check(shown: str) -> list[Message]:
+        return [m for m in folder_messages() if m.path == shown or shown in m.text]
+
+    return write_checked(body, conversion, output_dir / PurePosixPath(conversion.path).name, output_dir, asked, exists, check)
+
+
 def write_checked(body: str, conversion: Conversion, target: Path, output_dir: Path, asked: list[Field], exists: str,
                   check: Callable[[str], list[Message]]) -> Outcome:
     """Refuse answers over their limit, write the new file (never over another), and run the real

@@ -26,9 +26,7 @@ def fields() -> list[Field]:
 
 
 def file_text(answers: dict[str, object], sections: dict[str, str] | None = None) -> str:
-    text = f"---\n{entry.front_matter(answers, meetings.properties())}\n---\n"
-    written = entry.body(sections or {}, MEETING_SECTIONS)
-    return f"{text}\n{written}" if written else text
+    return entry.file_text(answers, sections, meetings.properties(), MEETING_SECTIONS)
 
 
 def path_for(answers: dict[str, object]) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from kennisbank import urls
 from kennisbank.entries import meetings, personal_data, schema
 from kennisbank.entries.model import Initiative
-from kennisbank.pages.templating import front_matter, host
+from kennisbank.pages.templating import editors_link, front_matter
 from kennisbank.site_config import SiteConfig
 from kennisbank.submission import form_data, meeting_file
 from kennisbank.submission.form_page import environment
@@ -39,7 +39,7 @@ def page(config: SiteConfig, initiatives: Iterable[Initiative]) -> str:
         gemeenten=form_data.gemeente_rows(),
         initiatives=initiative_choices(initiatives),
         sections=[(title, "") for title in MEETING_SECTIONS],
-        redactie_href=config.editors_href(), redactie_label=host(config.editors_href().removeprefix("mailto:")),
+        redactie=editors_link(config),
         front_matter=front_matter(
             "Bijeenkomst aanmelden",
             "Meld een bijeenkomst over maatschappelijke initiatieven aan voor de agenda: vul het formulier in en zet het bestand op GitHub.",

@@ -10,10 +10,9 @@ and runs the real meeting check over the folder. The body is written by stranger
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from kennisbank.entries import kinds, meetings
-from kennisbank.entries.model import Message
 from kennisbank.submission import issue_form as issue
 from kennisbank.submission import meeting_file
 from kennisbank.submission.form_fields import Field
@@ -55,14 +54,8 @@ def field_label(name: str) -> str:
 
 def submit(body: str, output_dir: Path, today: dt.date) -> issue.Outcome:
     """Write the file into output_dir (bijeenkomsten/) and run the real meeting check; remove it if invalid."""
-    conversion = convert(body, today)
-
-    def check(shown: str) -> list[Message]:
-        result = meetings.check_meetings([output_dir], meetings.initiative_slugs(output_dir.parent / INITIATIVES))
-        return [m for m in result.messages if m.path == shown or shown in m.text]
-
-    target = output_dir / PurePosixPath(conversion.path).name
-    return issue.write_checked(body, conversion, target, output_dir, asked_fields(), EXISTS, check)
+    return issue.submit_to_folder(body, convert(body, today), output_dir, asked_fields(), EXISTS,
+                                  lambda: meetings.check_meetings([output_dir], meetings.initiative_slugs(output_dir.parent / INITIATIVES)).messages)
 
 
 def comment(outcome: issue.Outcome) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from kennisbank.entries import personal_data, places, schema
 from kennisbank.entries.model import Initiative
-from kennisbank.pages.templating import front_matter, host
+from kennisbank.pages.templating import editors_link, front_matter
 from kennisbank.site_config import SiteConfig
 from kennisbank.submission import form_data, organisation_issue
 from kennisbank.submission.form_fields import fields_of
@@ -31,7 +31,7 @@ def page(config: SiteConfig) -> str:
         fields=fields_of(organisation_issue.kind().schema()),
         gemeenten=form_data.gemeente_rows(),
         sections=[(title, "") for title in organisation_issue.sections()],
-        redactie_href=config.editors_href(), redactie_label=host(config.editors_href().removeprefix("mailto:")),
+        redactie=editors_link(config),
         front_matter=front_matter("Organisatie aanmelden",
                                   "Meld een organisatie aan die maatschappelijke initiatieven helpt: vul het formulier in en zet het bestand op GitHub."),
     )

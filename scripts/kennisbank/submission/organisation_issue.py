@@ -11,11 +11,10 @@ issue form: the editors write them, with a pull request.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from kennisbank.entries import entry_check, kinds
+from kennisbank.entries import kind_checks, kinds
 from kennisbank.entries.kinds import Kind
-from kennisbank.entries.model import Message
 from kennisbank.submission import entry_file as entry
 from kennisbank.submission import issue_form as issue
 from kennisbank.submission.form_fields import Field, fields_of
@@ -55,9 +54,7 @@ def issue_template() -> str:
 
 
 def file_text(answers: dict[str, object], written: dict[str, str] | None = None) -> str:
-    text = f"---\n{entry.front_matter(answers, kind().properties())}\n---\n"
-    body = entry.body(written or {}, sections())
-    return f"{text}\n{body}" if body else text
+    return entry.file_text(answers, written, kind().properties(), sections())
 
 
 def path_for(answers: dict[str, object]) -> str:
@@ -74,15 +71,10 @@ def field_label(name: str) -> str:
 
 
 def submit(body: str, output_dir: Path, today: dt.date) -> issue.Outcome:
-    """Write the file into output_dir (organisaties/) and run the real check; remove it if invalid."""
-    conversion = convert(body, today)
-
-    def check(shown: str) -> list[Message]:
-        result = entry_check.check_entries(kind(), [output_dir])
-        return [m for m in result.messages if m.path == shown or shown in m.text]
-
-    target = output_dir / PurePosixPath(conversion.path).name
-    return issue.write_checked(body, conversion, target, output_dir, asked_fields(), EXISTS, check)
+    """Write the file into output_dir (organisaties/) and run the real check, the kind's own rules
+    included (look-alikes); remove it if invalid."""
+    return issue.submit_to_folder(body, convert(body, today), output_dir, asked_fields(), EXISTS,
+                                  lambda: kind_checks.check_kind(kind(), [output_dir]).messages)
 
 
 def comment(outcome: issue.Outcome) -> str:

@@ -140,9 +140,10 @@ def body(sections: tuple[str, ...] = SECTIONS) -> str:
     return "\n".join(f"## {title}\n\n{placeholders.sentence(title)}\n" for title in sections)
 
 
-def file_text(answers: dict[str, object], rules: dict[str, Any] | None = None) -> str:
+def file_text(answers: dict[str, object], rules: dict[str, Any] | None = None, sections: tuple[str, ...] = SECTIONS) -> str:
+    """A new file of any kind: its schema's fields (the initiative's by default) under their comments, then the sections."""
     answers = {"bijgewerkt": dt.date.today().isoformat(), **answers}
-    return f"---\n{front_matter(answers, rules)}\n---\n\n{body()}"
+    return f"---\n{front_matter(answers, rules)}\n---\n\n{body(sections)}"
 
 
 MEETING_SECTIONS = ("Programma", "Voor wie")
@@ -152,14 +153,12 @@ ENTRY_SECTIONS = {"organisatie": ("Wat de organisatie doet",), "aanpak": ("Wat d
 
 def entry_file_text(answers: dict[str, object], rules: dict[str, Any], kind: str) -> str:
     """A file of a further kind (organisation, approach): its schema's fields under their comments."""
-    answers = {"bijgewerkt": dt.date.today().isoformat(), **answers}
-    return f"---\n{front_matter(answers, rules)}\n---\n\n{body(ENTRY_SECTIONS.get(kind, ('Tekst',)))}"
+    return file_text(answers, rules, ENTRY_SECTIONS.get(kind, ("Tekst",)))
 
 
 def meeting_file_text(answers: dict[str, object], rules: dict[str, Any]) -> str:
     """A meeting file: the meeting schema's fields under their comments, then a short body."""
-    answers = {"bijgewerkt": dt.date.today().isoformat(), **answers}
-    return f"---\n{front_matter(answers, rules)}\n---\n\n{body(MEETING_SECTIONS)}"
+    return file_text(answers, rules, MEETING_SECTIONS)
 
 
 def folder_for(gemeente: object, root: Path) -> Path:
