@@ -2,6 +2,7 @@
 tests/fixtures/shapes (see the README there), and read back with rdflib for what the shapes do not say."""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -30,12 +31,12 @@ def graph(fixture_site: Path) -> rdflib.Graph:
     return rdflib.Graph().parse(fixture_site / "dcat.rdf", format="xml")
 
 
-def violations(data: rdflib.Graph, shapes: Path) -> list[tuple[str, str, str]]:
-    """(focus node, path, message) of every result of severity Violation."""
+def violations(data: rdflib.Graph, shapes: Path, severity: rdflib.URIRef = SH.Violation) -> list[tuple[str, str, str]]:
+    """(focus node, path, message) of every result of that severity."""
     _, report, _ = pyshacl.validate(data, shacl_graph=rdflib.Graph().parse(shapes, format="turtle"), inference="none")
     found = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
-        if report.value(result, SH.resultSeverity) == SH.Violation:
+        if report.value(result, SH.resultSeverity) == severity:
             found.append((str(report.value(result, SH.focusNode)), str(report.value(result, SH.resultPath)),
                           str(report.value(result, SH.resultMessage))))
     return sorted(found)
@@ -48,6 +49,25 @@ def test_the_shapes_folder_holds_shapes() -> None:
 @pytest.mark.parametrize("shapes", sorted(SHAPES.glob("*.ttl")), ids=lambda p: p.name)
 def test_dcat_has_no_violations_of_the_dcat_ap_nl_shapes(graph: rdflib.Graph, shapes: Path) -> None:
     assert violations(graph, shapes) == []
+
+
+def test_geonovums_official_shapes_are_here_unchanged() -> None:
+    """The files of Geonovum/DCAT-AP-NL30 (README.md here names the commit), byte for byte."""
+    assert hashlib.sha256((SHAPES / "dcat-ap-nl-SHACL.ttl").read_bytes()).hexdigest() == (
+        "bde0965ce8c0a97be3cf236dbe55b174d7d9b3646d08575edd6310a397c4e655")
+    assert {"dcat-ap-nl-SHACL.ttl", "dcat-ap-nl-SHACL-klassebereik.ttl", "dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl",
+            "dcat-ap-nl-SHACL-aanbevolen.ttl", "dcat-ap-SHACL.ttl"} <= {p.name for p in SHAPES.glob("*.ttl")}
+
+
+def test_the_recommended_shapes_warnings_are_printed(graph: rdflib.Graph) -> None:
+    """DCAT-AP-NL's recommended properties are Warnings, not failures: printed so a maintainer sees what is missing."""
+    warnings = violations(graph, SHAPES / "dcat-ap-nl-SHACL-aanbevolen.ttl", SH.Warning)
+    by_path: dict[str, int] = {}
+    for _, path, _ in warnings:
+        by_path[path] = by_path.get(path, 0) + 1
+    print(f"[dcat] aanbevolen (Warning): {len(warnings)}: " + ", ".join(f"{p.rsplit('/', 1)[-1]} x{n}" for p, n in sorted(by_path.items())))
+    # What the project cannot state honestly (no data service; no first publication date) stays a warning, not invented.
+    assert (CATALOG, DCTERMS.issued, None) not in graph
 
 
 def test_the_shapes_find_the_two_violations_the_issue_reported(graph: rdflib.Graph) -> None:
@@ -71,10 +91,16 @@ def test_the_catalogue_lists_every_kind_with_its_files(graph: rdflib.Graph, fixt
             assert url.startswith(SITE_URL) and (fixture_site / url.removeprefix(SITE_URL)).is_file(), url
             assert graph.value(item, DCAT.accessURL) == graph.value(item, DCAT.downloadURL)
             files[url.removeprefix(SITE_URL)] = dataset
+    # The feed of every municipality, province and theme with initiatives is a distribution of the initiatives.
+    area_feeds = {path.relative_to(fixture_site).as_posix(): INITIATIVES for path in (fixture_site / "feeds").glob("*/*.xml")}
+    assert len(area_feeds) > 10
     assert files == {"initiatieven.json": INITIATIVES, "initiatieven.csv": INITIATIVES, "initiatieven.geojson": INITIATIVES,
                      "feed.xml": INITIATIVES, "bijeenkomsten.json": MEETINGS, "agenda.ics": MEETINGS,
                      "feeds/bijeenkomsten.xml": MEETINGS, "organisaties.json": organisations, "organisaties.csv": organisations,
-                     "aanpakken.json": approaches}
+                     "aanpakken.json": approaches} | area_feeds
+    rotterdam = rdflib.URIRef(SITE_URL + "dcat.rdf#feeds/gemeenten/rotterdam.xml")
+    assert str(graph.value(rotterdam, DCTERMS.conformsTo)) == "https://www.rfc-editor.org/rfc/rfc4287"
+    assert str(graph.value(rotterdam, DCTERMS.title)) == "Nieuw en bijgewerkt in gemeente Rotterdam (Atom-feed)"
     # Every distribution belongs to one dataset.
     assert len(set(graph.subjects(RDF.type, DCAT.Distribution))) == len(files)
     assert str(graph.value(MEETINGS, DCTERMS.title)) == "Bijeenkomsten"

@@ -464,8 +464,10 @@ def test_dcat_describes_the_dataset_and_its_distributions(site: Path, data: dict
         url = distribution.find(f"{DCAT}accessURL").get(f"{RDF}resource")
         assert site_path(site, url).is_file(), url
         media[url.rsplit("/", 1)[1]] = distribution.find(f"{DCAT}mediaType").get(f"{RDF}resource").split("media-types/")[1]
-    assert media == {"initiatieven.json": "application/json", "initiatieven.csv": "text/csv",
-                     "initiatieven.geojson": "application/geo+json", "feed.xml": "application/atom+xml"}
+    # Beside the whole-site files, the feed of each municipality, province and theme (tests/test_dcat_shapes.py).
+    area_feeds = {path.name: "application/atom+xml" for path in (site / "feeds").glob("*/*.xml")}
+    assert area_feeds and media == {"initiatieven.json": "application/json", "initiatieven.csv": "text/csv",
+                                    "initiatieven.geojson": "application/geo+json", "feed.xml": "application/atom+xml"} | area_feeds
 
 
 def test_xml_text_drops_characters_xml_forbids() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kennisbank import urls
-from kennisbank.exports import atom, csvexport, exportschema, geojson, jsonexport
+from kennisbank.exports import atom, csvexport, datapackage, exportschema, geojson, jsonexport
 
 
 # The datasets of dcat.rdf, by the fragment of their address.
@@ -46,6 +46,9 @@ FILES: tuple[Published, ...] = (
     Published("dcat.rdf", "Beschrijving van de datasets (DCAT)", "RDF/XML", "application/rdf+xml", "RDF_XML",
               "Metagegevens volgens DCAT-AP-NL, zodat data.overheid.nl en andere catalogi de datasets kunnen vinden.",
               dataset=None),
+    Published(datapackage.FILE, "Beschrijving van de tabellen (Frictionless Data Package)", "JSON", "application/json", None,
+              "Per tabel (CSV en JSON) het formaat, het scheidingsteken, de kolommen en hun soort waarde, "
+              "zodat programma's als frictionless de bestanden kunnen lezen en controleren.", dataset=None),
     Published(urls.MEETINGS_DATA, "Alle bijeenkomsten (JSON)", "JSON", "application/json", "JSON",
               "Alle bijeenkomsten, ook de voorbije, met alle velden, begin en einde met hun tijdzone, en de webadressen van hun pagina en agendabestand.",
               dataset=MEETINGS),

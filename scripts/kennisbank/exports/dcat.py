@@ -19,7 +19,7 @@ from kennisbank import urls
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
-from kennisbank.exports import atom, catalogue, exportschema, geojson, jsonexport, records
+from kennisbank.exports import atom, catalogue, datapackage, exportschema, follow, geojson, jsonexport, records
 from kennisbank.exports.xmltext import XML_DECLARATION, clean
 from kennisbank.site_config import SiteConfig
 
@@ -55,7 +55,7 @@ class Described:
     beschrijving: str
     trefwoorden: tuple[str, ...]
     page: str | None  # the site page about the dataset's subject (Markdown path); None: the home page
-    schema: str | None  # the published schema its data follows, as its description names it
+    schema: str | None  # the published schema its data follows: the export schema, or the data package's Table Schemas
 
 
 INITIATIVES = Described(
@@ -69,17 +69,17 @@ MEETINGS = Described(
     "Bijeenkomsten, congressen en open dagen over maatschappelijke initiatieven in Nederland: wanneer (begin en einde in "
     "Nederlandse tijd) en waar (gemeente, locatie of online), wie ze organiseert, hun thema's en de initiatieven "
     f"waar ze over gaan. {LICENSE}",
-    ("bijeenkomsten", "agenda", "maatschappelijke initiatieven"), urls.AGENDA, None)
+    ("bijeenkomsten", "agenda", "maatschappelijke initiatieven"), urls.AGENDA, datapackage.FILE)
 ORGANISATIONS = Described(
     catalogue.ORGANISATIONS, "Organisaties die initiatieven helpen",
     "Netwerken, fondsen, kennisinstituten en provinciale steunpunten die maatschappelijke initiatieven helpen: hun soort, "
     f"werkgebied (landelijk, provincies of gemeenten), thema's, wat ze bieden, hoe ze te bereiken zijn en de bronnen. {LICENSE}",
-    ("organisaties", "ondersteuning", "maatschappelijke initiatieven"), urls.kind_list(catalogue.ORGANISATIONS), None)
+    ("organisaties", "ondersteuning", "maatschappelijke initiatieven"), urls.kind_list(catalogue.ORGANISATIONS), datapackage.FILE)
 APPROACHES = Described(
     catalogue.APPROACHES, "Aanpakken",
     "Aanpakken die bewoners en gemeenten gebruiken, zoals Right to Challenge, het buurtbudget en de wijkdeal: wat bewoners "
     f"doen, wat de gemeente doet per trede van de participatieladder, valkuilen en bronnen. {LICENSE}",
-    ("aanpakken", "participatie", "maatschappelijke initiatieven"), urls.kind_list(catalogue.APPROACHES), None)
+    ("aanpakken", "participatie", "maatschappelijke initiatieven"), urls.kind_list(catalogue.APPROACHES), datapackage.FILE)
 # The standards the distributions follow: the export's own schema (a file of the site), the RFCs of the formats.
 SCHEMAS = {jsonexport.FILE: exportschema.SCHEMA_FILE}
 FORMATS = {geojson.FILE: RFC + "rfc7946", atom.FILE: RFC + "rfc4287", urls.MEETINGS_FEED: RFC + "rfc4287",
@@ -209,9 +209,13 @@ def temporal(parent: ET.Element, span: Period) -> None:
         add(element, "dcat:endDate", end, datatype=XSD + datatype)
 
 
-def standard(doc: Description, file: str) -> str | None:
+def standard(doc: Description, item: catalogue.Published) -> str | None:
     """What a published file conforms to: its schema on the site, or the RFC of its format."""
-    return records.file_url(doc.config, SCHEMAS[file]) if file in SCHEMAS else FORMATS.get(file)
+    if item.file in SCHEMAS:
+        return records.file_url(doc.config, SCHEMAS[item.file])
+    if item.media_type in datapackage.TABLE_TYPES:  # its dialect and Table Schema, checked by frictionless in the tests
+        return records.file_url(doc.config, datapackage.FILE)
+    return FORMATS.get(item.file) or (RFC + "rfc4287" if item.media_type == "application/atom+xml" else None)
 
 
 def distribution(doc: Description, item: catalogue.Published, changed: str | None) -> str:
@@ -224,7 +228,7 @@ def distribution(doc: Description, item: catalogue.Published, changed: str | Non
     doc.refer(element, "dcat:mediaType", IANA + item.media_type, "dct:MediaType")
     if item.file_type:
         doc.refer(element, "dct:format", EU + "file-type/" + item.file_type, "dct:MediaTypeOrExtent")
-    conforms = standard(doc, item.file)
+    conforms = standard(doc, item)
     if conforms:
         doc.refer(element, "dct:conformsTo", conforms, "dct:Standard")
     doc.refer(element, "dcatap:availability", AVAILABILITY[0], "skos:Concept", AVAILABILITY[1])
@@ -232,8 +236,17 @@ def distribution(doc: Description, item: catalogue.Published, changed: str | Non
     return about
 
 
-def dataset(doc: Description, described: Described, changed: str | None, span: Period | None, agents: tuple[str, str]) -> str:
-    """`agents`: the publisher (also the creator) and the contact point."""
+def area_feeds(initiatives: list[Initiative], meetings: Sequence[Meeting]) -> list[catalogue.Published]:
+    """The feed of each municipality, province and theme with initiatives: distributions of the initiatives."""
+    return [catalogue.Published(scope.feed, f"Nieuw en bijgewerkt in {scope.name} (Atom-feed)", "Atom", "application/atom+xml", "ATOM",
+                                f"De nieuwste en laatst bijgewerkte initiatieven{' en bijeenkomsten' if scope.meetings else ''} "
+                                f"in {scope.name}, voor een feedlezer.")
+            for scope in follow.scopes(initiatives, list(meetings))]
+
+
+def dataset(doc: Description, described: Described, changed: str | None, span: Period | None, agents: tuple[str, str],
+            extra: Sequence[catalogue.Published] = ()) -> str:
+    """`agents`: the publisher (also the creator) and the contact point; `extra`: files beyond catalogue.FILES."""
     publisher, contact = agents
     about = doc.about(described.key)
     element = node(doc.root, "dcat:Dataset", about)
@@ -259,7 +272,7 @@ def dataset(doc: Description, described: Described, changed: str | None, span: P
     page = records.page_url(doc.config, described.page) if described.page else doc.config.site_url
     doc.refer(element, "foaf:page", page, "foaf:Document")
     common(doc, element, changed)
-    for item in catalogue.FILES:
+    for item in (*catalogue.FILES, *extra):
         if item.dataset == described.key:
             add(element, "dcat:distribution", resource=distribution(doc, item, changed))
     return about
@@ -290,7 +303,8 @@ def document(initiatives: list[Initiative], config: SiteConfig, meetings: Sequen
     if changed:
         add(catalog, "dct:modified", changed, datatype=XSD + "date")
     spans = initiatives_period(initiatives), meetings_period(meetings) if meetings is not None else None
-    add(catalog, "dcat:dataset", resource=dataset(doc, INITIATIVES, initiatives_changed, spans[0], agents))
+    feeds = area_feeds(initiatives, meetings or ())
+    add(catalog, "dcat:dataset", resource=dataset(doc, INITIATIVES, initiatives_changed, spans[0], agents, feeds))
     add(catalog, "dcat:dataset", resource=dataset(doc, MEETINGS, meetings_changed, spans[1], agents))
     for described in (ORGANISATIONS, APPROACHES):  # their dates live in their own files' bijgewerkt
         add(catalog, "dcat:dataset", resource=dataset(doc, described, None, None, agents))

@@ -18,7 +18,7 @@ from kennisbank.entries.kinds import Kind
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import files as exports_writer
-from kennisbank.exports import dcat, entry_exports, follow, ical, meeting_feed, meetings_json
+from kennisbank.exports import datapackage, dcat, entry_exports, follow, ical, meeting_feed, meetings_json
 from kennisbank.pages import agenda, data_pages, entry_pages, lessons, news, share, sorting
 from kennisbank.pages.kind_links import Links
 from kennisbank.pages.listing import all_pages
@@ -74,6 +74,7 @@ def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, tod
         produced.extend(entry_pages.pages(kind, entries, config, links.context))
         produced.extend(entry_exports.files(kind, entries, config))
     produced.extend(other_kinds.files(others))
+    produced.append(datapackage.write(config, produced, others))  # last of the data: it hashes the others
     produced.append(open_data_page(config, produced))
     for path, content in produced:
         if path in files:
