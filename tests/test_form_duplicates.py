@@ -38,17 +38,17 @@ def python_entries(rows: list) -> list[duplicates.Entry]:
 def test_data_script_carries_every_entry_and_the_rule(fixture_site: Path) -> None:
     bestaand = data(fixture_site)["bestaand"]
     assert bestaand["stopwoorden"] == list(duplicates.STOP_WORDS) and bestaand["vaagVanaf"] == duplicates.FUZZY_FROM
-    rows = {row[0]: row for row in bestaand["initiatieven"]}
+    rows = {row[0]: row for row in bestaand["items"]}
     assert rows["Menukaart Vlissingen"][1:] == ["initiatieven/menukaart-vlissingen.html", ["GM0718"], ""]
     assert rows["Energiecoöperaties in Nederland"][2] == ["landelijk"]
-    for _, link, _, _ in bestaand["initiatieven"]:
+    for _, link, _, _ in bestaand["items"]:
         assert (fixture_site / link).is_file(), link
 
 
 @pytest.mark.browser
 def test_browser_finds_what_the_check_finds(page, fixture_site: Path) -> None:
     open_form(page, (fixture_site / "aanmelden.html").as_uri())
-    rows = data(fixture_site)["bestaand"]["initiatieven"]
+    rows = data(fixture_site)["bestaand"]["items"]
     entries = python_entries(rows)
     shown = page.evaluate("(probes) => probes.map(([t, c, w]) => window.kbAanmelden.lookAlikes(t, c, w).map((f) => [f.link, f.reden]))", PROBES)
     expected = [

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import FIXTURES, REPO, axe_violations, build_site, describe_violations, project_copy, run_kennisbank
 from kennisbank.entries import areas
@@ -135,8 +136,8 @@ def test_the_editors_can_be_reached_from_the_form_footer_and_their_page(site: Pa
 def test_search_shows_the_named_approach_and_organisation_first_from_disk(page, site: Path) -> None:
     def search(query: str) -> tuple[list[str], list[str]]:
         page.goto((site / "zoeken.html").as_uri() + "?q=" + query)
-        page.wait_for_function("q => document.getElementById('kb-zoeken').dataset.zoekopdracht === q", arg=query.replace("+", " "))
-        page.wait_for_timeout(200)  # soorten.js arrives after the result list
+        # soorten.js arrives after the result list; the page says when it has shown what it names.
+        page.wait_for_function("q => document.getElementById('kb-zoeken').dataset.soorten === q", arg=query.replace("+", " "))
         kinds = page.locator("#kb-zoek-soorten li").all_inner_texts() if page.is_visible("#kb-zoek-soorten") else []
         return kinds, page.locator("#kb-zoek-resultaten h3").all_inner_texts()
 
@@ -152,6 +153,30 @@ def test_search_shows_the_named_approach_and_organisation_first_from_disk(page, 
     assert page.locator("#kb-zoek-soorten script, #kb-zoek-soorten img").count() == 0
     kinds, _ = search("buurt")
     assert kinds == []
+    assert not page.watch.console_errors and not page.watch.dialogs
+
+
+@pytest.mark.browser
+def test_approaches_are_a_search_filter_from_disk(page, shipped_site: Path) -> None:
+    """Aanpak is a facet like Thema: checkboxes with counts, kept in ?aanpak=, the results narrowed to it."""
+    using = sorted(yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["titel"] for path in (REPO / "initiatives").rglob("*.md")
+                   if "right-to-challenge" in (yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]).get("aanpakken") or []))
+    assert 1 < len(using) <= 10  # one page of results
+    page.goto((shipped_site / "zoeken.html").as_uri() + "?aanpak=right-to-challenge")
+    page.wait_for_function("() => document.getElementById('kb-zoeken').dataset.status === 'klaar'")
+    assert page.is_checked("#kb-zoek-aanpak-right-to-challenge")
+    assert sorted(page.locator("#kb-zoek-resultaten h3").all_inner_texts()) == using
+    page.wait_for_function("() => document.querySelector('label[for=\"kb-zoek-aanpak-right-to-challenge\"]').innerText.includes('(')")
+    assert page.locator('label[for="kb-zoek-aanpak-right-to-challenge"]').inner_text() == f"Right to Challenge ({len(using)})"
+    # Combined with a theme, the counts of the approaches follow the theme (and the theme's follow the approach).
+    page.check("#kb-zoek-thema-democratie")
+    page.wait_for_function("() => location.search.includes('thema=democratie') && location.search.includes('aanpak=right-to-challenge')")
+    page.uncheck("#kb-zoek-aanpak-right-to-challenge")
+    page.wait_for_function("() => !location.search.includes('aanpak')")
+    used = {slug for path in (REPO / "initiatives").rglob("*.md")
+            for slug in yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]).get("aanpakken") or []}
+    offered = page.locator("#kb-zoek-aanpak input").evaluate_all("inputs => inputs.map(i => i.value)")
+    assert sorted(offered) == sorted(used)  # only approaches in use are offered
     assert not page.watch.console_errors and not page.watch.dialogs
 
 
@@ -220,6 +245,29 @@ def test_the_organisation_form_writes_a_file_the_check_accepts(page, site: Path,
     result = run_kennisbank(tmp_path, "check", "organisaties")
     assert (result.returncode, result.stdout.strip()) == (0, "1 bestand gecontroleerd: alles in orde"), result.stdout
     assert page.locator(".kb-aanmelden b").count() == 0 and not page.watch.console_errors
+
+
+@pytest.mark.browser
+def test_the_organisation_form_says_when_an_organisation_seems_to_exist(page, site: Path) -> None:
+    """The rule of the check (entries/kind_checks.py), run in the browser on the published organisations."""
+    page.goto((site / "organisatie-aanmelden.html").as_uri())
+    page.wait_for_function("() => window.kbAanmelden !== undefined")
+    assert page.is_hidden("#kb-bestaat") or page.locator("#kb-bestaat").count() == 0
+    page.fill("#kb-f-titel", "Zeeuwse Dorpen-Steunpunt")  # one typing slip from 'Zeeuwse Dorpen Steunpunt'
+    page.locator("#kb-f-titel").blur()
+    page.wait_for_selector("#kb-bestaat li")
+    assert page.text_content("#kb-bestaat .kb-bestaat__kop") == "Bestaat deze organisatie al?"
+    assert page.locator("#kb-bestaat li").all_inner_texts() == ["Zeeuwse Dorpen Steunpunt (vrijwel dezelfde naam)"]
+    assert page.get_attribute("#kb-bestaat li a", "href") == "organisaties/zeeuwse-dorpen.html"
+    page.fill("#kb-f-titel", "Een heel ander steunpunt")
+    page.fill("#kb-f-website", "https://www.zeeuwsedorpen.voorbeeld.nl/")
+    page.locator("#kb-f-website").blur()
+    page.wait_for_function("() => document.querySelector('#kb-bestaat li') && document.querySelector('#kb-bestaat li').innerText.includes('website')")
+    assert page.locator("#kb-bestaat li").all_inner_texts() == ["Zeeuwse Dorpen Steunpunt (zelfde website)"]
+    page.fill("#kb-f-website", "https://elders.voorbeeld.nl")
+    page.locator("#kb-f-website").blur()
+    page.wait_for_function("() => document.getElementById('kb-bestaat').hidden")
+    assert not page.watch.console_errors
 
 
 def test_an_organisation_written_twice_gets_the_look_alike_warning(tmp_path: Path) -> None:

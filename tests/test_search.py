@@ -206,10 +206,11 @@ def test_common_heads_start_longer_terms_and_the_most_used_come_first() -> None:
     assert writer.common_heads(built, count=2) == ["buurt", "zorg"], "the heads in most documents"
 
 
-def test_writer_is_registered_with_the_generator() -> None:
-    from kennisbank.site.docs_folder import writers
-
-    assert writer.write in writers()
+def test_the_build_writes_the_search_files(search_site: Path) -> None:
+    """site.docs_folder.collect calls the writer: the page's script and every data file are in the site."""
+    data = search_site / writer.DATA
+    assert (search_site / writer.FOLDER / writer.CODE).is_file() and (data / "basis.js").is_file() and (data / "facetten.js").is_file()
+    assert '"aanpakken":[]' in (data / "basis.js").read_text(encoding="utf-8")  # no approaches in this project: an empty filter
 
 
 # ---------- the built site in Chromium ----------

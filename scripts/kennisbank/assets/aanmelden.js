@@ -1188,8 +1188,10 @@
 
   // ---- "Bestaat dit initiatief al?": kennisbank/entries/duplicates.py, step by step ----------
 
-  // Only the initiative form has it; a meeting is never a duplicate of an initiative.
-  var BESTAAND = DATA.bestaand || { stopwoorden: [], initiatieven: [], landelijkeNamen: [] };
+  // The initiative and organisation forms have it (the data says which entries, texts and place);
+  // a meeting is never a duplicate of an initiative. An organisation has no place in the rule
+  // (entries/kind_checks.py): its rows and the typed entry share the one place "".
+  var BESTAAND = DATA.bestaand || { stopwoorden: [], items: [], landelijkeNamen: [] };
   var STOP = {};
   BESTAAND.stopwoorden.forEach(function (word) { STOP[word] = true; });
   var URL_PARTS = /^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/([^/?#\s]+)([^#\s]*)/;
@@ -1264,7 +1266,7 @@
   }
 
   var existingBySite = {}, existingByTitle = {};
-  BESTAAND.initiatieven.forEach(function (row, index) {
+  BESTAAND.items.forEach(function (row, index) {
     var site = websiteKey(row[3]);
     if (site) (existingBySite[site] = existingBySite[site] || []).push(index);
     entryKeys(row[0], row[2]).forEach(function (key) {
@@ -1279,7 +1281,7 @@
       (indexes || []).forEach(function (index) {
         if (seen[index]) return;
         seen[index] = true;
-        var row = BESTAAND.initiatieven[index];
+        var row = BESTAAND.items[index];
         found.push({ titel: row[0], link: row[1], reden: reason });
       });
     }
@@ -1290,6 +1292,7 @@
   }
 
   function typedPlaces() {
+    if (BESTAAND.zonderPlaats) return [""];
     if (isNationwide()) return [DATA.landelijk];
     var codes = [];
     gemeenteInputs().forEach(function (input) {
@@ -1309,7 +1312,7 @@
       box.id = "kb-bestaat";
       box.className = "kb-melding kb-bestaat";
       box.setAttribute("aria-live", "polite");
-      var after = document.getElementById("kb-veld-gemeente");
+      var after = document.getElementById(BESTAAND.na);
       after.parentNode.insertBefore(box, after.nextSibling);
     }
     return box;
@@ -1327,9 +1330,9 @@
     if (!found.length) return;
     var head = document.createElement("p");
     head.className = "kb-bestaat__kop";
-    head.textContent = "Bestaat dit initiatief al?";
+    head.textContent = BESTAAND.kop;
     var text = document.createElement("p");
-    text.textContent = "Het lijkt op wat al in de kennisbank staat. Is het hetzelfde initiatief, vul dan liever die pagina aan; is het een ander, ga dan gewoon verder.";
+    text.textContent = BESTAAND.uitleg;
     var list = document.createElement("ul");
     found.forEach(function (item) {
       var line = document.createElement("li");
@@ -1337,7 +1340,7 @@
       link.href = item.link;
       link.textContent = item.titel;
       line.appendChild(link);
-      line.appendChild(document.createTextNode(item.reden === "website" ? " (zelfde website)" : " (vrijwel dezelfde titel)"));
+      line.appendChild(document.createTextNode(item.reden === "website" ? " (zelfde website)" : BESTAAND.zelfdeTitel));
       list.appendChild(line);
     });
     box.appendChild(head);

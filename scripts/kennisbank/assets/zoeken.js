@@ -31,9 +31,9 @@
   var LINKS = ["en", "s", "e"];
   var MAX_SPLITS = 2;
   var SUGGEST_BELOW = 3;  /* fewer results than this: offer "Bedoelde u ...?" */
-  var MULTI = ["thema", "status", "rol"];
+  var MULTI = ["thema", "status", "rol", "aanpak"];
   var SINGLE = ["provincie", "gemeente"];
-  var FACETS = ["thema", "provincie", "gemeente", "status", "rol"];
+  var FACETS = ["thema", "provincie", "gemeente", "status", "rol", "aanpak"];
   var store = (self.kbZoekData = self.kbZoekData || {});
 
   /* ---------- Text analysis: the same steps as text.py ---------- */
@@ -224,7 +224,7 @@
         var gemeente = lists(raw.gemeente);
         facets = {
           status: readVarints(raw.status), rol: readVarints(raw.rol), start: readVarints(raw.start),
-          gemeente: gemeente, thema: lists(raw.thema), provincie: provinceLists(gemeente),
+          gemeente: gemeente, thema: lists(raw.thema), provincie: provinceLists(gemeente), aanpak: lists(raw.aanpak),
         };
       }
       return facets;
@@ -358,6 +358,7 @@
       gemeente: positions(basis.gemeenten, state.gemeente ? [state.gemeente] : []),
       status: positions(basis.statussen, state.status),
       rol: positions(basis.rollen, state.rol),
+      aanpak: positions(basis.aanpakken, state.aanpak),
       van: state.van, tot: state.tot,
     };
   }
@@ -408,7 +409,8 @@
   }
 
   function optionsOf(name) {
-    return { thema: basis.themas, provincie: basis.provincies, gemeente: basis.gemeenten, status: basis.statussen, rol: basis.rollen }[name];
+    return { thema: basis.themas, provincie: basis.provincies, gemeente: basis.gemeenten, status: basis.statussen, rol: basis.rollen,
+             aanpak: basis.aanpakken }[name];
   }
 
   /* ---------- State in the URL ---------- */
@@ -504,7 +506,7 @@
   }
 
   function showCounts(counts) {
-    ["thema", "status", "rol"].forEach(function (name) {
+    ["thema", "status", "rol", "aanpak"].forEach(function (name) {
       optionsOf(name).forEach(function (option, i) {
         setText(document.getElementById("kb-zoek-" + name + "-" + option[0]).nextElementSibling.lastChild, counts ? "(" + counts[name][i] + ")" : "");
       });
@@ -645,7 +647,7 @@
   /* The count is a live region; when a change leaves its text as it was, nothing would be read out.
      Then this second region says what changed (the active filters and the count); it stays empty
      otherwise, so a changed count is announced once. */
-  var FILTER_NAMES = { thema: "thema", status: "status", rol: "rol van de overheid", provincie: "provincie", gemeente: "gemeente" };
+  var FILTER_NAMES = { thema: "thema", status: "status", rol: "rol van de overheid", provincie: "provincie", gemeente: "gemeente", aanpak: "aanpak" };
 
   function labelOf(name, value) {
     var option = optionsOf(name).find(function (o) { return o[0] === value; });
@@ -784,7 +786,7 @@
     if (ui.header && document.activeElement !== ui.header) ui.header.value = current.q;
     if (!from) {
       showPlaces(groups);
-      showOtherKinds(groups);
+      showOtherKinds(groups, current.q);
       offerSuggestion(groups, docs.length);
     }
     if (from && ui.list.children[from]) ui.list.children[from].querySelector("a").focus();
@@ -853,10 +855,12 @@
     });
   }
 
-  function showOtherKinds(groups) {
+  /* `query` is written to data-soorten once the list is shown (or hidden): what a test waits for. */
+  function showOtherKinds(groups, query) {
     var mine = run;
     if (!ui.kinds) return;
-    if (!groups.length) { ui.kinds.hidden = true; ui.kinds.replaceChildren(); return; }
+    function done() { if (mine === run) ui.root.dataset.soorten = query; }
+    if (!groups.length) { ui.kinds.hidden = true; ui.kinds.replaceChildren(); done(); return; }
     load("soorten").then(function (rows) {
       if (mine !== run) return;
       var found = otherKindsIn(rows, groups);
@@ -872,7 +876,8 @@
         fragment.appendChild(item);
       });
       ui.kinds.replaceChildren(fragment);
-    }).catch(function () { ui.kinds.hidden = true; ui.kinds.replaceChildren(); });
+      done();
+    }).catch(function () { ui.kinds.hidden = true; ui.kinds.replaceChildren(); done(); });
   }
 
   /* ---------- "Bedoelde u ...?" from the index's own words (woorden.js) ---------- */
@@ -1064,6 +1069,9 @@
     checkboxes("thema");
     checkboxes("status");
     checkboxes("rol");
+    checkboxes("aanpak");
+    /* No initiative names an approach (a new project): no empty group. */
+    $("kb-zoek-aanpak").closest("fieldset").hidden = !basis.aanpakken.length;
     selectOptions("provincie");
     selectOptions("gemeente");
     [ui.van, ui.tot].forEach(function (input) { input.min = basis.jaren[0]; input.max = basis.jaren[1]; });

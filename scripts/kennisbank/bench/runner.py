@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import Any
 from pathlib import Path
 
 from kennisbank.bench.corpus import write_initiatives, write_meetings, write_organisations
@@ -61,13 +62,42 @@ def child_check(folder: str) -> None:
     print(json.dumps({"seconds": seconds, "duplicates": time.perf_counter() - started, "valid": len(result.initiatives), "messages": len(result.messages)}))
 
 
+def page_kind(src_uri: str) -> str:
+    """The folder a generated page lies in (initiatieven, organisaties, gemeenten ...), or 'overig'."""
+    folder, _, rest = src_uri.partition("/")
+    return folder if rest else "overig"
+
+
+def timed_pages() -> dict[str, list[float]]:
+    """Wrap MkDocs' two per-page steps (Markdown to HTML, then the theme's template) with a clock:
+    seconds and pages per folder. The real build runs; only the time of each call is noted."""
+    from mkdocs.commands import build as engine  # ProperDocs, through kennisbank's alias
+
+    costs: dict[str, list[float]] = {}
+    for name, counts in (("_populate_page", False), ("_build_page", True)):
+        original = getattr(engine, name)
+
+        def timed(page: Any, *args: Any, _original: Any = original, _counts: bool = counts, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return _original(page, *args, **kwargs)
+            finally:
+                cost = costs.setdefault(page_kind(page.file.src_uri), [0.0, 0])
+                cost[0] += time.perf_counter() - started
+                cost[1] += 1 if _counts else 0
+
+        setattr(engine, name, timed)
+    return costs
+
+
 def child_build(project: str) -> None:
     from kennisbank.site import pipeline as site
 
     os.chdir(project)
     timings: dict[str, float] = {}
+    pages = timed_pages()
     status = site.build(Path("site"), timings=timings)
-    print(json.dumps({"status": status, **timings}))
+    print(json.dumps({"status": status, **timings, "pages": pages}))
 
 
 def child_stock(project: str) -> None:
@@ -127,6 +157,7 @@ def bench_build(counts: list[int]) -> None:
           f"N initiatives and N/{round(1 / MEETINGS_PER_INITIATIVE)} meetings")
     print(f"{'N':>6} {'check':>6} {'generate':>9} {'mkdocs':>7} {'zip':>5} {'total s':>8} {'peak MiB':>9} {'site MB':>8} {'zip MB':>7} "
           f"{'ms/page':>8} | {'stock s':>8} {'stock MB':>9} {'ms/page':>8} {'ratio':>6}")
+    per_kind: list[tuple[int, dict[str, list[float]]]] = []
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
             project = project_with(Path(tmp), count)
@@ -146,6 +177,22 @@ def bench_build(counts: list[int]) -> None:
             print(f"{count:>6} {figures['check']:>6.1f} {figures['generate']:>9.1f} {figures['mkdocs']:>7.1f} {figures['zip']:>5.1f} "
                   f"{total:>8.1f} {peak:>9.0f} {site_mb:>8.1f} {zip_mb:>7.1f} {ours_ms:>8.1f} | {stock_figures['seconds']:>8.1f} {stock_mb:>9.1f} "
                   f"{stock_ms:>8.1f} {total / stock_figures['seconds']:>6.2f}")
+            per_kind.append((count, figures["pages"]))
+    print_page_costs(per_kind)
+
+
+# The folders of the kinds and of the generated place pages, in this order; the rest is summed.
+PAGE_KINDS = ("initiatieven", "organisaties", "aanpakken", "bijeenkomsten", "gemeenten", "provincies", "themas")
+
+
+def print_page_costs(per_kind: list[tuple[int, dict[str, list[float]]]]) -> None:
+    """MkDocs' cost per page (Markdown and template) by kind: the new kinds beside the initiatives."""
+    print("\nMkDocs per page by folder (Markdown + template): ms per page (pages)")
+    print(f"{'N':>6} " + " ".join(f"{kind:>19}" for kind in (*PAGE_KINDS, "overig")))
+    for count, pages in per_kind:
+        rest = [sum(pages[k][0] for k in pages if k not in PAGE_KINDS), sum(pages[k][1] for k in pages if k not in PAGE_KINDS)]
+        cells = [pages.get(kind, [0.0, 0]) for kind in PAGE_KINDS] + [rest]
+        print(f"{count:>6} " + " ".join(f"{(seconds * 1000 / n if n else 0):>11.1f} ({int(n):>5})" for seconds, n in cells))
 
 
 def pages_in(site: Path) -> int:

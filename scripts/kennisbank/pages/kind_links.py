@@ -62,6 +62,10 @@ class Links:
             for slug in dict.fromkeys(initiative.aanpakken):
                 self.by_approach.setdefault(slug, []).append(initiative)
 
+    def approach_titles(self) -> dict[str, str]:
+        """The approaches' titles by slug: the search page's Aanpak filter shows them."""
+        return {slug: title for slug, (title, _) in self.approach_pages.items()}
+
     def for_initiative(self, initiative: Initiative) -> Linked:
         names = (initiative.initiatiefnemer, *initiative.partners)
         organisations = tuple((fold(n), self.org_pages[fold(n)]) for n in names if fold(n) in self.org_pages)

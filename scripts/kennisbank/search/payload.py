@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Mapping
 
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries import places, schema
@@ -54,8 +53,12 @@ def choices(field_name: str) -> list[list[str]]:
 class Vocabulary:
     """Positions of every facet value in basis.js's lists, which the other files refer to."""
 
-    def __init__(self, initiatives: tuple[Initiative, ...]) -> None:
+    def __init__(self, initiatives: tuple[Initiative, ...], approaches: Mapping[str, str] | None = None) -> None:
+        """`approaches`: the approaches' titles by slug (an initiative's aanpakken); only those in use are offered."""
         used = {g.code for i in initiatives for g in i.gemeenten}
+        titles = approaches or {}
+        in_use = {slug for i in initiatives for slug in i.aanpakken}
+        self.aanpakken = sorted(([slug, titles.get(slug, slug)] for slug in in_use), key=lambda pair: pair[1].casefold())
         self.provincies = list(places.provincies())
         self.gemeenten = [g for g in places.gemeenten() if g.code in used]
         self.themas = list(themas())
@@ -66,6 +69,7 @@ class Vocabulary:
         self.thema_nr = {t.slug: n for n, t in enumerate(self.themas)}
         self.status_nr = {value: n for n, (value, _) in enumerate(self.statussen)}
         self.rol_nr = {value: n for n, (value, _) in enumerate(self.rollen)}
+        self.aanpak_nr = {slug: n for n, (slug, _) in enumerate(self.aanpakken)}
 
     def provinces_of(self, initiative: Initiative) -> list[int]:
         """Province positions; national initiatives get the extra 'Landelijk' position at the end."""
@@ -76,7 +80,7 @@ class Vocabulary:
 
 def totals(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, list[int]]:
     """Facet counts over all initiatives: the page shows them before facetten.js has arrived."""
-    counted: dict[str, Counter[int]] = {name: Counter() for name in ("thema", "provincie", "gemeente", "status", "rol")}
+    counted: dict[str, Counter[int]] = {name: Counter() for name in ("thema", "provincie", "gemeente", "status", "rol", "aanpak")}
     for initiative in index.initiatives:
         counted["thema"].update(vocabulary.thema_nr[t.slug] for t in initiative.themas)
         counted["provincie"].update(vocabulary.provinces_of(initiative))
@@ -84,8 +88,9 @@ def totals(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, list[int]]:
         counted["status"][vocabulary.status_nr[initiative.status]] += 1
         if initiative.rol_overheid:
             counted["rol"][vocabulary.rol_nr[initiative.rol_overheid]] += 1
+        counted["aanpak"].update(vocabulary.aanpak_nr[slug] for slug in initiative.aanpakken)
     sizes = {"thema": len(vocabulary.themas), "provincie": len(vocabulary.provincies) + 1, "gemeente": len(vocabulary.gemeenten),
-             "status": len(vocabulary.statussen), "rol": len(vocabulary.rollen)}
+             "status": len(vocabulary.statussen), "rol": len(vocabulary.rollen), "aanpak": len(vocabulary.aanpakken)}
     return {name: [counted[name][n] for n in range(sizes[name])] for name in sizes}
 
 
@@ -171,6 +176,7 @@ def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str])
                       for g in vocabulary.gemeenten],
         "statussen": vocabulary.statussen,
         "rollen": vocabulary.rollen,
+        "aanpakken": vocabulary.aanpakken,
         "jaren": years(index),
         "totalen": totals(index, vocabulary),
         "synoniemen": synonyms_in(index),
@@ -199,15 +205,16 @@ def display_record(initiative: Initiative, vocabulary: Vocabulary) -> list[objec
 def facets(index: SearchIndex, vocabulary: Vocabulary) -> dict[str, str]:
     """Per initiative, in document order: one value, or a count followed by that many values."""
     first_year = years(index)[0]
-    status, rol, start, gemeente, thema = [], [], [], [], []
+    status, rol, start, gemeente, thema, aanpak = [], [], [], [], [], []
     for initiative in index.initiatives:
         status.append(vocabulary.status_nr[initiative.status])
         rol.append(vocabulary.rol_nr[initiative.rol_overheid] + 1 if initiative.rol_overheid else 0)
         start.append(0 if initiative.startjaar is None else initiative.startjaar - first_year + 1)  # 0: unknown
         gemeente.extend([len(initiative.gemeenten), *(vocabulary.gemeente_nr[g.code] for g in initiative.gemeenten)])
         thema.extend([len(initiative.themas), *(vocabulary.thema_nr[t.slug] for t in initiative.themas)])
+        aanpak.extend([len(initiative.aanpakken), *(vocabulary.aanpak_nr[slug] for slug in initiative.aanpakken)])
     return {name: codec.varints(values) for name, values in
-            (("status", status), ("rol", rol), ("start", start), ("gemeente", gemeente), ("thema", thema))}
+            (("status", status), ("rol", rol), ("start", start), ("gemeente", gemeente), ("thema", thema), ("aanpak", aanpak))}
 
 
 def start_code() -> str:
@@ -215,8 +222,8 @@ def start_code() -> str:
     return (PACKAGE_DIR / "assets" / START).read_text(encoding="utf-8")
 
 
-def data_files(index: SearchIndex, split_above: int = SPLIT_ABOVE) -> Iterator[tuple[str, str]]:
-    vocabulary = Vocabulary(index.initiatives)
+def data_files(index: SearchIndex, split_above: int = SPLIT_ABOVE, approaches: Mapping[str, str] | None = None) -> Iterator[tuple[str, str]]:
+    vocabulary = Vocabulary(index.initiatives, approaches)
     shards = term_files(index, split_above)
     yield f"{DATA}/basis.js", codec.data_script("basis", basis(index, vocabulary, shards)) + start_code()
     yield f"{DATA}/facetten.js", codec.data_script("facetten", facets(index, vocabulary))
@@ -240,7 +247,7 @@ def static_files() -> Iterator[tuple[str, bytes]]:
         yield f"{FOLDER}/{name}", (PACKAGE_DIR / "assets" / name).read_bytes()
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterable[tuple[str, str | bytes]]:
-    """The generate.writers() entry point: search data, lunr files and the page's script and styles."""
+def write(initiatives: list[Initiative], approaches: Mapping[str, str]) -> Iterable[tuple[str, str | bytes]]:
+    """Search data, lunr files and the page's script and styles; `approaches`: titles by slug, for the Aanpak filter."""
     yield from static_files()
-    yield from data_files(build(initiatives))
+    yield from data_files(build(initiatives), approaches=approaches)

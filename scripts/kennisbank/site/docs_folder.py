@@ -40,7 +40,7 @@ MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date],
 
 def writers() -> list[Writer]:
     """The extra outputs, each a module of its own."""
-    return [exports_writer.write, data_pages.write, form.write, meeting_form.write, organisation_form.write, search_writer.write,
+    return [exports_writer.write, data_pages.write, form.write, meeting_form.write,
             lessons.write, share.write, sorting.write]
 
 
@@ -73,6 +73,9 @@ def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, tod
     for kind, entries in others:  # the kinds without code of their own: pages and data from their declaration
         produced.extend(entry_pages.pages(kind, entries, config, links.context))
         produced.extend(entry_exports.files(kind, entries, config))
+    # Outputs that need another kind's entries beside the initiatives.
+    produced.extend(search_writer.write(initiatives, links.approach_titles()))
+    produced.extend(organisation_form.write(config, links.organisations))
     produced.extend(other_kinds.files(others))
     produced.append(datapackage.write(config, produced, others))  # last of the data: it hashes the others
     produced.append(open_data_page(config, produced))

@@ -107,20 +107,32 @@ def new_file_base(config: SiteConfig) -> str:
 FORM_PAGE = "aanmelden.md"
 
 
-def existing(initiatives: Iterable[Initiative]) -> dict[str, Any]:
-    """For the hint 'Bestaat dit initiatief al?': the rule's settings and every published entry
-    (title, page, places as the rule sees them, website); the browser applies entries/duplicates.py."""
-    rows = []
-    for initiative in initiatives:
-        entry = duplicates.entry_of(initiative, {})
-        rows.append([entry.titel, urls.html_link(FORM_PAGE, urls.initiative(initiative.slug)), list(entry.places), entry.website or ""])
+def look_alike_settings(rows: list[list[object]], heading: str, explanation: str, after: str, same_title: str) -> dict[str, Any]:
+    """The rule's settings, the published entries as rows [title, page, places, website], and the
+    hint's texts and place in the form (the id of the field it follows)."""
     return {
         "stopwoorden": list(duplicates.STOP_WORDS),
         "vaagVanaf": duplicates.FUZZY_FROM,
         "hooguit": duplicates.MAX_NAMED,
         "landelijkeNamen": list(duplicates.NATIONAL_NAMES),
-        "initiatieven": rows,
+        "items": rows,
+        "kop": heading,
+        "uitleg": explanation,
+        "na": after,
+        "zelfdeTitel": same_title,
     }
+
+
+def existing(initiatives: Iterable[Initiative]) -> dict[str, Any]:
+    """For the hint 'Bestaat dit initiatief al?': every published initiative with its places as
+    entries/duplicates.py sees them; the browser applies that rule."""
+    rows: list[list[object]] = []
+    for initiative in initiatives:
+        entry = duplicates.entry_of(initiative, {})
+        rows.append([entry.titel, urls.html_link(FORM_PAGE, urls.initiative(initiative.slug)), list(entry.places), entry.website or ""])
+    return look_alike_settings(rows, "Bestaat dit initiatief al?",
+                               "Het lijkt op wat al in de kennisbank staat. Is het hetzelfde initiatief, vul dan liever die pagina aan; "
+                               "is het een ander, ga dan gewoon verder.", "kb-veld-gemeente", " (vrijwel dezelfde titel)")
 
 
 def shared_data() -> dict[str, Any]:

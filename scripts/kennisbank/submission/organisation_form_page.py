@@ -8,11 +8,11 @@ werkgebied as entries/areas.py does, with the same Dutch messages.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
+from kennisbank import urls
 from kennisbank.entries import personal_data, places, schema
-from kennisbank.entries.model import Initiative
+from kennisbank.entries.entry_check import Entry
 from kennisbank.pages.templating import editors_link, front_matter
 from kennisbank.site_config import SiteConfig
 from kennisbank.submission import form_data, organisation_issue
@@ -43,7 +43,19 @@ def province_keys() -> list[list[object]]:
             for p in places.provincies()]
 
 
-def data(config: SiteConfig) -> dict[str, Any]:
+def existing(organisations: Iterable[Entry]) -> dict[str, Any]:
+    """For the hint 'Bestaat deze organisatie al?': the rule of entries/kind_checks.py (same website,
+    or the same name one typing slip apart), which knows no places: every row has the one place ""."""
+    kind = organisation_issue.kind()
+    rows: list[list[object]] = [[entry.titel, urls.html_link(PAGE, urls.entry_page(kind.pages, entry.slug)), [""],
+                                 str(entry.values.get("website") or "")] for entry in organisations]
+    return form_data.look_alike_settings(
+        rows, "Bestaat deze organisatie al?",
+        "Ze lijkt op een organisatie die al in de kennisbank staat. Is het dezelfde, vul dan liever die pagina aan; "
+        "is het een andere, ga dan gewoon verder.", "kb-veld-titel", " (vrijwel dezelfde naam)") | {"zonderPlaats": True}
+
+
+def data(config: SiteConfig, organisations: Iterable[Entry] = ()) -> dict[str, Any]:
     """What assets/aanmelden.js needs for an organisation; keys as in form_data.form_data."""
     return {
         "soort": organisation_issue.NAME,
@@ -56,10 +68,11 @@ def data(config: SiteConfig) -> dict[str, Any]:
         "nieuwBestand": form_data.new_file_base(config),
         "privacy": personal_data.browser_rules(),
         "provincies": province_keys(),
+        "bestaand": existing(organisations),
     }
 
 
-def write(docs_dir: Path, initiatives: Iterable[Initiative], config: SiteConfig) -> Iterable[tuple[str, str]]:
+def write(config: SiteConfig, organisations: Iterable[Entry]) -> Iterable[tuple[str, str]]:
     """The organisation form page and its data script (the script and style are form_page's)."""
     yield PAGE, page(config)
-    yield DATA_SCRIPT, form_data.script_for(data(config))
+    yield DATA_SCRIPT, form_data.script_for(data(config, organisations))
