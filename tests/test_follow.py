@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from conftest import FIXTURES
 from kennisbank import urls
+from kennisbank.entries import places
 from kennisbank.entries.validate import check_paths
 from kennisbank.exports import follow
 from kennisbank.site import config as siteconfig
@@ -23,15 +24,19 @@ def feed_of(site: Path, relative: str) -> ET.Element:
     return ET.fromstring((site / relative).read_bytes())
 
 
-def test_feeds_exist_exactly_for_places_and_themes_with_initiatives(fixture_site: Path) -> None:
+def test_feeds_exist_for_every_municipality_and_for_provinces_and_themes_with_initiatives(fixture_site: Path) -> None:
     written = sorted(p.relative_to(fixture_site).as_posix() for p in (fixture_site / "feeds").rglob("*.xml"))
     result = check_paths([FIXTURES / "site" / "initiatives"])
-    expected = sorted({urls.feed(urls.gemeente(g)) for i in result.initiatives for g in i.gemeenten}
+    # Every municipality has a page, so a feed to follow before its first entry.
+    expected = sorted({urls.feed(urls.gemeente(g)) for g in places.gemeenten()}
                       | {urls.feed(urls.provincie(p)) for i in result.initiatives for p in i.provincies}
                       | {urls.feed(urls.thema(t)) for i in result.initiatives for t in i.themas}
                       | {urls.MEETINGS_FEED})  # the feed of all meetings is there even before the first meeting
     assert written == expected
     assert "feeds/gemeenten/vlissingen.xml" in written and "feeds/provincies/utrecht.xml" not in written
+    empty = feed_of(fixture_site, "feeds/gemeenten/vaals.xml")  # no initiative or meeting there
+    assert empty.findall(f"{ATOM}entry") == [] and empty.findtext(f"{ATOM}title").endswith("in gemeente Vaals")
+    assert 'href="../feeds/gemeenten/vaals.xml"' in (fixture_site / "gemeenten" / "vaals.html").read_text(encoding="utf-8")
 
 
 def test_a_municipality_feed_is_atom_with_its_own_initiatives_and_meetings(fixture_site: Path) -> None:
@@ -104,4 +109,5 @@ def test_scopes_follow_the_reference_tables() -> None:
     scopes = follow.scopes(result.initiatives)
     pages = [s.page for s in scopes]
     assert pages.index("gemeenten/vlissingen.md") < pages.index("provincies/zeeland.md") < pages.index("themas/voedsel.md")
-    assert all(s.initiatives for s in scopes)
+    assert all(s.initiatives for s in scopes if not s.page.startswith("gemeenten/"))
+    assert len([s for s in scopes if s.page.startswith("gemeenten/")]) == len(places.gemeenten())

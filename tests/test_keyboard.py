@@ -31,8 +31,8 @@ VIEWS = [(width, scheme) for width in WIDTHS for scheme in SCHEMES]
 EVERY_VIEW = ("home", "initiative")
 TWO_VIEWS = ("search", "form")
 DRAWER_WIDTHS = (390, 800)  # below 1220 px Material turns the navigation into a drawer
-# The Gemeenten page links all 342 municipalities (and those with entries once more): a long walk, no trap.
-MAX_STOPS = 700
+# The Gemeenten page links all 342 municipalities (and those with entries once more, and has its filter box): a long walk, no trap.
+MAX_STOPS = 800
 
 
 def walks() -> list[tuple[int, str, str]]:

@@ -174,6 +174,8 @@
     text: { fold: fold, tokens: tokens, term: term, terms: terms, shardKey: shardKey, singular: singular, tidy: tidy, stem: stem, isStopWord: isStopWord,
       exceptionTerm: exceptionTerm, placeTerms: placeTerms, slugOf: slugOf },
     loaded: loaded, lastRender: null,
+    /* For tests: the distance the page uses between two municipalities (their page names). */
+    km: function (a, b) { return km(gemeenteBySlug(a), gemeenteBySlug(b)); },
   });
   /* ---------- The index ---------- */
 
@@ -363,9 +365,13 @@
     };
   }
 
-  function hasFilters(state) {
+  function otherFilters(state) {
     return MULTI.some(function (n) { return state[n].length; }) || SINGLE.some(function (n) { return state[n]; }) ||
       state.van !== null || state.tot !== null;
+  }
+
+  function hasFilters(state) {
+    return otherFilters(state) || !!state.bij || state.km !== null;
   }
 
   /* Calls back with each facet value of a document (positions in basis's lists). */
@@ -385,8 +391,10 @@
   }
 
   /* Counts per facet follow the other facets' filters but not their own (so one can widen a choice). */
-  function filterAndCount(docs, state) {
+  function filterAndCount(docs, state, where) {
     var chosen = selection(state), first = basis.jaren[0], kept = [], counts = {};
+    if (where.province !== null && !chosen.provincie.size) chosen.provincie = new Set([where.province]);  /* the query named it */
+    var radius = where.radius;
     var active = FACETS.filter(function (name) { return chosen[name].size; });
     FACETS.forEach(function (name) { counts[name] = new Array(optionsOf(name).length).fill(0); });
     for (var i = 0; i < docs.length; i++) {
@@ -394,6 +402,7 @@
       var doc = docs[i], known = facets.start[doc] > 0, year = facets.start[doc] + first - 1;
       if ((chosen.van !== null || chosen.tot !== null) && !known) continue;
       if ((chosen.van !== null && year < chosen.van) || (chosen.tot !== null && year > chosen.tot)) continue;
+      if (radius !== null && !(distanceOf(where, doc) <= radius)) continue;
       var failures = 0, failed = null;
       for (var a = 0; a < active.length && failures < 2; a++) {
         if (!passes(active[a], doc, chosen[active[a]])) { failures++; failed = active[a]; }
@@ -423,12 +432,19 @@
     list: $("kb-zoek-resultaten"), more: $("kb-zoek-meer"), empty: $("kb-zoek-leeg"), emptyWords: $("kb-zoek-leeg-woorden"),
     emptyFilters: $("kb-zoek-leeg-filters"), sort: $("kb-zoek-sorteer"), provincie: $("kb-zoek-provincie"),
     gemeente: $("kb-zoek-gemeente"), van: $("kb-zoek-van"), tot: $("kb-zoek-tot"), panel: $("kb-zoek-filterpaneel"),
+    bij: $("kb-zoek-bij"), km: $("kb-zoek-km"),
     suggestion: $("kb-zoek-suggestie"), places: $("kb-zoek-plaatsen"), kinds: $("kb-zoek-soorten"), header: $("kb-header-q"),
     };
   }
 
   function year(value) {
     return /^\d{4}$/.test(value || "") ? Number(value) : null;
+  }
+
+  var MAX_KM = 400;  /* the country is about 300 km across */
+
+  function distanceLimit(value) {
+    return /^\d{1,3}$/.test(value || "") && Number(value) >= 1 && Number(value) <= MAX_KM ? Number(value) : null;
   }
 
   function fromUrl() {
@@ -443,6 +459,9 @@
     });
     state.van = year(params.get("van"));
     state.tot = year(params.get("tot"));
+    state.bij = gemeenteBySlug(params.get("bij") || "") >= 0 ? params.get("bij") : "";
+    state.km = distanceLimit(params.get("km"));
+    state.woord = params.get("woord") === "1";
     state.sorteer = params.get("sorteer") === "nieuw" ? "nieuw" : "relevantie";
     state.toon = PAGE;
     return state;
@@ -456,6 +475,9 @@
     });
     if (state.van !== null) params.set("van", state.van);
     if (state.tot !== null) params.set("tot", state.tot);
+    if (state.bij) params.set("bij", state.bij);
+    if (state.km !== null) params.set("km", state.km);
+    if (state.woord) params.set("woord", "1");
     if (state.sorteer !== "relevantie") params.set("sorteer", state.sorteer);
     var search = params.toString(), url = location.pathname + (search ? "?" + search : "");
     if (url === location.pathname + location.search) return;
@@ -486,6 +508,19 @@
       row.appendChild(label);
       box.appendChild(row);
     });
+  }
+
+  /* "In de buurt van": every municipality, alphabetically (no counts: it measures, it does not filter by place). */
+  function nearOptions() {
+    var fresh = document.createDocumentFragment();
+    allGemeenten().slice().sort(function (a, b) { return a[1].localeCompare(b[1], "nl"); }).forEach(function (g) {
+      var option = document.createElement("option");
+      option.value = g[0];
+      option.textContent = g[1];
+      fresh.appendChild(option);
+    });
+    ui.bij.appendChild(fresh);
+    ui.km.max = MAX_KM;
   }
 
   function selectOptions(name) {
@@ -546,6 +581,8 @@
     ui.gemeente.value = state.gemeente;
     ui.van.value = state.van === null ? "" : state.van;
     ui.tot.value = state.tot === null ? "" : state.tot;
+    ui.bij.value = state.bij;
+    ui.km.value = state.km === null ? "" : state.km;
     ui.sort.value = state.sorteer;
     limitGemeenten(state);
   }
@@ -563,6 +600,8 @@
     state.gemeente = ui.gemeente.value;
     state.van = year(ui.van.value);
     state.tot = year(ui.tot.value);
+    state.bij = ui.bij.value;
+    state.km = distanceLimit(ui.km.value);
     state.sorteer = ui.sort.value === "nieuw" ? "nieuw" : "relevantie";
   }
 
@@ -601,7 +640,7 @@
     return store["d-" + Math.floor(doc / basis.blok)][doc % basis.blok];
   }
 
-  function resultItem(doc, matched) {
+  function resultItem(doc, matched, where) {
     var r = record(doc), item = element("li", "kb-zoeken__resultaat"), heading = element("h3", "kb-zoeken__titel");
     var link = element("a");
     link.href = "initiatieven/" + encodeURIComponent(r[0]) + ".html";
@@ -610,8 +649,9 @@
     item.appendChild(highlighted(element("p", "kb-zoeken__samenvatting"), r[2], matched));
     var places = r[3].length ? r[3].map(function (g) { return basis.gemeenten[g][1]; }).join(", ") : "Landelijk";
     var status = basis.statussen[r[5]];
+    var distance = where.distances ? distanceOf(where, doc) : Infinity;
     item.appendChild(metaLine([
-      element("span", "kb-zoeken__plaats", places),
+      element("span", "kb-zoeken__plaats", places + (distance > 0 && distance < Infinity ? " (" + distance + " km)" : "")),
       element("span", "kb-badge kb-badge--" + status[0], status[1]),
       element("span", "kb-zoeken__themas", r[4].map(function (t) { return basis.themas[t][1]; }).join(", ")),
     ]));
@@ -633,10 +673,23 @@
     return count === 1 ? "1 initiatief" : count + " initiatieven";
   }
 
-  function summary(state, found, groups) {
-    var query = state.q.trim(), filtered = hasFilters(state);
-    if (!found.docs.length) return "Geen initiatieven gevonden.";
-    if (found.partial) return "Geen initiatief bevat al uw zoekwoorden. " + plural(found.docs.length) + " met een deel ervan.";
+  /* ' binnen 10 km van Zwolle', ', de dichtstbijzijnde bij Zwolle eerst', ' in Drenthe', or nothing. */
+  function nearText(where, state) {
+    if (where.centres.length) {
+      var names = centreNames(where);
+      var radius = where.radius !== null ? " binnen " + where.radius + " km van " + names : "";
+      if (byDistance(where, state)) return radius ? radius + ", de dichtstbijzijnde eerst" : ", de dichtstbijzijnde bij " + names + " eerst";
+      return radius;
+    }
+    return where.province !== null && !state.provincie ? " in " + basis.provincies[where.province][1] : "";
+  }
+
+  function summary(state, found, groups, where) {
+    var words = groups.map(function (group) { return group.word; }).join(" "), filtered = otherFilters(state), near = nearText(where, state);
+    var query = state.woord || !where.named.length ? state.q.trim() : words;  /* the words searched as words */
+    if (!found.docs.length) return "Geen initiatieven gevonden" + near.replace(/, de dichtstbijzijnde.*$/, "") + ".";
+    if (found.partial) return "Geen initiatief bevat al uw zoekwoorden. " + plural(found.docs.length) + " met een deel ervan" + near + ".";
+    if (near) return plural(found.docs.length) + (groups.length ? " gevonden voor ‘" + query + "’" : "") + near + (filtered ? " met de gekozen filters" : "") + ".";
     var text = plural(found.docs.length) + " gevonden";
     if (!groups.length && !filtered) text = found.docs.length === 1 ? "1 initiatief." : "Alle " + found.docs.length + " initiatieven.";
     else text += (groups.length ? " voor ‘" + query + "’" : "") + (filtered ? " met de gekozen filters" : "") + ".";
@@ -662,6 +715,7 @@
     });
     if (state.van !== null) parts.push("vanaf " + state.van);
     if (state.tot !== null) parts.push("tot en met " + state.tot);
+    if (state.bij) parts.push("in de buurt van " + allGemeenten()[gemeenteBySlug(state.bij)][1] + (state.km !== null ? ", binnen " + state.km + " km" : ""));
     return parts.length ? "Filters: " + parts.join("; ") + "." : "Geen filters.";
   }
 
@@ -692,9 +746,20 @@
   var last = null;
   api.state = function () { return state; };
 
-  function orderDocs(found, state) {
+  /* Near a place, named in the query or chosen under "In de buurt", the nearest come first (then the best). */
+  function byDistance(where, state) {
+    return where.centres.length > 0 && state.sorteer === "relevantie";
+  }
+
+  function orderDocs(found, state, where) {
     var docs = found.docs.slice();
-    if (state.sorteer === "relevantie" && found.scores) {
+    if (byDistance(where, state)) {
+      var distance = new Map();
+      docs.forEach(function (doc) { distance.set(doc, distanceOf(where, doc)); });
+      docs.sort(function (a, b) {
+        return distance.get(a) - distance.get(b) || (found.scores ? found.scores[b] - found.scores[a] : 0) || a - b;
+      });
+    } else if (state.sorteer === "relevantie" && found.scores) {
       docs.sort(function (a, b) { return found.scores[b] - found.scores[a] || a - b; });
     }
     return docs;
@@ -709,8 +774,9 @@
   /* Everything but the rendering: term files, scoring, filters, the result blocks to show. It needs
      no markup, so the first search starts before the page is parsed. */
   function compute(current) {
-    var began = performance.now(), groups = analyse(current.q);
-    var needs = shardNames(groups), withFacets = hasFilters(current) || !!facets;
+    var began = performance.now(), typed = analyse(current.q), where = whereOf(current, typed), groups = where.words;
+    var placed = where.centres.length > 0 || where.province !== null;
+    var needs = shardNames(groups), withFacets = hasFilters(current) || placed || !!facets;
     var phases = {};
     return Promise.all(needs.map(load).concat(withFacets ? [loadFacets()] : [])).then(function () {
       groups.forEach(function (group) { group.splits = splitCandidates(group); });
@@ -726,15 +792,15 @@
       var found = groups.length ? score(groups) : { docs: Array.from({ length: N }, function (_, i) { return i; }), scores: null, matched: new Set(), partial: false };
       var counted = null;
       if (facets) {
-        counted = filterAndCount(found.docs, current);
+        counted = filterAndCount(found.docs, current, where);
         found.docs = counted.docs;
       }
-      var docs = orderDocs(found, current), shown = docs.slice(0, current.toon), blocks = blocksFor(shown);
+      var docs = orderDocs(found, current, where), shown = docs.slice(0, current.toon), blocks = blocksFor(shown);
       phases.scored = performance.now();
       return Promise.all(blocks.map(load)).then(function () {
         phases.blocks = performance.now();
-        return { state: current, began: began, groups: groups, needs: needs, found: found, counted: counted, docs: docs, shown: shown,
-          blocks: blocks, phases: phases };
+        return { state: current, began: began, groups: groups, typed: typed, where: where, needs: needs, found: found, counted: counted,
+          docs: docs, shown: shown, blocks: blocks, phases: phases };
       });
     });
   }
@@ -746,8 +812,8 @@
     ui.list.setAttribute("aria-busy", "true");
     return (prepared && prepared.state === current ? prepared.promise : compute(current)).then(function (done) {
       if (mine !== run) return;
-      render(current, done.found, done.groups, done.docs, done.shown, done.counted, focusFrom);
-      last = { state: current, found: done.found, groups: done.groups };
+      render(current, done, focusFrom);
+      last = { state: current, found: done.found, groups: done.groups, where: done.where };
       /* For tests and the benchmark: timings, and the data files this result needed. */
       api.lastRender = { query: current.q, started: started, began: done.began, phases: done.phases, finished: performance.now(),
         files: done.needs.concat(done.blocks, hasFilters(current) ? ["facetten"] : []) };
@@ -765,28 +831,29 @@
     ui.count.textContent = "De zoekgegevens konden niet worden geladen. Probeer de pagina opnieuw te laden.";
   }
 
-  function render(current, found, groups, docs, shown, counted, from) {
+  function render(current, done, from) {
+    var found = done.found, groups = done.groups, docs = done.docs, shown = done.shown, counted = done.counted, where = done.where;
     var fragment = document.createDocumentFragment();
-    shown.slice(from || 0).forEach(function (doc) { fragment.appendChild(resultItem(doc, found.matched)); });
+    shown.slice(from || 0).forEach(function (doc) { fragment.appendChild(resultItem(doc, found.matched, where)); });
     if (from) ui.list.appendChild(fragment);
     else ui.list.replaceChildren(fragment);
     ui.more.hidden = docs.length <= shown.length;
     showEmpty(current, !docs.length);
-    var text = summary(current, found, groups);
+    var text = summary(current, found, groups, where);
     if (ui.count.textContent !== text) {
       ui.count.textContent = text;
       notice.textContent = "";
     } else if (!from) {
       announceUnchanged(current, text);
     }
-    showCounts(counted ? counted.counts : !groups.length && !hasFilters(current) ? basis.totalen : null);
+    showCounts(counted ? counted.counts : !done.typed.length && !hasFilters(current) ? basis.totalen : null);
     ui.list.removeAttribute("aria-busy");
     ui.root.dataset.status = "klaar";
     ui.root.dataset.zoekopdracht = current.q;
     if (ui.header && document.activeElement !== ui.header) ui.header.value = current.q;
     if (!from) {
-      showPlaces(groups);
-      showOtherKinds(groups, current.q);
+      showPlaces(done.typed, where, current.q.trim());
+      showOtherKinds(done.typed, current.q);
       offerSuggestion(groups, docs.length);
     }
     if (from && ui.list.children[from]) ui.list.children[from].querySelector("a").focus();
@@ -794,9 +861,10 @@
 
   /* ---------- Place names: a query naming a municipality or province offers its page ---------- */
 
-  /* Every name of every municipality and province with its index terms, which basis.js brings
-     ready-made (search/payload.py: analysing the names here cost about 30 ms before the first
-     result): "terms of a name|terms of the next name", empty where the terms are the name's words.
+  /* Every name of every municipality (basis.gemeenten, those with initiatives, then basis.plaatsen,
+     the rest) and province with its index terms, which basis.js brings ready-made
+     (search/payload.py: analysing the names here cost about 30 ms before the first result):
+     "terms of a name|terms of the next name", empty where the terms are the name's words.
      Read once, when a result first needs them; every later search only compares. */
   var placeList = null;
 
@@ -804,43 +872,126 @@
     return shipped === "-" ? "" : shipped || tokens(name).join(" ");
   }
 
+  /* Every municipality: [page name, name, province, other names, analysed], positions 0.. as in basis.ligging. */
+  function allGemeenten() {
+    return basis.gemeenten.concat(basis.plaatsen);
+  }
+
   function placeNames() {
     if (placeList) return placeList;
     placeList = [];
-    function add(row, names, analysed, kind, folder) {
-      var page = { label: kind + " " + row[1], href: folder + encodeURIComponent(row[0]) + ".html" };
+    function add(row, names, analysed, kind, folder, where) {
+      var page = { label: kind + " " + row[1], name: row[1], href: folder + encodeURIComponent(row[0]) + ".html" };
       analysed.split("|").forEach(function (shipped, i) {
-        var sequence = placeTerms(names[i], shipped);
-        if (sequence) placeList.push({ sequence: sequence, name: names[i], page: page });
+        var sequence = placeTerms(names[i], shipped), words = tokens(names[i]);
+        if (sequence && words.length) placeList.push({ sequence: sequence, words: words, name: names[i], page: page, where: where });
       });
     }
-    basis.gemeenten.forEach(function (g) { add(g, [g[1]].concat(g[3]), g[4], "gemeente", "gemeenten/"); });
-    basis.provincies.forEach(function (p) { if (p[2]) add(p, [p[1]].concat(p[2]), p[3], "provincie", "provincies/"); });
+    allGemeenten().forEach(function (g, i) { add(g, [g[1]].concat(g[3]), g[4], "gemeente", "gemeenten/", { gemeente: i }); });
+    basis.provincies.forEach(function (p, i) { if (p[2]) add(p, [p[1]].concat(p[2]), p[3], "provincie", "provincies/", { provincie: i }); });
     return placeList;
   }
 
-  /* The pages of the places whose terms follow each other in the query (a term holds no space). */
-  function placesIn(groups) {
-    var words = " " + groups.map(function (group) { return group.exact; }).join(" ") + " ", found = new Map();
-    placeNames().forEach(function (place) {
-      if (words.indexOf(" " + place.sequence + " ") >= 0) found.set(place.page.href, place.page);
+  /* The places a query names: the words of one of its names following each other in the query, as
+     typed (not stemmed: "huis" is no Huizen, "hout" no Houten), longest name first, each word used
+     once. `words` holds the query's words they took. */
+  function placesIn(query) {
+    var exact = tokens(query), used = new Set(), found = [];
+    var candidates = placeNames().slice().sort(function (a, b) { return b.words.length - a.words.length; });
+    candidates.forEach(function (place) {
+      var n = place.words.length;
+      for (var start = 0; start + n <= exact.length; start++) {
+        var here = true;
+        for (var k = 0; k < n && here; k++) here = exact[start + k] === place.words[k];
+        if (!here) continue;
+        var free = true;
+        for (k = 0; k < n; k++) if (used.has(start + k)) free = false;
+        /* One name may stand for more than one place ('Bergen', 'Utrecht'): each gets the same words. */
+        var sameWords = found.some(function (other) { return other.start === start && other.length === n; });
+        if (!free && !sameWords) continue;
+        for (k = 0; k < n; k++) used.add(start + k);
+        if (!found.some(function (other) { return other.page.href === place.page.href; })) {
+          found.push({ page: place.page, where: place.where, start: start, length: n });
+        }
+      }
     });
-    return Array.from(found.values());
+    return { places: found, words: new Set(Array.from(used, function (i) { return exact[i]; })) };
   }
 
-  function showPlaces(groups) {
-    var found = groups.length ? placesIn(groups) : [];
+  /* ---------- Near a place: distances between label points, as pages/nearby.py ---------- */
+
+  var EARTH_KM = 6371.0;
+
+  function km(a, b) {
+    var at = basis.ligging, rad = Math.PI / 180;
+    var lat1 = at[2 * a] / 1e4 * rad, lat2 = at[2 * b] / 1e4 * rad;
+    var dlat = lat2 - lat1, dlon = (at[2 * b + 1] - at[2 * a + 1]) / 1e4 * rad;
+    var h = Math.pow(Math.sin(dlat / 2), 2) + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dlon / 2), 2);
+    return Math.round(2 * EARTH_KM * Math.asin(Math.sqrt(h)));
+  }
+
+  function gemeenteBySlug(slug) {
+    return allGemeenten().findIndex(function (g) { return g[0] === slug; });
+  }
+
+  /* Where a search looks: the municipalities it measures from (chosen under "In de buurt van", else
+     named in the query), a province the query named, the query's groups that named them (they are
+     not searched as words, so "Den" never finds Den Haag), and the radius. A query of state.woord
+     is all words. */
+  function whereOf(current, groups) {
+    var named = placesIn(current.q), asPlaces = current.woord ? [] : named.places;  /* woord: the pages are offered, no more */
+    var chosen = current.bij ? gemeenteBySlug(current.bij) : -1;
+    var centres = chosen >= 0 ? [chosen] : asPlaces.filter(function (p) { return p.where.gemeente !== undefined; }).map(function (p) { return p.where.gemeente; });
+    var provinces = asPlaces.filter(function (p) { return p.where.provincie !== undefined; }).map(function (p) { return p.where.provincie; });
+    /* "Utrecht" names the municipality and the province: measured from the city; the province's page is offered. */
+    var province = !centres.length && provinces.length === 1 ? provinces[0] : null;
+    var distances = null;
+    if (centres.length) {
+      distances = new Int32Array(basis.gemeenten.length);
+      for (var g = 0; g < basis.gemeenten.length; g++) {
+        distances[g] = Math.min.apply(null, centres.map(function (c) { return km(c, g); }));
+      }
+    }
+    return {
+      named: named.places, words: current.woord ? groups : groups.filter(function (group) { return !named.words.has(group.word); }), derived: chosen < 0 && centres.length > 0,
+      centres: centres, province: province, distances: distances, radius: centres.length ? current.km : null,
+    };
+  }
+
+  /* A document's distance to the nearest centre (Infinity for a national initiative). */
+  function distanceOf(where, doc) {
+    var list = facets.gemeente, best = Infinity;
+    for (var k = list.starts[doc]; k < list.starts[doc + 1]; k++) best = Math.min(best, where.distances[list.values[k]]);
+    return best;
+  }
+
+  function centreNames(where) {
+    var names = where.centres.map(function (c) { return allGemeenten()[c][1]; });
+    return names.length > 1 ? names.slice(0, -1).join(", ") + " of " + names[names.length - 1] : names[0];
+  }
+
+  function showPlaces(groups, where, query) {
+    var found = where.named;
     ui.places.hidden = !found.length;
     if (!found.length) { ui.places.replaceChildren(); return; }
     var fragment = document.createDocumentFragment();
     fragment.appendChild(document.createTextNode(found.length === 1 ? "Bekijk ook de pagina van de " : "Bekijk ook de pagina's van de "));
     found.forEach(function (place, i) {
       if (i) fragment.appendChild(document.createTextNode(i === found.length - 1 ? " en de " : ", de "));
-      var link = element("a", null, place.label);
-      link.href = place.href;
+      var link = element("a", null, place.page.label);
+      link.href = place.page.href;
       fragment.appendChild(link);
     });
     fragment.appendChild(document.createTextNode("."));
+    if (!state.woord && (where.derived || where.province !== null)) {
+      /* The query's place words are a place here, not words: a way back for 'buren' the word. */
+      fragment.appendChild(document.createTextNode(" "));
+      var asWords = element("a", "kb-zoeken__als-woord", "Zoek ‘" + query + "’ als gewone woorden");
+      var params = new URLSearchParams(location.search);
+      params.set("woord", "1");
+      asWords.href = "?" + params.toString();
+      fragment.appendChild(asWords);
+    }
     ui.places.replaceChildren(fragment);
   }
 
@@ -968,7 +1119,7 @@
   /* facetten.js arrived after the first results: count the facets of the results on screen. */
   function recount() {
     if (!last || !facets) return;
-    var counted = filterAndCount(last.found.docs, last.state);
+    var counted = filterAndCount(last.found.docs, last.state, last.where);
     showCounts(counted.counts);
     ui.root.dataset.facetten = "klaar";
   }
@@ -985,6 +1136,7 @@
       if (typedAgain === null) typedAgain = started;
       return;
     }
+    if (state.q !== ui.q.value) state.woord = false;  /* "as words" was said of the query before */
     state.q = ui.q.value;
     state.toon = PAGE;
     typing = search(started).then(function () {
@@ -1010,6 +1162,7 @@
     ui.form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(timer);
+      if (state.q !== ui.q.value) state.woord = false;
       state.q = ui.q.value;
       changed(true);
     });
@@ -1022,7 +1175,8 @@
     function clearFilters() {
       MULTI.forEach(function (name) { state[name] = []; });
       SINGLE.forEach(function (name) { state[name] = ""; });
-      state.van = state.tot = null;
+      state.van = state.tot = state.km = null;
+      state.bij = "";
       showState(state);
       changed(true);
       ui.q.focus();
@@ -1054,7 +1208,7 @@
 
   function begin(loadedBasis) {
     basis = loadedBasis;
-    basis.gemeenten.forEach(function (g) { g[0] = slugOf(g[0], g[1]); });
+    basis.gemeenten.concat(basis.plaatsen).forEach(function (g) { g[0] = slugOf(g[0], g[1]); });
     N = basis.aantal;
     shards = new Set(basis.delen);
     state = fromUrl();
@@ -1074,6 +1228,7 @@
     $("kb-zoek-aanpak").closest("fieldset").hidden = !basis.aanpakken.length;
     selectOptions("provincie");
     selectOptions("gemeente");
+    nearOptions();
     [ui.van, ui.tot].forEach(function (input) { input.min = basis.jaren[0]; input.max = basis.jaren[1]; });
     if (window.matchMedia && window.matchMedia("(max-width: 59.9375em)").matches && !hasFilters(state)) ui.panel.open = false;
     showState(state);

@@ -1,11 +1,13 @@
-"""Follow a municipality, province or theme: one Atom feed for each that has initiatives.
+"""Follow a municipality, province or theme: one Atom feed for every municipality, and for each province and theme with initiatives.
 
 The feed of a page lives at urls.feed(page) ('feeds/gemeenten/delft.xml'); the page names it in
 its front matter (kb_feed, read by overrides/partials/kb-head.html for the <link rel="alternate
 feed"> in the head) and shows a visible link ("Volg deze gemeente").
 
-A feed exists for every place and theme with initiatives; the meetings of such a place (its
-municipality and that one's province) or theme appear in it too, among the initiatives by date.
+Every municipality has a page, so every one has a feed, an empty one until its first entry: a
+civil servant can follow a municipality before anything is there. Provinces and themes have a
+feed once they have initiatives. The meetings of a place (its municipality and that one's
+province) or theme appear in its feed too, among the initiatives by date.
 """
 from __future__ import annotations
 
@@ -39,12 +41,12 @@ class Scope:
 
 
 def scopes(initiatives: list[Initiative], meetings: Sequence[Meeting] = ()) -> list[Scope]:
-    """Every municipality, province and theme with at least one initiative, in a fixed order, with its meetings."""
+    """Every municipality, and each province and theme with at least one initiative, in a fixed order, with its meetings."""
     by_gemeente = grouped(initiatives, lambda i: (g.code for g in i.gemeenten))
     by_provincie = grouped(initiatives, lambda i: (p.code for p in i.provincies))
     by_thema = grouped(initiatives, lambda i: (t.slug for t in i.themas))
-    found = [Scope(urls.gemeente(g), f"gemeente {g.naam_gangbaar}", "Volg deze gemeente", by_gemeente[g.code])
-             for g in places.gemeenten() if by_gemeente.get(g.code)]
+    found = [Scope(urls.gemeente(g), f"gemeente {g.naam_gangbaar}", "Volg deze gemeente", by_gemeente.get(g.code, []))
+             for g in places.gemeenten()]
     found += [Scope(urls.provincie(p), f"provincie {p.naam}", "Volg deze provincie", by_provincie[p.code])
               for p in places.provincies() if by_provincie.get(p.code)]
     found += [Scope(urls.thema(t), f"thema {t.label}", "Volg dit thema", by_thema[t.slug])

@@ -21,7 +21,7 @@ from kennisbank.entries.model import Gemeente, Initiative, Provincie, grouped
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
 from kennisbank.pages.kind_links import NOTHING, Linked, Links
-from kennisbank.pages import agenda, mapsvg, nearby, panel, sections, share, sorting, submitted_text
+from kennisbank.pages import agenda, mapsvg, municipality_filter, nearby, panel, sections, share, sorting, submitted_text
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
 from kennisbank.pages.templating import environment, freshness, front_matter, render
@@ -161,7 +161,9 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
     yield from former_pages({g.slug for g in every})
     met = sorted(((g, len(members[g.code])) for g in every if members.get(g.code)), key=lambda row: places.fold(row[0].naam_gangbaar))
     yield urls.GEMEENTEN, render("gemeenten.md.j2", here=urls.GEMEENTEN, groups=groups, total=len(places.gemeenten()), met=met,
-                                 front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven."))
+                                 namen=municipality_filter.names(),
+                                 front_matter=front_matter("Gemeenten", "Alle gemeenten per provincie, met hun initiatieven.",
+                                                           kb_script=municipality_filter.SCRIPT))
 
 
 def former_pages(current: set[str]) -> Iterator[tuple[str, str]]:

@@ -15,12 +15,14 @@ followed by the page's own script (one file: one request is cheaper than four).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries import places, schema
-from kennisbank.entries.model import Initiative
+from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.search import codec, compounds, lunrjs, text
 from kennisbank.search import vocabulary as words
@@ -41,6 +43,7 @@ HEAD_HINT_LENGTH = 4  # three letters start too many words that are no compound 
 VERSION = 1
 LANDELIJK = ("landelijk", "Landelijk")
 NO_TERMS = "-"  # a place name that is only stop words (never a token: "-" is no word character)
+SUFFIX = re.compile(r"\s*\([^)]*\)$")  # CBS's "(NH.)", "(L.)" after a shared name
 
 
 def choices(field_name: str) -> list[list[str]]:
@@ -56,6 +59,8 @@ class Vocabulary:
     def __init__(self, initiatives: tuple[Initiative, ...], approaches: Mapping[str, str] | None = None) -> None:
         """`approaches`: the approaches' titles by slug (an initiative's aanpakken); only those in use are offered."""
         used = {g.code for i in initiatives for g in i.gemeenten}
+        # The rest of the 342: a query naming one of them is a place query too (search_places).
+        self.plaatsen = [g for g in places.gemeenten() if g.code not in used]
         titles = approaches or {}
         in_use = {slug for i in initiatives for slug in i.aanpakken}
         self.aanpakken = sorted(([slug, titles.get(slug, slug)] for slug in in_use), key=lambda pair: pair[1].casefold())
@@ -139,6 +144,27 @@ def common_heads(index: SearchIndex, count: int = HEAD_HINTS) -> list[str]:
     return sorted(found[:count])
 
 
+def search_names(gemeente: Gemeente) -> list[str]:
+    """The names the check knows, and a bare name two municipalities share ('Bergen' for Bergen (NH.)
+    and Bergen (L.)): such a query names both, and never matches Bergen op Zoom by the word."""
+    return list(dict.fromkeys((*gemeente_names(gemeente), *shared_bare_names().get(gemeente.code, ()))))
+
+
+@cache
+def shared_bare_names() -> dict[str, tuple[str, ...]]:
+    by_bare: dict[str, list[Gemeente]] = {}
+    for gemeente in places.gemeenten():
+        by_bare.setdefault(SUFFIX.sub("", gemeente.naam), []).append(gemeente)
+    return {g.code: (bare,) for bare, found in by_bare.items() if len(found) > 1 for g in found}
+
+
+def place_row(gemeente: Gemeente, vocabulary: Vocabulary) -> list[object]:
+    """[page name (short_slug), name, province position, other names, their analysed terms]."""
+    names = search_names(gemeente)
+    return [short_slug(gemeente.slug, gemeente.naam_gangbaar), gemeente.naam_gangbaar, vocabulary.provincie_nr[gemeente.provincie.code],
+            names[1:], analysed_names(names)]
+
+
 def analysed_names(names: list[str]) -> str:
     """Each name's index terms, names separated by "|", in the order given.
 
@@ -171,9 +197,12 @@ def basis(index: SearchIndex, vocabulary: Vocabulary, shard_keys: Iterable[str])
         "provincies": [[p.slug, p.naam, provincie_names(p)[1:], analysed_names(provincie_names(p))]
                        for p in vocabulary.provincies] + [list(LANDELIJK)],
         # Other names (CBS name, aliases, code, merged-away names): a query naming a place offers its page.
-        "gemeenten": [[short_slug(g.slug, g.naam_gangbaar), g.naam_gangbaar, vocabulary.provincie_nr[g.provincie.code], gemeente_names(g)[1:],
-                       analysed_names(gemeente_names(g))]
-                      for g in vocabulary.gemeenten],
+        "gemeenten": [place_row(g, vocabulary) for g in vocabulary.gemeenten],
+        # The municipalities without initiatives, in the same shape: places a query can name.
+        "plaatsen": [place_row(g, vocabulary) for g in vocabulary.plaatsen],
+        # Label points of gemeenten then plaatsen, as whole 1/10,000 degrees (lat, lon, lat, lon ...):
+        # the page's distances are pages/nearby.km's, from the same coordinates.
+        "ligging": [round(value * 10_000) for g in (*vocabulary.gemeenten, *vocabulary.plaatsen) for value in (g.lat, g.lon)],
         "statussen": vocabulary.statussen,
         "rollen": vocabulary.rollen,
         "aanpakken": vocabulary.aanpakken,

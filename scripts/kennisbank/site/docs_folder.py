@@ -19,7 +19,7 @@ from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import files as exports_writer
 from kennisbank.exports import datapackage, dcat, entry_exports, follow, ical, meeting_feed, meetings_json
-from kennisbank.pages import agenda, data_pages, entry_pages, lessons, news, share, sorting
+from kennisbank.pages import agenda, data_pages, entry_pages, lessons, municipality_filter, news, share, sorting
 from kennisbank.pages.kind_links import Links
 from kennisbank.pages.listing import all_pages
 from kennisbank.search import other_kinds
@@ -41,7 +41,7 @@ MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date],
 def writers() -> list[Writer]:
     """The extra outputs, each a module of its own."""
     return [exports_writer.write, data_pages.write, form.write, meeting_form.write,
-            lessons.write, share.write, sorting.write]
+            lessons.write, share.write, sorting.write, municipality_filter.write]
 
 
 def meeting_writers() -> list[MeetingWriter]:
