@@ -45,6 +45,10 @@ def _axe():
 def axe_violations(page) -> list[dict]:
     """Serious and critical axe-core violations of the WCAG 2.0/2.1 A and AA rules on the page."""
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    # Colours are judged once transitions have ended: Material's back-to-top button fades in after a
+    # scroll, and half-way it is a grey no reader sees for long (a CI run caught 3.79:1 mid-fade).
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running' || "
+                           "(a.effect && a.effect.getTiming().iterations === Infinity))")
     return [v for v in _axe().run(page, options=options).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
 
 
