@@ -873,8 +873,10 @@
   }
 
   /* Every municipality: [page name, name, province, other names, analysed], positions 0.. as in basis.ligging. */
+  var everyGemeente = null;  /* made once, in begin */
+
   function allGemeenten() {
-    return basis.gemeenten.concat(basis.plaatsen);
+    return everyGemeente;
   }
 
   function placeNames() {
@@ -1208,7 +1210,8 @@
 
   function begin(loadedBasis) {
     basis = loadedBasis;
-    basis.gemeenten.concat(basis.plaatsen).forEach(function (g) { g[0] = slugOf(g[0], g[1]); });
+    everyGemeente = basis.gemeenten.concat(basis.plaatsen);
+    everyGemeente.forEach(function (g) { g[0] = slugOf(g[0], g[1]); });
     N = basis.aantal;
     shards = new Set(basis.delen);
     state = fromUrl();
