@@ -363,7 +363,7 @@ def test_search_announces_a_filter_change_that_keeps_the_count(browser, base_url
     page = fresh_page(browser, 1280)
     try:
         page.goto(base_url + "zoeken.html")
-        page.wait_for_function("() => document.getElementById('kb-zoeken').dataset.status === 'klaar'")
+        page.wait_for_function("() => document.getElementById('kb-zoeken')?.dataset.status === 'klaar'")
         region = page.locator("#kb-zoek-melding")
         assert region.get_attribute("role") == "status" and region.get_attribute("aria-live") == "polite"
         first, last = page.evaluate("() => [document.getElementById('kb-zoek-van').min, document.getElementById('kb-zoek-tot').max]")
@@ -372,7 +372,7 @@ def test_search_announces_a_filter_change_that_keeps_the_count(browser, base_url
             before = page.evaluate("() => kbZoeken.lastRender.finished")
             page.locator(field).fill(value)
             page.locator(field).press("Tab")  # a change event, as a keyboard user makes it
-            page.wait_for_function("b => kbZoeken.lastRender.finished !== b && document.getElementById('kb-zoeken').dataset.status === 'klaar'", arg=before)
+            page.wait_for_function("b => kbZoeken.lastRender.finished !== b && document.getElementById('kb-zoeken')?.dataset.status === 'klaar'", arg=before)
 
         set_year("#kb-zoek-van", first)  # a new count text: the count region speaks, this one stays quiet
         count = page.inner_text("#kb-zoek-aantal")

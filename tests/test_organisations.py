@@ -137,7 +137,7 @@ def test_search_shows_the_named_approach_and_organisation_first_from_disk(page, 
     def search(query: str) -> tuple[list[str], list[str]]:
         page.goto((site / "zoeken.html").as_uri() + "?q=" + query)
         # soorten.js arrives after the result list; the page says when it has shown what it names.
-        page.wait_for_function("q => document.getElementById('kb-zoeken').dataset.soorten === q", arg=query.replace("+", " "))
+        page.wait_for_function("q => document.getElementById('kb-zoeken')?.dataset.soorten === q", arg=query.replace("+", " "))
         kinds = page.locator("#kb-zoek-soorten li").all_inner_texts() if page.is_visible("#kb-zoek-soorten") else []
         return kinds, page.locator("#kb-zoek-resultaten h3").all_inner_texts()
 
@@ -163,7 +163,7 @@ def test_approaches_are_a_search_filter_from_disk(page, shipped_site: Path) -> N
                    if "right-to-challenge" in (yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]).get("aanpakken") or []))
     assert 1 < len(using) <= 10  # one page of results
     page.goto((shipped_site / "zoeken.html").as_uri() + "?aanpak=right-to-challenge")
-    page.wait_for_function("() => document.getElementById('kb-zoeken').dataset.status === 'klaar'")
+    page.wait_for_function("() => document.getElementById('kb-zoeken')?.dataset.status === 'klaar'")
     assert page.is_checked("#kb-zoek-aanpak-right-to-challenge")
     assert sorted(page.locator("#kb-zoek-resultaten h3").all_inner_texts()) == using
     page.wait_for_function("() => document.querySelector('label[for=\"kb-zoek-aanpak-right-to-challenge\"]').innerText.includes('(')")

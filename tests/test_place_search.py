@@ -35,7 +35,7 @@ def distance(initiative: Initiative, *centres) -> float:
 
 def search(page, site: Path, query: str) -> list[str]:
     page.goto((site / "zoeken.html").as_uri() + "?" + query)
-    page.wait_for_function("() => document.getElementById('kb-zoeken').dataset.status === 'klaar'")
+    page.wait_for_function("() => document.getElementById('kb-zoeken')?.dataset.status === 'klaar'")
     return page.locator("#kb-zoek-resultaten h3").all_inner_texts()
 
 
@@ -128,7 +128,7 @@ def test_a_place_query_can_be_searched_as_words(page, shipped_site: Path) -> Non
     link = page.locator("a.kb-zoeken__als-woord")
     assert link.inner_text() == "Zoek ‘Buren’ als gewone woorden"
     link.click()
-    page.wait_for_function("() => location.search.includes('woord=1') && document.getElementById('kb-zoeken').dataset.status === 'klaar'")
+    page.wait_for_function("() => location.search.includes('woord=1') && document.getElementById('kb-zoeken')?.dataset.status === 'klaar'")
     page.wait_for_function("() => document.getElementById('kb-zoek-aantal').textContent.includes('gevonden voor ‘Buren’.')")
     assert page.locator("#kb-zoek-resultaten mark").count() > 0  # now the word 'buren' is searched and marked
     assert page.get_attribute("#kb-zoek-plaatsen a", "href") == "gemeenten/buren.html"  # the page is still offered

@@ -263,7 +263,7 @@ class SearchPage:
         action()
         self.page.wait_for_function(
             "before => kbZoeken.lastRender && kbZoeken.lastRender.finished !== before"
-            " && document.getElementById('kb-zoeken').dataset.status === 'klaar'",
+            " && document.getElementById('kb-zoeken')?.dataset.status === 'klaar'",
             arg=before,
         )
 
@@ -409,7 +409,7 @@ def test_facets_filter_and_count(search: SearchPage) -> None:
 @pytest.mark.browser
 def test_facet_counts_follow_the_query(over_http: SearchPage) -> None:
     page = over_http.open("?q=buurt").page
-    page.wait_for_function("() => document.getElementById('kb-zoeken').dataset.facetten === 'klaar' || kbZoeken.loaded.includes('facetten')")
+    page.wait_for_function("() => document.getElementById('kb-zoeken')?.dataset.facetten === 'klaar' || kbZoeken.loaded.includes('facetten')")
     page.wait_for_function("() => document.querySelector('label[for=\"kb-zoek-thema-mobiliteit\"]').innerText.includes('(')")
     total = len(over_http.titles())
     counted = sum(int(re.search(r"\((\d+)\)", over_http.label(f"kb-zoek-status-{s}")).group(1)) for s in ("idee", "lopend", "afgerond", "gestopt"))

@@ -89,7 +89,7 @@ def test_exports_leave_the_year_empty(site: Path) -> None:
 def test_a_year_filter_leaves_out_an_unknown_year(page, site: Path) -> None:
     def titles(query: str) -> list[str]:
         page.goto((site / "zoeken.html").as_uri() + query)
-        page.wait_for_function("() => document.getElementById('kb-zoeken').dataset.status === 'klaar'")
+        page.wait_for_function("() => document.getElementById('kb-zoeken')?.dataset.status === 'klaar'")
         return sorted(page.locator("#kb-zoek-resultaten h3").all_inner_texts())
 
     everything = ["Buurtkamer met onbekend jaar", "Buurttuin met bekend jaar", "Repaircafe met uiterlijk jaar"]
