@@ -1,6 +1,7 @@
 """The builder: ProperDocs renders the site, with Material's `mkdocs` imports pointed at it."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,3 +34,25 @@ def test_the_built_site_names_its_engine_and_the_notice_says_what_is_true(fixtur
     assert env_run.returncode == 0, env_run.stderr
     assert "gebouwd met ProperDocs 1.6.7, de onderhouden voortzetting van MkDocs 1.x" in env_run.stderr
     assert "Material for MkDocs, dat in onderhoudsmodus is (einde ondersteuning mei 2027)" in env_run.stderr
+
+
+# Constructs that Jinja2 reads and MiniJinja (the engine of a later builder, Zensical) does not, found
+# by building the site with Zensical 0.0.73 (issue 29): Python string and list methods, forceescape,
+# a count to replace and MkDocs' page.file. (toc.html also imports its language macros itself, because
+# MiniJinja's macros do not see the imports of the template that calls them.)
+NOT_IN_MINIJINJA = {
+    r"\.(rstrip|lstrip|strip|append|startswith|endswith|split|items)\(": "a Python method",
+    r"\bforceescape\b": "forceescape",
+    r"replace\([^)]*,[^)]*,\s*\d+\s*\)": "replace with a count",
+    r"\bpage\.file\b": "page.file",
+}
+
+
+def test_the_theme_overrides_use_only_what_a_later_builder_reads() -> None:
+    found = []
+    for template in sorted((REPO / "overrides").rglob("*.*")):
+        text = template.read_text(encoding="utf-8")
+        code = re.sub(r"\{#.*?#\}", "", text, flags=re.S)  # comments may name what they avoid
+        for pattern, what in NOT_IN_MINIJINJA.items():
+            found += [f"{template.relative_to(REPO)}: {what}: {m.group(0)}" for m in re.finditer(pattern, code)]
+    assert found == []
