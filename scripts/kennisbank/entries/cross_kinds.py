@@ -7,9 +7,10 @@ The rules need the other kinds' files, so they run after each kind is checked on
 """
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 from kennisbank.entries import kinds, schema
 from kennisbank.entries.model import Initiative, Message
@@ -57,18 +58,39 @@ def approach_messages(initiative: Initiative, line: int, known: frozenset[str]) 
     return found
 
 
-def organisation_messages(initiative: Initiative, lines: dict[str, int], names: Sequence[str]) -> list[Message]:
+class OrganisationNames:
+    """The valid organisations' names, folded once for a whole check, with the nearest name per value.
+
+    Every distinct name an initiative gives is compared with every organisation's name, so the
+    comparison runs in C (rapidfuzz's ratio: difflib's 2·M/T, with M the longest common subsequence
+    where difflib's greedy blocks may find a little less) and once per distinct folded value: 10,000 initiatives against 500 organisations took 31 s with
+    difflib, once per initiative.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_fold = {fold(name): name for name in names}
+        self.folded = list(self.by_fold)
+        self.nearest: dict[str, str | None] = {}
+
+    def near(self, value: str) -> str | None:
+        """The organisation whose name is close to the value but not the same, or None."""
+        key = fold(value)
+        if key in self.by_fold:
+            return None
+        if key not in self.nearest:
+            best = process.extractOne(key, self.folded, scorer=fuzz.ratio, processor=None, score_cutoff=NEAR * 100)
+            self.nearest[key] = self.by_fold[best[0]] if best else None
+        return self.nearest[key]
+
+
+def organisation_messages(initiative: Initiative, lines: dict[str, int], names: OrganisationNames) -> list[Message]:
     """Warnings for names close to an organisation's name but not written the same."""
     template = schema.messages()["velden"]["organisatie"]["bijna"]
-    exact = {fold(name) for name in names}
-    by_fold = {fold(name): name for name in names}
     found = []
     for field_name, values in (("initiatiefnemer", (initiative.initiatiefnemer,)), ("partners", initiative.partners)):
         for value in values:
-            if fold(value) in exact:
-                continue
-            close = difflib.get_close_matches(fold(value), list(by_fold), n=1, cutoff=NEAR)
+            close = names.near(value)
             if close:
-                text = schema.say(template, waarde=schema.quote(value), suggestie=schema.quote(by_fold[close[0]]))
+                text = schema.say(template, waarde=schema.quote(value), suggestie=schema.quote(close))
                 found.append(Message(initiative.source, lines.get(field_name, 1), field_name, text, "waarschuwing"))
     return found

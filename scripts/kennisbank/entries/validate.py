@@ -96,10 +96,13 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path as users see it: relative to the working directory where possible, '/' separated."""
     if not path.is_absolute():
         return path.as_posix()
-    try:
-        return path.relative_to(cwd or Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # A string prefix rather than Path.relative_to, which costs more than reading the file's YAML
+    # does (it is asked twice for each of thousands of files); the same answer for the same parts.
+    text, folder = path.as_posix(), (cwd or Path.cwd()).as_posix()
+    if text == folder:
+        return "."
+    base = folder.rstrip("/") + "/"
+    return text[len(base):] if text.startswith(base) else text
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -177,7 +180,18 @@ def check_texts(check: FileCheck, values: dict[str, object], free_text: tuple[st
                 check.error(key, text, index)
 
 
+# address_rules of each kind's properties: those come from the kind's schema, read once (schema.py).
+_ADDRESS_RULES: dict[int, tuple[dict[str, dict[str, object]], list[tuple[str, str | None, str]]]] = {}
+
+
 def address_rules(properties: dict[str, dict[str, object]]) -> list[tuple[str, str | None, str]]:
+    known = _ADDRESS_RULES.get(id(properties))
+    if known is None or known[0] is not properties:  # the same object, not a new one at a reused address
+        known = _ADDRESS_RULES[id(properties)] = (properties, rules_for_addresses(properties))
+    return known[1]
+
+
+def rules_for_addresses(properties: dict[str, dict[str, object]]) -> list[tuple[str, str | None, str]]:
     """(field, key inside its list items or None, 'web' or 'mail-of-web') for every address the schema declares.
 
     A field with format 'uri' is a web address, and so is such a key of a list of objects (a
@@ -700,13 +714,14 @@ def check_paths(paths: Iterable[Path], tree: Iterable[Path] = (), strict: bool =
     outcomes = check_files(files, cache)
     root = cross_kinds.project_root(files)
     approaches = cross_kinds.approach_slugs(root) if root else frozenset()
+    organisation_names = cross_kinds.OrganisationNames(organisations)
     for path, outcome in zip(files, outcomes):
         result.messages.extend(outcome.messages)
         result.messages.extend(check_links(display_path(path), outcome.links, all_slugs))
         if outcome.initiative:
             result.initiatives.append(outcome.initiative)
             result.messages.extend(cross_kinds.approach_messages(outcome.initiative, outcome.key_lines.get("aanpakken", 1), approaches))
-            result.messages.extend(cross_kinds.organisation_messages(outcome.initiative, outcome.key_lines, organisations))
+            result.messages.extend(cross_kinds.organisation_messages(outcome.initiative, outcome.key_lines, organisation_names))
     result.messages.extend(check_name_clashes(files, others) if others else check_duplicate_slugs(files))
     # Entries that look alike (same website, nearly the same title in one place): warnings only.
     result.messages.extend(duplicates.warnings([(o.initiative, o.key_lines) for o in outcomes if o.initiative], [(p, display_path(p)) for p in others]))

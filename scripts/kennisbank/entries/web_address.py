@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import idna
@@ -39,10 +40,15 @@ def scripts_of(label: str) -> set[str]:
 
 
 def mixes_scripts(label: str) -> bool:
+    if label.isascii():  # ASCII letters are all Latin, the rest of ASCII Common: one script at most
+        return False
     used = scripts_of(label)
     return len(used) > 1 and not any(used <= allowed for allowed in COMBINED_SCRIPTS)
 
 
+# A pure function of the host; the hosts of one tree repeat (a municipality's site, a source's
+# publisher), and IDNA's checks are the costly part of the address rule.
+@lru_cache(maxsize=1 << 14)
 def host_problem(host: str) -> str | None:
     """'host' when the name is no valid (internationalised) host name, 'schriften' when a label mixes scripts."""
     try:
