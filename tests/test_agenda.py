@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, REPO
+from kennisbank.entries.collection import Collection
 from kennisbank import urls
 from kennisbank.entries import meetings as meeting_files
 from kennisbank.entries.validate import check_paths
@@ -48,7 +49,7 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> siteconfig.SiteConfig:
 
 
 def generated(meetings: list, initiatives: list, config: siteconfig.SiteConfig, today: dt.date) -> dict[str, str]:
-    return {path: str(content) for path, content in agenda.write(meetings, initiatives, config, today)}
+    return {path: str(content) for path, content in agenda.write(Collection(config, today, initiatives, meetings))}
 
 
 def linked_slugs(markdown: str) -> list[str]:

@@ -14,6 +14,7 @@ import icalendar
 import pytest
 from conftest import FIXTURES, REPO
 from golden import assert_golden
+from kennisbank.entries.collection import Collection
 from kennisbank import urls
 from kennisbank.entries import meetings
 from kennisbank.entries.meetings import Meeting
@@ -51,7 +52,7 @@ def found(initiatives: list[Initiative]) -> dict[str, Meeting]:
 
 @pytest.fixture(scope="module")
 def written(found: dict[str, Meeting], initiatives: list[Initiative]) -> dict[str, bytes]:
-    files = dict(ical.write(list(found.values()), initiatives, CONFIG, TODAY))
+    files = dict(ical.write(Collection(CONFIG, TODAY, initiatives, list(found.values()))))
     return {path: content if isinstance(content, bytes) else content.encode() for path, content in files.items()}
 
 
@@ -110,7 +111,7 @@ def test_every_calendar_carries_the_same_vtimezone_whatever_its_years(written: d
     """A client keeps the first VTIMEZONE per TZID: one made per file for its own year shifted the others."""
     first, last = (dataclasses.replace(found["zomeravond-vlissingen"], start=dt.datetime(year, 7, 1, 19, 30), end=dt.datetime(year, 7, 1, 21))
                    for year in (meetings.FIRST_YEAR, meetings.LAST_YEAR))
-    others = [ical.own_calendar(first, CONFIG), ical.own_calendar(last, CONFIG), dict(ical.write([], [], CONFIG, TODAY))[urls.AGENDA_CALENDAR]]
+    others = [ical.own_calendar(first, CONFIG), ical.own_calendar(last, CONFIG), dict(ical.write(Collection(CONFIG, TODAY)))[urls.AGENDA_CALENDAR]]
     assert len({vtimezone_block(content) for content in [*written.values(), *others]}) == 1
     assert b"COMMENT" not in vtimezone_block(others[0])  # RFC 5545 3.6.5: no COMMENT directly in VTIMEZONE
 
@@ -187,7 +188,7 @@ def test_hostile_text_is_escaped_folded_and_read_back_as_typed(written: dict[str
 
 
 def test_output_is_stable_and_uids_follow_the_site(found: dict[str, Meeting], initiatives: list[Initiative], written: dict[str, bytes]) -> None:
-    again = dict(ical.write(list(reversed(found.values())), initiatives, CONFIG, TODAY))
+    again = dict(ical.write(Collection(CONFIG, TODAY, initiatives, list(reversed(found.values())))))
     assert again == written
     elsewhere = dataclasses.replace(CONFIG, site_url="https://agenda.voorbeeld.nl/")
     other = parsed(ical.calendar([found["zomeravond-vlissingen"]], elsewhere))
@@ -196,13 +197,13 @@ def test_output_is_stable_and_uids_follow_the_site(found: dict[str, Meeting], in
 
 @pytest.mark.parametrize(("today", "included"), [(dt.date(2026, 10, 26), True), (dt.date(2026, 10, 27), False)])
 def test_a_congress_stays_upcoming_until_its_last_day(found: dict[str, Meeting], today: dt.date, included: bool) -> None:
-    agenda = dict(ical.write(list(found.values()), [], CONFIG, today))[urls.AGENDA_CALENDAR]
+    agenda = dict(ical.write(Collection(CONFIG, today, [], list(found.values()))))[urls.AGENDA_CALENDAR]
     uids = [str(e["uid"]) for e in parsed(agenda).events]
     assert (f"bijeenkomst-congres-zorg-online@{HOST}" in uids) is included
 
 
 def test_an_agenda_without_upcoming_meetings_is_still_a_valid_calendar() -> None:
-    agenda = parsed(dict(ical.write([], [], CONFIG, TODAY))[urls.AGENDA_CALENDAR])
+    agenda = parsed(dict(ical.write(Collection(CONFIG, TODAY)))[urls.AGENDA_CALENDAR])
     assert not agenda.events and [t.tz_name for t in agenda.timezones] == ["Europe/Amsterdam"]  # RFC 5545 wants one component
 
 
@@ -243,7 +244,7 @@ def test_meetings_json_holds_every_meeting_with_all_fields(found: dict[str, Meet
 # --- feeds -------------------------------------------------------------------------------------------
 
 def feeds_with(found: dict[str, Meeting], initiatives: list[Initiative]) -> dict[str, str]:
-    return {path: str(content) for path, content in follow.write(list(found.values()), initiatives, CONFIG, TODAY)}
+    return {path: str(content) for path, content in follow.write(Collection(CONFIG, TODAY, initiatives, list(found.values())))}
 
 
 def entry_ids(xml: str) -> list[str]:
@@ -273,7 +274,7 @@ def test_follow_feeds_carry_the_meetings_of_their_place_and_theme(found: dict[st
 
 
 def test_follow_feeds_without_meetings_are_as_before(initiatives: list[Initiative]) -> None:
-    feeds = {path: str(content) for path, content in follow.write([], initiatives, CONFIG, TODAY)}
+    feeds = {path: str(content) for path, content in follow.write(Collection(CONFIG, TODAY, initiatives))}
     assert feeds == {scope.feed: follow.render(scope, CONFIG) for scope in follow.scopes(initiatives)}
     assert "bijeenkomst" not in "".join(feeds.values()).lower()
     assert "De nieuwste en laatst bijgewerkte initiatieven in gemeente Vlissingen." in feeds["feeds/gemeenten/vlissingen.xml"]
@@ -289,7 +290,7 @@ def test_feeds_with_meetings_read_back_in_a_feed_reader(found: dict[str, Meeting
 
 
 def test_the_feed_of_new_meetings(found: dict[str, Meeting]) -> None:
-    xml = dict(meeting_feed.write(list(found.values()), [], CONFIG, TODAY))[urls.MEETINGS_FEED]
+    xml = dict(meeting_feed.write(Collection(CONFIG, TODAY, [], list(found.values()))))[urls.MEETINGS_FEED]
     parsed_feed = feedparser.parse(str(xml).encode())
     assert not parsed_feed.bozo, parsed_feed.get("bozo_exception")
     assert parsed_feed.version == "atom10"
@@ -330,7 +331,7 @@ def test_news_page_without_meetings_is_as_before(initiatives: list[Initiative]) 
 
 
 def test_the_build_folder_holds_the_calendars_data_and_feeds(found: dict[str, Meeting], initiatives: list[Initiative]) -> None:
-    files = docs_folder.collect(initiatives, CONFIG, REPO / "docs", TODAY, list(found.values()))
+    files = docs_folder.collect(Collection(CONFIG, TODAY, initiatives, list(found.values())), REPO / "docs")
     for path in (urls.AGENDA_CALENDAR, urls.MEETINGS_DATA, urls.MEETINGS_FEED, urls.meeting_calendar("lastige-tekens")):
         assert path in files
     open_data = files[urls.OPEN_DATA].decode("utf-8")

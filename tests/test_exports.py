@@ -7,6 +7,7 @@ ElementTree, JSON-LD out of the HTML, and the pages in Chromium with axe-core.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import dataclasses
 import io
 import json
@@ -21,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 import jsonschema
 import pytest
 from conftest import REPO, axe_violations, describe_violations
+from kennisbank.entries.collection import Collection
 from kennisbank.entries import places, schema
 from kennisbank.entries.fields import fields
 from kennisbank.entries.validate import check_paths
@@ -182,7 +184,7 @@ def formula_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str | b
     result = check_paths([folder])
     assert not result.errors, [m.text for m in result.messages]
     assert "formule-proef" in {i.slug for i in result.initiatives}
-    return dict(writer.write(CONFIG.docs_dir, result.initiatives, CONFIG))
+    return dict(writer.write(Collection(CONFIG, dt.date.today(), result.initiatives)))
 
 
 # ---------- the files are there and linked ----------
@@ -595,7 +597,7 @@ def test_benchmark_exports_for_a_large_site(record_property) -> None:
         spot = () if base.landelijk else (gemeenten[n % len(gemeenten)],)
         many.append(dataclasses.replace(base, slug=f"{base.slug}-{n}", gemeenten=spot, startjaar=1980 + n % 45))
     started = time.perf_counter()
-    files = dict(writer.write(CONFIG.docs_dir, many, CONFIG))
+    files = dict(writer.write(Collection(CONFIG, dt.date.today(), many)))
     seconds = time.perf_counter() - started
     total = sum(len(c) for c in files.values())
     figure = f"[bench] exports for {len(many)} initiatives: {seconds:.2f} s, {len(files)} files, {total / 1e6:.1f} MB"

@@ -12,6 +12,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from conftest import FIXTURES, REPO, project_copy, run_kennisbank
+from kennisbank.entries.collection import Collection
 from kennisbank.entries import meetings
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Message
@@ -132,7 +133,7 @@ def test_calendars_are_written_even_for_a_meeting_out_of_range(tmp_path: Path, s
     """The check refuses such a meeting; should one reach the calendars anyway, they are still written."""
     found, _ = checked(tmp_path)
     far = dataclasses.replace(found[0], start=start, end=end)
-    files = dict(ical.write([far], [], CONFIG, dt.date(2026, 6, 1)))
+    files = dict(ical.write(Collection(CONFIG, dt.date(2026, 6, 1), [], [far])))
     own = icalendar.Calendar.from_ical(files[f"bijeenkomsten/{far.slug}.ics"])
     assert own.events[0].decoded("dtstart").replace(tzinfo=None) == start
     assert icalendar.Calendar.from_ical(files["agenda.ics"]).timezones  # still a valid calendar

@@ -1,6 +1,6 @@
 """Open data, feeds, statistics and the map: everything derived at build time from the validated initiatives.
 
-`writer.write` is the entry point registered in `kennisbank.generate.writers()`.
+`files.write` is the writer registered in `site.docs_folder.writers()`.
 """
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kennisbank import urls
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
@@ -311,9 +312,9 @@ def document(initiatives: list[Initiative], config: SiteConfig, meetings: Sequen
     return doc.finish()
 
 
-def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str]]:
-    """dcat.rdf, one of the meeting writers of site.docs_folder: it describes the meetings' dataset too."""
-    yield FILE, render(initiatives, config, meetings)
+def write(collection: Collection) -> Iterator[tuple[str, str]]:
+    """dcat.rdf: the catalogue of every dataset (initiatives, meetings, the other kinds)."""
+    yield FILE, render(list(collection.initiatives), collection.config, list(collection.meetings))
 
 
 def render(initiatives: list[Initiative], config: SiteConfig, meetings: Sequence[Meeting] | None = None) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kennisbank import urls
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.entry_check import Entry
 from kennisbank.entries.kinds import Kind
 from kennisbank.exports import csvexport, jsonexport, records
@@ -60,6 +61,12 @@ def csv_document(items: list[dict[str, Any]], columns: list[str]) -> bytes:
     writer.writerow(columns)
     writer.writerows([csvexport.neutralise(cell(item.get(column))) for column in columns] for item in items)
     return (csvexport.BOM + buffer.getvalue()).encode("utf-8")
+
+
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    """The JSON and CSV of every kind without code of its own."""
+    for kind, entries in collection.others:
+        yield from files(kind, list(entries), collection.config)
 
 
 def files(kind: Kind, entries: list[Entry], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:

@@ -6,9 +6,9 @@ Paths are relative to the build folder. MkDocs copies them to the site as they a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from kennisbank.entries import schema
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import (
     atom,
@@ -33,5 +33,5 @@ def data_files(initiatives: list[Initiative], config: SiteConfig) -> dict[str, s
     }
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
-    yield from data_files(initiatives, config).items()
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    yield from data_files(list(collection.initiatives), collection.config).items()

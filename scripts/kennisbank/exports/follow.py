@@ -11,7 +11,6 @@ province) or theme appear in its feed too, among the initiatives by date.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from markupsafe import Markup
 
 from kennisbank import urls
 from kennisbank.entries import places
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.memo import PerPage
 from kennisbank.entries.model import Initiative, grouped
@@ -102,7 +102,7 @@ def follow_link(scope: Scope | None, here: str) -> Markup:
 _feeds: PerPage[str] = PerPage()
 
 
-def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
-    """The meeting writer registered in site.docs_folder: one feed per scope."""
-    for scope in scopes(initiatives, meetings):
-        yield scope.feed, _feeds.get(scope.feed, [*scope.initiatives, None, *scope.meetings], (scope, config), render, scope, config)
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    """One feed per scope."""
+    for scope in scopes(list(collection.initiatives), list(collection.meetings)):
+        yield scope.feed, _feeds.get(scope.feed, [*scope.initiatives, None, *scope.meetings], (scope, collection.config), render, scope, collection.config)

@@ -20,9 +20,9 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from kennisbank import urls
 from kennisbank.entries import places
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.meetings import LAST_YEAR, Meeting
 from kennisbank.entries.memo import PerEntry
-from kennisbank.entries.model import Initiative
 from kennisbank.site_config import SiteConfig
 
 TZID = "Europe/Amsterdam"
@@ -188,10 +188,11 @@ def calendar(meetings: list[Meeting], config: SiteConfig, name: str | None = Non
     return root.to_ical()
 
 
-def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
-    """The meeting writer registered in site.docs_folder: agenda.ics and one .ics per meeting."""
-    yield urls.AGENDA_CALENDAR, calendar([m for m in meetings if m.is_upcoming(today)], config, f"{config.site_name}: agenda")
-    for meeting in meetings:
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    """agenda.ics and one .ics per meeting."""
+    config, today = collection.config, collection.today
+    yield urls.AGENDA_CALENDAR, calendar([m for m in collection.meetings if m.is_upcoming(today)], config, f"{config.site_name}: agenda")
+    for meeting in collection.meetings:
         yield urls.meeting_calendar(meeting.slug), _own_calendar(meeting, config)
 
 

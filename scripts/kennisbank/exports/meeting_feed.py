@@ -1,12 +1,11 @@
 """feeds/bijeenkomsten.xml: an Atom feed (RFC 4287) of the newest and most recently updated meetings."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from kennisbank import urls
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.meetings import Meeting
-from kennisbank.entries.model import Initiative
 from kennisbank.exports import atom, records
 from kennisbank.site_config import SiteConfig
 
@@ -21,6 +20,5 @@ def render(meetings: list[Meeting], config: SiteConfig) -> str:
     return atom.serialise(root)
 
 
-def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
-    """The meeting writer registered in site.docs_folder."""
-    yield FILE, render(meetings, config)
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    yield FILE, render(list(collection.meetings), collection.config)

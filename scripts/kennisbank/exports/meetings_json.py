@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from kennisbank import urls
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.meetings import Meeting, properties
-from kennisbank.entries.model import Initiative
 from kennisbank.exports import ical, records
 from kennisbank.exports.jsonexport import one_per_line
 from kennisbank.site_config import SiteConfig
@@ -68,6 +68,5 @@ def render(meetings: list[Meeting], config: SiteConfig) -> str:
     }, "bijeenkomsten")
 
 
-def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
-    """The meeting writer registered in site.docs_folder."""
-    yield FILE, render(meetings, config)
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    yield FILE, render(list(collection.meetings), collection.config)

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from markupsafe import Markup
 
 from kennisbank import urls
-from kennisbank.entries.meetings import Meeting
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.meetings import properties as meeting_properties
+from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative, grouped
 from kennisbank.exports import jsonld
 from kennisbank.pages import entry_pages, share, submitted_text
@@ -164,10 +165,11 @@ def meeting_pages(meetings: list[Meeting], initiatives: list[Initiative], config
         )
 
 
-def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
-    """The meeting writer registered in site.docs_folder: the Agenda and a page per meeting."""
-    yield agenda_page(meetings, today, config.site_name)
-    yield from meeting_pages(meetings, initiatives, config, today)
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    """The Agenda and a page per meeting."""
+    meetings, config = list(collection.meetings), collection.config
+    yield agenda_page(meetings, collection.today, config.site_name)
+    yield from meeting_pages(meetings, list(collection.initiatives), config, collection.today)
 
 
 # ---------- the section on other pages ----------

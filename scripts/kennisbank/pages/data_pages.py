@@ -8,18 +8,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import jinja2
 
 from kennisbank import urls
 from kennisbank.entries import places
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.model import Gemeente, Initiative
-from kennisbank.exports import catalogue, exportschema, records
 from kennisbank.exports import field_tables as fields
+from kennisbank.exports import catalogue, exportschema, records
 from kennisbank.exports.catalogue import Published
-from kennisbank.pages import charts, mapsvg, styles
 from kennisbank.pages import templating as pages
+from kennisbank.pages import charts, mapsvg, styles
 from kennisbank.site_config import SiteConfig
 
 
@@ -81,13 +81,14 @@ def map_page(initiatives: list[Initiative]) -> tuple[str, str]:
     )
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
     """The charts and map pages and their stylesheet; the open-data page comes last (site.docs_folder),
     because it lists the sizes of the files the other writers produced."""
+    initiatives = list(collection.initiatives)
     yield styles.FILE, styles.css()
     yield charts_page(initiatives)
     yield map_page(initiatives)
-    yield editors_page(config)
+    yield editors_page(collection.config)
 
 
 def editors_page(config: SiteConfig) -> tuple[str, str]:

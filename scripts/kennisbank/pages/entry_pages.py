@@ -19,10 +19,12 @@ from markupsafe import Markup
 from kennisbank import urls
 from kennisbank.dutch_dates import datum
 from kennisbank.entries.areas import Area
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.entry_check import Entry
 from kennisbank.entries.kinds import Kind, KindError
 from kennisbank.exports import jsonld
 from kennisbank.pages import sources, submitted_text
+from kennisbank.pages.kind_links import links_of
 from kennisbank.pages.templating import environment, external_link, front_matter, host, mdtext, render
 from kennisbank.site_config import SiteConfig
 
@@ -155,6 +157,12 @@ def list_page(kind: Kind, entries: list[Entry]) -> tuple[str, str]:
     title = kind.plural[:1].upper() + kind.plural[1:]
     return here, render("soort-lijst.md.j2", kind=kind, title=title, items=items, here=here,
                         front_matter=front_matter(title, f"Alle {kind.plural} in de kennisbank."))
+
+
+def write(collection: Collection) -> Iterator[tuple[str, str]]:
+    """The pages of every kind without code of its own, from its declaration."""
+    for kind, entries in collection.others:
+        yield from pages(kind, list(entries), collection.config, links_of(collection).context)
 
 
 def pages(kind: Kind, entries: list[Entry], config: SiteConfig, context: Context = no_context) -> Iterator[tuple[str, str]]:

@@ -8,6 +8,7 @@ the organisations whose werkgebied (and, on a theme page, themes) cover them.
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from markupsafe import Markup
 
 from kennisbank import urls
 from kennisbank.entries import fields
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.entry_check import Entry
 from kennisbank.entries.kinds import Kind
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, Thema
@@ -119,6 +121,17 @@ class Links:
         lines = [helper_line(entry, urls.link(here, urls.entry_page(org_kind.pages, entry.slug))) for entry in sorted(found, key=rank)]
         intro = "Organisaties die initiatieven hier helpen, met advies, kennis, geld of een netwerk. Het dichtstbij staat bovenaan."
         return Markup("## Hulp en contacten\n\n" + intro + "\n\n" + "\n".join(lines) + "\n")
+
+
+# A collection does not change (entries.collection): its links are made once, for as long as it lives.
+_MADE: weakref.WeakKeyDictionary[Collection, Links] = weakref.WeakKeyDictionary()
+
+
+def links_of(collection: Collection) -> Links:
+    """The links of one collection, however many writers ask for them."""
+    if collection not in _MADE:
+        _MADE[collection] = Links(collection.initiatives, collection.others)
+    return _MADE[collection]
 
 
 def helper_line(entry: Entry, href: str) -> str:

@@ -10,19 +10,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from kennisbank import PACKAGE_DIR, urls
 from kennisbank.entries import fields
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.fields import Field
 from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.pages.listing import sort_by_title
 from kennisbank.pages.templating import front_matter, mdtext, render
-from kennisbank.site_config import SiteConfig
 
 FIELD = "lessen"
 KIND = "soort"
@@ -111,7 +110,7 @@ def lessons_page(initiatives: list[Initiative]) -> tuple[str, str]:
     )
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
-    """The writer registered in site.docs_folder: the page and its filter script."""
-    yield lessons_page(initiatives)
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    """The page and its filter script."""
+    yield lessons_page(list(collection.initiatives))
     yield SCRIPT, SCRIPT_SOURCE.read_bytes()

@@ -15,12 +15,13 @@ from markupsafe import Markup
 from kennisbank import urls
 from kennisbank.dutch_dates import datum
 from kennisbank.entries import places
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.memo import PerEntry, PerPage
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, grouped
 from kennisbank.entries.themes import themas
 from kennisbank.exports import follow, jsonld
-from kennisbank.pages.kind_links import NOTHING, Linked, Links
+from kennisbank.pages.kind_links import NOTHING, Linked, Links, links_of
 from kennisbank.pages import agenda, mapsvg, municipality_filter, nearby, panel, sections, share, sorting, submitted_text
 from kennisbank.pages.charts import count_text
 from kennisbank.pages.related import related
@@ -233,6 +234,11 @@ def home_page(initiatives: list[Initiative]) -> Iterator[tuple[str, str]]:
     }
     yield urls.HOME, render("home.md.j2", here=urls.HOME, counts=counts, ways=WAYS, newest=newest(initiatives, NEWEST_ON_HOME),
                            front_matter=front_matter("Start", "Voorbeelden van maatschappelijke initiatieven in Nederland.", hide=["navigation", "toc"]))
+
+
+def write(collection: Collection) -> Iterator[tuple[str, str]]:
+    """Every generated page of the initiatives and the places, with what the other kinds add to them."""
+    yield from all_pages(list(collection.initiatives), collection.config, collection.today, collection.meetings, links_of(collection))
 
 
 def all_pages(initiatives: list[Initiative], config: SiteConfig, today: dt.date, meetings: Sequence[Meeting],

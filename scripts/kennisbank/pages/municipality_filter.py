@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries import places
-from kennisbank.entries.model import Initiative
-from kennisbank.site_config import SiteConfig
+from kennisbank.entries.collection import Collection
 
 SCRIPT = "assets/gemeenten.js"
 SCRIPT_SOURCE = PACKAGE_DIR / "assets" / "gemeenten.js"
@@ -38,6 +36,6 @@ def names() -> Markup:
     return Markup(escape(json.dumps(other_names(), ensure_ascii=False, separators=(",", ":"))))
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
-    """The writer registered in site.docs_folder: the page's script."""
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:  # one signature for every writer: this one needs nothing of it
+    """The Gemeenten page's script."""
     yield SCRIPT, SCRIPT_SOURCE.read_bytes()

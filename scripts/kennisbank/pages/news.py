@@ -6,15 +6,14 @@ meetings, to the feed of the meetings.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from kennisbank import urls
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.meetings import Meeting
 from kennisbank.entries.model import Initiative
 from kennisbank.exports import atom
 from kennisbank.pages.templating import front_matter, render
-from kennisbank.site_config import SiteConfig
 
 SHOWN = 30
 
@@ -37,6 +36,5 @@ def news_page(initiatives: list[Initiative], meetings: list[Meeting] | None = No
     )
 
 
-def write(meetings: list[Meeting], initiatives: list[Initiative], config: SiteConfig, today: dt.date) -> Iterator[tuple[str, str | bytes]]:
-    """The meeting writer registered in site.docs_folder."""
-    yield news_page(initiatives, meetings)
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
+    yield news_page(list(collection.initiatives), list(collection.meetings))

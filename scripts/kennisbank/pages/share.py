@@ -9,12 +9,11 @@ No third-party script, nothing is sent anywhere.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from markupsafe import Markup
 
 from kennisbank import PACKAGE_DIR, urls
-from kennisbank.entries.model import Initiative
+from kennisbank.entries.collection import Collection
 from kennisbank.pages.templating import link_target, mdtext
 from kennisbank.site_config import SiteConfig
 
@@ -34,6 +33,6 @@ def links(title: str, here: str, config: SiteConfig) -> Markup:
     )
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
-    """The writer registered in site.docs_folder: the script of the share links."""
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:  # one signature for every writer: this one needs nothing of it
+    """The script of the share links."""
     yield SCRIPT, SCRIPT_SOURCE.read_bytes()

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sized
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries import fields
-from kennisbank.entries.model import Initiative
-from kennisbank.site_config import SiteConfig
+from kennisbank.entries.collection import Collection
 
 SCRIPT = "assets/lijsten.js"
 SCRIPT_SOURCE = PACKAGE_DIR / "assets" / "lijsten.js"
@@ -44,6 +42,6 @@ def script(items: Sized) -> dict[str, str]:
     return {"kb_script": SCRIPT} if len(items) > 1 else {}
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterator[tuple[str, str | bytes]]:
-    """The writer registered in site.docs_folder: the script of the list pages."""
+def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:  # one signature for every writer: this one needs nothing of it
+    """The script of the list pages."""
     yield SCRIPT, SCRIPT_SOURCE.read_bytes()

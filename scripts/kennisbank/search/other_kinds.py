@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from kennisbank import urls
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.entry_check import Entry
 from kennisbank.entries.kinds import Kind
 from kennisbank.search import codec, text
@@ -41,3 +42,7 @@ def rows(others: Sequence[tuple[Kind, Sequence[Entry]]]) -> list[list[str]]:
 
 def files(others: Sequence[tuple[Kind, Sequence[Entry]]]) -> Iterator[tuple[str, str]]:
     yield f"{DATA}/{NAME}.js", codec.data_script(NAME, rows(others))
+
+
+def write(collection: Collection) -> Iterator[tuple[str, str]]:
+    yield from files(collection.others)

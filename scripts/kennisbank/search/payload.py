@@ -22,12 +22,13 @@ from functools import cache
 
 from kennisbank import PACKAGE_DIR
 from kennisbank.entries import places, schema
+from kennisbank.entries.collection import Collection
+from kennisbank.entries.cross_kinds import APPROACHES
 from kennisbank.entries.model import Gemeente, Initiative
 from kennisbank.entries.themes import themas
 from kennisbank.search import codec, compounds, lunrjs, text
 from kennisbank.search import vocabulary as words
 from kennisbank.search.index import SearchIndex, build, gemeente_names, provincie_names
-from kennisbank.site_config import SiteConfig
 
 FOLDER = "zoeken"
 DATA = f"{FOLDER}/data"
@@ -276,7 +277,8 @@ def static_files() -> Iterator[tuple[str, bytes]]:
         yield f"{FOLDER}/{name}", (PACKAGE_DIR / "assets" / name).read_bytes()
 
 
-def write(initiatives: list[Initiative], approaches: Mapping[str, str]) -> Iterable[tuple[str, str | bytes]]:
-    """Search data, lunr files and the page's script and styles; `approaches`: titles by slug, for the Aanpak filter."""
+def write(collection: Collection) -> Iterable[tuple[str, str | bytes]]:
+    """Search data, lunr files and the page's script and styles; the approaches' titles by slug for the Aanpak filter."""
+    approaches = {entry.slug: entry.titel for entry in collection.entries_of(APPROACHES)}
     yield from static_files()
-    yield from data_files(build(initiatives), approaches=approaches)
+    yield from data_files(build(list(collection.initiatives)), approaches=approaches)

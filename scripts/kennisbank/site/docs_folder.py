@@ -6,22 +6,15 @@ reloading in a loop and makes repeated builds cheap.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from kennisbank.entries.entry_check import Entry
-from kennisbank.entries.kinds import Kind
-from kennisbank.entries.meetings import Meeting
-from kennisbank.entries.model import Initiative
+from kennisbank.entries.collection import Collection, Writer
 from kennisbank.exports import files as exports_writer
 from kennisbank.exports import datapackage, dcat, entry_exports, follow, ical, meeting_feed, meetings_json
-from kennisbank.pages import agenda, data_pages, entry_pages, lessons, municipality_filter, news, share, sorting
-from kennisbank.pages.kind_links import Links
-from kennisbank.pages.listing import all_pages
+from kennisbank.pages import agenda, data_pages, entry_pages, lessons, listing, municipality_filter, news, share, sorting
 from kennisbank.search import other_kinds
 from kennisbank.search import payload as search_writer
 from kennisbank.site_config import SiteConfig
@@ -30,23 +23,14 @@ from kennisbank.submission import meeting_form_page as meeting_form
 from kennisbank.submission import organisation_form_page as organisation_form
 
 HANDWRITTEN = Path("docs")
-# Extra outputs (search data, form data, exports) each write their own files into the build folder.
-Writer = Callable[[Path, list[Initiative], SiteConfig], Iterable[tuple[str, str | bytes]]]
-# Outputs made from the meetings (bijeenkomsten/); upcoming or past is decided on `today`.
-# The entries of one kind without code of its own (entries.kinds.extra), checked by entries.entry_check.
-KindEntries = tuple[Kind, list[Entry]]
-MeetingWriter = Callable[[list[Meeting], list[Initiative], SiteConfig, dt.date], Iterable[tuple[str, str | bytes]]]
 
 
 def writers() -> list[Writer]:
-    """The extra outputs, each a module of its own."""
-    return [exports_writer.write, data_pages.write, form.write, meeting_form.write,
-            lessons.write, share.write, sorting.write, municipality_filter.write]
-
-
-def meeting_writers() -> list[MeetingWriter]:
-    """The outputs made from meetings: agenda and meeting pages, calendars, data."""
-    return [agenda.write, follow.write, news.write, ical.write, meetings_json.write, meeting_feed.write, dcat.write]
+    """Every output, each a module of its own, all of one signature (entries.collection.Writer)."""
+    return [listing.write, exports_writer.write, data_pages.write, form.write, meeting_form.write,
+            lessons.write, share.write, sorting.write, municipality_filter.write,
+            agenda.write, follow.write, news.write, ical.write, meetings_json.write, meeting_feed.write, dcat.write,
+            entry_pages.write, entry_exports.write, search_writer.write, organisation_form.write, other_kinds.write]
 
 
 def handwritten_files(source: Path) -> dict[str, bytes]:
@@ -60,25 +44,16 @@ def handwritten_files(source: Path) -> dict[str, bytes]:
     return found
 
 
-def collect(initiatives: list[Initiative], config: SiteConfig, source: Path, today: dt.date, meetings: list[Meeting],
-            others: Sequence[KindEntries] = ()) -> dict[str, bytes]:
+def collect(collection: Collection, source: Path) -> dict[str, bytes]:
     """All files of the build folder, by relative path; generated pages win over nothing: clashes fail."""
     files = handwritten_files(source)
-    links = Links(initiatives, others)
-    produced: list[tuple[str, str | bytes]] = list(all_pages(initiatives, config, today, meetings, links))
+    produced: list[tuple[str, str | bytes]] = []
     for writer in writers():
-        produced.extend(writer(config.docs_dir, initiatives, config))
-    for meeting_writer in meeting_writers():
-        produced.extend(meeting_writer(meetings, initiatives, config, today))
-    for kind, entries in others:  # the kinds without code of their own: pages and data from their declaration
-        produced.extend(entry_pages.pages(kind, entries, config, links.context))
-        produced.extend(entry_exports.files(kind, entries, config))
-    # Outputs that need another kind's entries beside the initiatives.
-    produced.extend(search_writer.write(initiatives, links.approach_titles()))
-    produced.extend(organisation_form.write(config, links.organisations))
-    produced.extend(other_kinds.files(others))
-    produced.append(datapackage.write(config, produced, others))  # last of the data: it hashes the others
-    produced.append(open_data_page(config, produced))
+        produced.extend(writer(collection))
+    # Last, because they describe the files the writers made: the data package hashes them, the
+    # open-data page lists their sizes.
+    produced.append(datapackage.write(collection.config, produced, collection.others))
+    produced.append(open_data_page(collection.config, produced))
     for path, content in produced:
         if path in files:
             raise ValueError(f"{path} is both hand-written in {source} and generated")
@@ -168,12 +143,9 @@ def same_file(path: Path, content: bytes) -> bool:
     return path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content
 
 
-def generate(initiatives: list[Initiative], config: SiteConfig, source: Path = HANDWRITTEN, today: dt.date | None = None,
-             meetings: list[Meeting] | None = None, written: Written | None = None, others: Sequence[KindEntries] = ()) -> int:
-    """Write the build folder; returns the number of files written. `written`: kept between regenerations;
-    `others`: the entries of each kind beyond initiatives and meetings."""
-    files = collect(initiatives, config, source, today or dt.date.today(), meetings or [], others)
-    return sync(config.docs_dir, files, written)
+def generate(collection: Collection, source: Path = HANDWRITTEN, written: Written | None = None) -> int:
+    """Write the build folder; returns the number of files written. `written`: kept between regenerations."""
+    return sync(collection.config.docs_dir, collect(collection, source), written)
 
 
 def clean(config: SiteConfig) -> None:

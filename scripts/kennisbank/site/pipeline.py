@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import logging
 import os
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from kennisbank.entries import check_output as report
 from kennisbank.entries import cross_kinds, entry_check, kind_checks, kinds, meetings, memo
+from kennisbank.entries.collection import Collection, KindEntries
 from kennisbank.entries.kinds import Kind
 from kennisbank.entries.validate import CheckCache, CheckResult, FileResult, check_paths
 from kennisbank.site import config as siteconfig
@@ -21,7 +23,7 @@ from kennisbank.site import engine
 from kennisbank.site import offline_zip as offline
 from kennisbank.site import preview_server
 from kennisbank.site import sitedir
-from kennisbank.site.docs_folder import HANDWRITTEN, KindEntries, Written, generate
+from kennisbank.site.docs_folder import HANDWRITTEN, Written, generate
 from kennisbank.site.theme_environment import reuse_html
 
 EOL_NOTICE = (
@@ -163,7 +165,7 @@ def locked_build(site_dir: Path, config: siteconfig.SiteConfig, strict: bool, co
     if outcome is None:
         return 1
     result, found_meetings, other_entries = outcome
-    generate(result.initiatives, config, root / HANDWRITTEN, meetings=found_meetings, others=other_entries)
+    generate(Collection(config, dt.date.today(), result.initiatives, found_meetings, other_entries), root / HANDWRITTEN)
     count = len(result.initiatives)
     # Only the live preview needs what generating kept (entries.memo): let it go before MkDocs runs.
     del result, outcome
@@ -198,8 +200,8 @@ def regenerate(config_file: Path = Path("mkdocs.yml"), preview: Preview | None =
     if outcome is None:
         return False
     result, found_meetings, other_entries = outcome
-    generate(result.initiatives, config, root / HANDWRITTEN, meetings=found_meetings, written=preview.written if preview else None,
-             others=other_entries)
+    generate(Collection(config, dt.date.today(), result.initiatives, found_meetings, other_entries), root / HANDWRITTEN,
+             preview.written if preview else None)
     return True
 
 

@@ -1,6 +1,6 @@
 """The page 'Initiatief aanmelden': a form generated from the schema, with its script and style.
 
-`write` is one of generate.writers(): it emits aanmelden.md (the form, rendered from the schema),
+`write` is one of site.docs_folder.writers(): it emits aanmelden.md (the form, rendered from the schema),
 assets/aanmelden-data.js (schema, messages and vocabularies for the browser) and the form's own
 JavaScript and CSS, which live in kennisbank/assets/.
 """
@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
 import jinja2
 
 from kennisbank import PACKAGE_DIR
-from kennisbank.entries.model import Initiative
+from kennisbank.entries.collection import Collection
 from kennisbank.pages.templating import editors_link, front_matter, template_environment
 from kennisbank.site_config import SiteConfig
 from kennisbank.submission.form_data import data_script, gemeente_rows, new_file_base
@@ -51,9 +50,9 @@ def page(config: SiteConfig) -> str:
     )
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterable[tuple[str, str]]:
+def write(collection: Collection) -> Iterable[tuple[str, str]]:
     """The form page, its data script and its static files, as (relative path, content)."""
-    yield PAGE, page(config)
-    yield "assets/aanmelden-data.js", data_script(config, initiatives)
+    yield PAGE, page(collection.config)
+    yield "assets/aanmelden-data.js", data_script(collection.config, list(collection.initiatives))
     for name in STATIC:
         yield f"assets/{name}", (ASSETS / name).read_text(encoding="utf-8")

@@ -9,11 +9,11 @@ with the same Dutch messages.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from kennisbank import urls
 from kennisbank.entries import meetings, personal_data, schema
+from kennisbank.entries.collection import Collection
 from kennisbank.entries.model import Initiative
 from kennisbank.pages.templating import editors_link, front_matter
 from kennisbank.site_config import SiteConfig
@@ -64,7 +64,8 @@ def data(config: SiteConfig, initiatives: Iterable[Initiative]) -> dict[str, Any
     }
 
 
-def write(docs_dir: Path, initiatives: list[Initiative], config: SiteConfig) -> Iterable[tuple[str, str]]:
+def write(collection: Collection) -> Iterable[tuple[str, str]]:
     """The meeting form page and its data script (the script and style are form_page's)."""
-    yield PAGE, page(config, initiatives)
-    yield DATA_SCRIPT, form_data.script_for(data(config, initiatives))
+    initiatives = list(collection.initiatives)
+    yield PAGE, page(collection.config, initiatives)
+    yield DATA_SCRIPT, form_data.script_for(data(collection.config, initiatives))

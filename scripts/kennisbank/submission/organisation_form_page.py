@@ -12,6 +12,8 @@ from typing import Any
 
 from kennisbank import urls
 from kennisbank.entries import personal_data, places, schema
+from kennisbank.entries.collection import Collection
+from kennisbank.entries.cross_kinds import ORGANISATIONS
 from kennisbank.entries.entry_check import Entry
 from kennisbank.pages.templating import editors_link, front_matter
 from kennisbank.site_config import SiteConfig
@@ -72,7 +74,7 @@ def data(config: SiteConfig, organisations: Iterable[Entry] = ()) -> dict[str, A
     }
 
 
-def write(config: SiteConfig, organisations: Iterable[Entry]) -> Iterable[tuple[str, str]]:
+def write(collection: Collection) -> Iterable[tuple[str, str]]:
     """The organisation form page and its data script (the script and style are form_page's)."""
-    yield PAGE, page(config)
-    yield DATA_SCRIPT, form_data.script_for(data(config, organisations))
+    yield PAGE, page(collection.config)
+    yield DATA_SCRIPT, form_data.script_for(data(collection.config, collection.entries_of(ORGANISATIONS)))
