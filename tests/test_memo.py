@@ -53,30 +53,37 @@ def test_a_build_lets_go_of_everything_kept() -> None:
     memo: PerEntry[Entry, str] = PerEntry(lambda entry: entry.name)
     pages: PerPage[str] = PerPage()
     kept = Entry("kept")
+
+    def record(name: str, entries: list[Entry]) -> None:
+        made.append(name)
+
     memo(kept)
-    pages.get("p.md", [kept], None, made.append, "page")
+    pages.get("p.md", record, "page", [kept])
+    pages.get("p.md", record, "page", [kept])
     clear_all()
     assert len(memo) == 0
-    pages.get("p.md", [kept], None, made.append, "page")
-    assert made == ["page", "page"]  # made again: nothing was kept
+    pages.get("p.md", record, "page", [kept])
+    assert made == ["page", "page"]  # kept once, then made again: nothing was kept
 
 
 def test_a_page_is_made_again_only_when_what_it_shows_changed() -> None:
     made: list[str] = []
 
-    def make(name: str) -> str:
+    def make(name: str, entries: list[Entry]) -> str:
         made.append(name)
         return f"<{name}>"
 
     pages: PerPage[str] = PerPage()
     a, b = Entry("a"), Entry("b")
-    first = pages.get("p.md", [a, b], "rest", make, "one")
-    assert pages.get("p.md", [a, b], "rest", make, "two") is first and made == ["one"]
-    assert pages.get("p.md", [a, Entry("b")], "rest", make, "three") == "<three>"  # an entry read again
-    assert pages.get("p.md", [b, a], "rest", make, "four") == "<four>"  # another order
-    assert pages.get("p.md", [b, a], "other", make, "five") == "<five>"  # another value besides
-    assert pages.get("q.md", [b, a], "other", make, "six") == "<six>"  # each page on its own
-    assert made == ["one", "three", "four", "five", "six"]
+    first = pages.get("p.md", make, "one", [a, b])
+    assert pages.get("p.md", make, "one", [a, b]) is first and made == ["one"]
+    assert pages.get("p.md", make, "one", [a, Entry("b")]) == "<one>"  # read again, equal: the page as it was
+    assert pages.get("p.md", make, "one", [a, Entry("c")]) == "<one>"  # another entry: made again
+    assert pages.get("p.md", make, "four", [b, a]) == "<four>"  # another order
+    assert pages.get("p.md", make, "five", [b, a]) == "<five>"  # another value besides
+    assert pages.get("q.md", make, "five", [b, a]) == "<five>"  # each page on its own
+    assert pages.get("q.md", make, "five", entries=[b, a]) == "<five>"  # a keyword is an argument too
+    assert made == ["one", "one", "four", "five", "five", "five"]  # the first reuse, then each change
 
 
 def test_only_pages_that_show_a_changed_entry_are_rendered_again(tmp_path) -> None:

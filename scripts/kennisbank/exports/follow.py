@@ -105,4 +105,4 @@ _feeds: PerPage[str] = PerPage()
 def write(collection: Collection) -> Iterator[tuple[str, str | bytes]]:
     """One feed per scope."""
     for scope in scopes(list(collection.initiatives), list(collection.meetings)):
-        yield scope.feed, _feeds.get(scope.feed, [*scope.initiatives, None, *scope.meetings], (scope, collection.config), render, scope, collection.config)
+        yield scope.feed, _feeds.get(scope.feed, render, scope, collection.config)

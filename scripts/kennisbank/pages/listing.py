@@ -114,8 +114,7 @@ def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, confi
         matter = front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config), **sorting.script(items),
                               **freshness(i.bijgewerkt for i in items))
         hulp = links.helpers(here, thema=thema)
-        yield here, _list_pages.get(here, items, (thema, volg, bijeenkomsten, matter, hulp), render,
-                                    "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter,
+        yield here, _list_pages.get(here, render, "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter,
                                     sorteren=sorting.marker(items), hulp=hulp)
     tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
     yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
@@ -153,8 +152,7 @@ def gemeente_pages(initiatives: list[Initiative], feeds: Feeds | None = None, co
         hulp = links.helpers(here, gemeente=gemeente)
         used = links.approaches_near([*shown, *(n.initiative for n in near)], here)
         near_items = tuple((n.initiative.titel, urls.link(here, urls.initiative(n.initiative.slug)), n.gemeente.naam_gangbaar, n.km) for n in near)
-        yield here, _list_pages.get(here, [*shown, None, *(n.initiative for n in near)], (gemeente, volg, bijeenkomsten, matter, hulp, used, near_items),
-                                    render, "gemeente.md.j2", gemeente=gemeente, here=here, items=shown, nearby=near_items,
+        yield here, _list_pages.get(here, render, "gemeente.md.j2", gemeente=gemeente, here=here, items=shown, nearby=near_items,
                                     kaart=mapsvg.locator(gemeente), volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter,
                                     sorteren=sorting.marker(shown), hulp=hulp, aanpakken=used,
                                     aanmelden=urls.html_link(here, urls.SUBMIT) + "?gemeente=" + quote(gemeente.naam_gangbaar))
@@ -178,7 +176,7 @@ def former_pages(current: set[str]) -> Iterator[tuple[str, str]]:
         seen.add(slug)
         here = urls.gemeente_slug(slug)
         targets = ", ".join(g.naam_gangbaar for g in former.opvolgers)
-        yield here, _list_pages.get(here, [], former, render, "oude-gemeente.md.j2", here=here, naam=former.oude_naam, soort=former.soort,
+        yield here, _list_pages.get(here, render, "oude-gemeente.md.j2", here=here, naam=former.oude_naam, soort=former.soort,
                                     opvolgers=former.opvolgers, datum=datum(former.ingangsdatum),
                                     front_matter=front_matter(f"Voormalige gemeente {former.oude_naam}", f"{former.oude_naam} is nu {targets}."))
 
@@ -205,7 +203,7 @@ def provincie_pages(initiatives: list[Initiative], feeds: Feeds | None = None, c
                               **sorting.script(items), **freshness(i.bijgewerkt for i in items))
         # The map is drawn only when the page is rendered again: it is the costly part.
         hulp = links.helpers(here, provincie=provincie)
-        yield here, _list_pages.get(here, items, (provincie, tuple(rows), volg, matter, hulp), provincie_page, provincie, here, rows, items, volg, matter, hulp)
+        yield here, _list_pages.get(here, provincie_page, provincie, here, rows, items, volg, matter, hulp)
     national = [i for i in initiatives if i.landelijk]
     tiles = [(p.naam, urls.provincie(p), count_text(len(in_provincie[p.code])) + ".") for p in places.provincies()]
     yield urls.PROVINCIES, render("provincies.md.j2", here=urls.PROVINCIES, items=tiles, national=len(national),
