@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from conftest import REPO, run_kennisbank
-from kennisbank.entries.validate import check_paths, tree_of
+from kennisbank.entries.file_tree import tree_of
+from kennisbank.entries.validate import check_paths
 from sample_entry import VALID
 from sample_entry import write as write_entry
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, KENNISBANK, REPO, run_kennisbank
 from kennisbank.entries import duplicates, schema
-from kennisbank.entries.validate import check_paths, tree_of
+from kennisbank.entries.file_tree import tree_of
+from kennisbank.entries.validate import check_paths
 
 TREE = FIXTURES / "onderhoud" / "initiatives"
 # (file, field, the file it is said to look like): every pair in the fixture tree, both ways.

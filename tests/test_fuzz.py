@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 from conftest import run_kennisbank
-from kennisbank.entries import schema, validate
+from kennisbank.entries import file_tree, parallel, schema
 from kennisbank.entries.model import Message
 from kennisbank.entries.validate import check_paths
 
 SEED = 20261201
-FILES = validate.PARALLEL_FROM + 100
+FILES = parallel.PARALLEL_FROM + 100
 FIELDS = list(schema.required())  # the fields whose absence the fuzzed files try
 VALID_LINES = [
     "---",
@@ -219,7 +219,7 @@ def assert_clear(message: Message) -> None:
 
 @pytest.mark.slow
 def test_every_file_alone_is_accepted_or_reported_quickly(tree: Path) -> None:
-    files = validate.discover([tree / "initiatives"])
+    files = file_tree.discover([tree / "initiatives"])
     assert len(files) == FILES
     slowest = (0.0, "")
     for path in files:
@@ -236,8 +236,8 @@ def test_every_file_alone_is_accepted_or_reported_quickly(tree: Path) -> None:
 
 @pytest.mark.slow
 def test_tree_of_a_thousand_files_reports_each_file_as_alone(tree: Path) -> None:
-    files = validate.discover([tree / "initiatives"])
-    assert len(files) >= validate.PARALLEL_FROM  # the parallel path
+    files = file_tree.discover([tree / "initiatives"])
+    assert len(files) >= parallel.PARALLEL_FROM  # the parallel path
     together = check_paths([tree / "initiatives"])
     by_path: dict[str, list[Message]] = {}
     for message in together.messages:
@@ -246,7 +246,7 @@ def test_tree_of_a_thousand_files_reports_each_file_as_alone(tree: Path) -> None
     valid = {initiative.source for initiative in together.initiatives}
     bad = 0
     for path in files:
-        shown = validate.display_path(path)
+        shown = file_tree.display_path(path)
         alone = check_paths([path])
         assert own(by_path.get(shown, [])) == own(alone.messages), shown
         assert shown in valid or any(m.level == "fout" for m in by_path.get(shown, [])), f"{shown}: neither valid nor reported"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_kennisbank
-from kennisbank.entries import validate
+from kennisbank.entries import file_tree, parallel, validate
 from kennisbank.entries.validate import check_paths
 from sample_entry import VALID, write
 
@@ -56,7 +56,7 @@ def test_malformed_values_get_a_message_not_a_traceback(tmp_path: Path, field: s
     path = write(tmp_path, "noord-holland/moestuin.md", with_value(field, raw))
     write(tmp_path, "noord-holland/goed.md", VALID)
     result = check_paths([tmp_path / "initiatives"])
-    mine = [m for m in result.messages if m.path == validate.display_path(path)]
+    mine = [m for m in result.messages if m.path == file_tree.display_path(path)]
     assert any(m.field == reported and text in m.text for m in mine), mine
     assert all(m.line >= 1 for m in mine)
     # The message is about that one field: no "verplicht veld ontbreekt" for a field that is there.
@@ -104,7 +104,7 @@ ORIGINAL_CHECK_FILE = validate.check_file
 
 def test_parallel_check_survives_a_dying_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker killed by a signal costs that file a message, not the run (which used to wait forever)."""
-    for index in range(validate.PARALLEL_FROM + 200):
+    for index in range(parallel.PARALLEL_FROM + 200):
         # Titles of their own: equal entries would (rightly) be reported as look-alikes.
         write(tmp_path, f"noord-holland/moestuin-{index}.md", VALID.replace("titel: ", f"titel: Nummer {index} ", 1))
     write(tmp_path, "noord-holland/gif.md", VALID)
@@ -112,7 +112,7 @@ def test_parallel_check_survives_a_dying_worker(tmp_path: Path, monkeypatch: pyt
     started = time.monotonic()
     result = check_paths([tmp_path / "initiatives"])
     assert time.monotonic() - started < 120
-    assert len(result.initiatives) == validate.PARALLEL_FROM + 200
+    assert len(result.initiatives) == parallel.PARALLEL_FROM + 200
     (message,) = result.messages
     assert message.path.endswith("gif.md") and message.field == "bestand"
     assert "controleproces stopte" in message.text
@@ -129,7 +129,7 @@ def test_a_pool_that_broke_before_every_chunk_was_handed_out_answers_none(tmp_pa
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         with pytest.raises(BrokenProcessPool):
             pool.submit(kill_own_worker).result()
-        assert validate.pool_answers(pool, chunks) == [None, None, None]
+        assert parallel.pool_answers(pool, validate.check_file, chunks) == [None, None, None]
 
 
 # ---------- bad input that used to pass ----------

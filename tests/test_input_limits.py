@@ -5,7 +5,8 @@ import time
 from pathlib import Path
 
 from conftest import project_copy, run_kennisbank
-from kennisbank.entries.validate import MAX_SLUG, check_paths
+from kennisbank.entries.file_check import MAX_SLUG
+from kennisbank.entries.validate import check_paths
 from sample_entry import VALID, write
 
 

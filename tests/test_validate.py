@@ -136,20 +136,20 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_large_tree_is_checked_in_parallel_with_the_same_result(tmp_path: Path) -> None:
     from kennisbank.bench.corpus import write_initiatives
-    from kennisbank.entries import validate
+    from kennisbank.entries import file_tree, parallel, validate
 
-    write_initiatives(tmp_path, validate.PARALLEL_FROM + 50)
+    write_initiatives(tmp_path, parallel.PARALLEL_FROM + 50)
     write(tmp_path, "noord-holland/kapot.md", VALID.replace("status: lopend", "status: no"))
-    parallel = check_paths([tmp_path])
-    files = validate.discover([tmp_path])
+    checked = check_paths([tmp_path])
+    files = file_tree.discover([tmp_path])
     serial = [validate.check_file(path) for path in files]
-    assert len(parallel.initiatives) == validate.PARALLEL_FROM + 50
-    assert parallel.messages == [m for outcome in serial for m in outcome.messages]
-    assert parallel.initiatives[0].gemeenten[0] == serial[0].initiative.gemeenten[0]
+    assert len(checked.initiatives) == parallel.PARALLEL_FROM + 50
+    assert checked.messages == [m for outcome in serial for m in outcome.messages]
+    assert checked.initiatives[0].gemeenten[0] == serial[0].initiative.gemeenten[0]
 
 
 def test_cache_reuses_unchanged_files_and_sees_every_change(tmp_path: Path) -> None:
-    from kennisbank.entries.validate import CheckCache
+    from kennisbank.entries.check_cache import CheckCache
 
     paths = {name: write(tmp_path, f"noord-holland/{name}.md", VALID.replace("De Pijp", f"De Pijp {name}")) for name in "abc"}
     cache = CheckCache()

@@ -10,7 +10,9 @@ from pathlib import Path
 from kennisbank.entries import cross_kinds, entry_check, kind_checks, kinds, meetings, schema, schema_annotations
 from kennisbank.entries import check_output as report
 from kennisbank.entries.entry_check import KindResult
-from kennisbank.entries.validate import MAX_SLUG, SLUG, CheckResult, check_paths, tree_of
+from kennisbank.entries.file_check import MAX_SLUG, SLUG
+from kennisbank.entries.file_tree import tree_of
+from kennisbank.entries.validate import CheckResult, check_paths
 from kennisbank.submission import skeleton
 
 INITIATIVES = Path(kinds.initiatives().folder)

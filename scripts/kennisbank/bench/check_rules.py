@@ -18,13 +18,14 @@ from typing import Any
 
 import yaml
 
-from kennisbank.entries import body_limits, cross_kinds, duplicates, entry_check, kinds, personal_data, placeholders, retired_headings, validate
+from kennisbank.entries import body_limits, cross_kinds, duplicates, entry_check, file_check, file_tree, kinds, parallel, personal_data, placeholders
+from kennisbank.entries import retired_headings, validate
 
 # (module, function name, what it does): the steps of one file's check, then the rules across files.
 STEPS: tuple[tuple[ModuleType, str, str], ...] = (
-    (validate, "read_regular", "lezen (bestand)"),
-    (validate, "parse", "YAML en front matter"),  # with its own steps: decoding, control characters
-    (validate, "check_file_name", "bestandsnaam"),
+    (file_check, "read_regular", "lezen (bestand)"),
+    (file_check, "parse", "YAML en front matter"),  # with its own steps: decoding, control characters
+    (file_check, "check_file_name", "bestandsnaam"),
     (validate, "check_keys", "velden bekend/verplicht"),
     (validate, "normalised_values", "waarden normaliseren"),
     (validate, "check_schema", "JSON Schema"),
@@ -78,14 +79,14 @@ def shares(project: Path) -> dict[str, Any]:
     os.chdir(project)
     initiatives = Path(kinds.initiatives().folder)
     organisations = next(kind for kind in kinds.extra() if kind.name == cross_kinds.ORGANISATIONS)
-    files = validate.discover([initiatives, Path(organisations.folder)])
+    files = file_tree.discover([initiatives, Path(organisations.folder)])
     validate.warm_up()
     bare = bare_parse(files)
     seconds: dict[str, float] = {}
     originals = [(module, name, getattr(module, name)) for module, name, _ in STEPS]
     for (module, name, what), (_, _, original) in zip(STEPS, originals, strict=True):
         setattr(module, name, timed(seconds, what, original))
-    parallel_from, validate.PARALLEL_FROM = validate.PARALLEL_FROM, len(files) + 1  # one process: shares add up
+    parallel_from, parallel.PARALLEL_FROM = parallel.PARALLEL_FROM, len(files) + 1  # one process: shares add up
     try:
         started = time.perf_counter()
         checked = entry_check.check_entries(organisations, [Path(organisations.folder)])
@@ -94,7 +95,7 @@ def shares(project: Path) -> dict[str, Any]:
         result = validate.check_paths([initiatives], organisations=names)
         total = time.perf_counter() - started
     finally:
-        validate.PARALLEL_FROM = parallel_from
+        parallel.PARALLEL_FROM = parallel_from
         for module, name, original in originals:
             setattr(module, name, original)
     return {"files": len(files), "valid": len(result.initiatives), "bare": bare, "sequential": total, "steps": seconds}

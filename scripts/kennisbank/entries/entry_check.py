@@ -23,22 +23,18 @@ from kennisbank.entries import areas, schema
 from kennisbank.entries.areas import Area
 from kennisbank.entries.kinds import Kind, read_schema
 from kennisbank.entries.model import Message, Thema
-from kennisbank.entries.validate import (
-    FileCheck,
-    Findings,
+from kennisbank.entries.field_rules import (
     check_content,
-    check_duplicate_slugs,
     check_keys,
     check_source_dates,
     check_texts,
     check_web_addresses,
-    discover,
-    display_path,
     parse_date,
     plain_value,
-    read_matter,
     resolve_themas,
 )
+from kennisbank.entries.file_check import FileCheck, Findings, read_matter
+from kennisbank.entries.file_tree import check_duplicate_slugs, discover, display_path
 
 # The strict loader keeps 'true' and 'false' as text; a schema that says boolean means these.
 BOOLEANS = {"true": True, "false": False}

@@ -20,19 +20,10 @@ from zoneinfo import ZoneInfo
 
 from kennisbank.entries import entry_check, kinds, places, schema
 from kennisbank.entries.model import Gemeente, Message, Thema
-from kennisbank.entries.validate import (
-    CheckCache,
-    FileCheck,
-    Findings,
-    check_content,
-    discover,
-    display_path,
-    one_line,
-    parse_date,
-    plain_value,
-    read_matter,
-    resolve_themas,
-)
+from kennisbank.entries.check_cache import CheckCache
+from kennisbank.entries.field_rules import check_content, one_line, parse_date, plain_value, resolve_themas
+from kennisbank.entries.file_check import FileCheck, Findings, read_matter
+from kennisbank.entries.file_tree import discover, display_path
 
 SCHEMA_PATH = kinds.meetings().schema_path
 FOLDER = Path(kinds.meetings().folder)

@@ -17,7 +17,8 @@ from kennisbank.entries import check_output as report
 from kennisbank.entries import cross_kinds, entry_check, kind_checks, kinds, meetings, memo
 from kennisbank.entries.collection import Collection, KindEntries
 from kennisbank.entries.kinds import Kind
-from kennisbank.entries.validate import CheckCache, CheckResult, FileResult, check_paths
+from kennisbank.entries.check_cache import CheckCache
+from kennisbank.entries.validate import CheckResult, FileResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import engine
 from kennisbank.site import offline_zip as offline

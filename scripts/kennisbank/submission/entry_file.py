@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from kennisbank.entries import kinds, places, schema
-from kennisbank.entries.validate import LANDELIJK
+from kennisbank.entries.field_rules import LANDELIJK
 from kennisbank.submission.skeleton import SECTIONS, slug_for
 
 ROOT = kinds.initiatives().folder

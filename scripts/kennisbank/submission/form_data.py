@@ -13,7 +13,7 @@ from kennisbank import urls
 from kennisbank.entries import duplicates, personal_data, places, schema
 from kennisbank.entries.model import Initiative
 from kennisbank.entries.themes import themas
-from kennisbank.entries.validate import LANDELIJK
+from kennisbank.entries.field_rules import LANDELIJK
 from kennisbank.site_config import SiteConfig
 from kennisbank.submission.entry_file import ROOT
 from kennisbank.submission.skeleton import SECTIONS

@@ -22,7 +22,9 @@ import yaml
 
 from kennisbank.entries import duplicates, places, schema
 from kennisbank.entries.model import Message
-from kennisbank.entries.validate import LANDELIJK, check_paths, display_path
+from kennisbank.entries.field_rules import LANDELIJK
+from kennisbank.entries.file_tree import display_path
+from kennisbank.entries.validate import check_paths
 from kennisbank.submission import entry_file as entry
 from kennisbank.submission import source_lines
 from kennisbank.submission.form_fields import (

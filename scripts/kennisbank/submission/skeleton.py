@@ -17,7 +17,7 @@ import yaml
 
 from kennisbank.entries import placeholders, places, schema
 from kennisbank.entries.themes import themas
-from kennisbank.entries.validate import LANDELIJK
+from kennisbank.entries.field_rules import LANDELIJK
 
 # Lessons and the government's role are fields (lessen, rol_overheid, rol_toelichting), not prose
 # sections: one place each (entries.retired_headings warns about the old headings).

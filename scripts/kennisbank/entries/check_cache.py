@@ -1,0 +1,44 @@
+"""What the live preview keeps of a check between rounds: each file's outcome, keyed by the file's status."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+FileKey = tuple[int, int, int, int, int, dt.date]
+Outcome = TypeVar("Outcome")
+
+
+@dataclass
+class CheckCache(Generic[Outcome]):
+    """The outcomes of files as last checked, for the live preview: an unchanged file is not read again
+    (an initiative's FileResult; meetings.MeetingCache keeps a meeting's outcome in one too).
+
+    A file counts as unchanged while its status (type, size, inode, change and modification
+    times) is the same on the same day (some rules depend on today's date), the same test the
+    preview's watcher uses to notice an edit.
+    """
+
+    outcomes: dict[Path, tuple[FileKey, Outcome]] = field(default_factory=dict)
+
+    def key(self, path: Path) -> FileKey | None:
+        try:
+            status = path.lstat()
+        except OSError:
+            return None
+        return (status.st_mode, status.st_size, status.st_ino, status.st_ctime_ns, status.st_mtime_ns, dt.date.today())
+
+    def known(self, path: Path) -> Outcome | None:
+        key = self.key(path)
+        cached = self.outcomes.get(path)
+        return cached[1] if key is not None and cached is not None and cached[0] == key else None
+
+    def keep(self, files: list[Path], outcomes: list[Outcome]) -> None:
+        """Remember these outcomes; files no longer checked are forgotten."""
+        fresh: dict[Path, tuple[FileKey, Outcome]] = {}
+        for path, outcome in zip(files, outcomes):
+            key = self.key(path)
+            if key is not None:
+                fresh[path] = (key, outcome)
+        self.outcomes = fresh
