@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
 from kennisbank import urls
@@ -135,12 +137,24 @@ def linked_data(kind: Kind, entry: Entry, config: SiteConfig) -> dict[str, str]:
     return {"jsonld": found} if found else {}
 
 
-def entry_page(kind: Kind, entry: Entry, config: SiteConfig, context: Context = no_context) -> tuple[str, str]:
-    here = urls.entry_page(kind.pages, entry.slug)
+# A pure function of the template's text: compiling is most of a page's cost, so each text once.
+@lru_cache(maxsize=64)
+def compiled(source: str) -> jinja2.Template:
+    return environment().from_string(source)
+
+
+def kind_template(kind: Kind) -> jinja2.Template:
+    """The kind's page template (<name>.md.j2 beside its schema), read as it is now."""
     try:
-        template = environment().from_string(kind.template.read_text(encoding="utf-8"))
+        return compiled(kind.template.read_text(encoding="utf-8"))
     except OSError as error:
         raise KindError(f"{kind.template.name}: het sjabloon van de soort '{kind.name}' ontbreekt of is niet leesbaar ({error.strerror})") from None
+
+
+def entry_page(kind: Kind, entry: Entry, config: SiteConfig, context: Context = no_context,
+               template: jinja2.Template | None = None) -> tuple[str, str]:
+    here = urls.entry_page(kind.pages, entry.slug)
+    template = template or kind_template(kind)
     edit_url = config.edit_url(entry.source)
     return here, template.render(
         e=entry, kind=kind, here=here, panel=rows(kind, entry, here), list_page=urls.link(here, urls.kind_list(kind.pages)),
@@ -169,7 +183,8 @@ def pages(kind: Kind, entries: list[Entry], config: SiteConfig, context: Context
     """The pages the kind's declaration asks for ("pagina", "lijst" in its uitvoer); `context` adds
     what a page shows of other kinds (pages.kind_links)."""
     if "pagina" in kind.outputs:
+        template = kind_template(kind)
         for entry in entries:
-            yield entry_page(kind, entry, config, context)
+            yield entry_page(kind, entry, config, context, template)
     if "lijst" in kind.outputs:
         yield list_page(kind, entries)

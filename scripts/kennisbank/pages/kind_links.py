@@ -19,6 +19,7 @@ from kennisbank.entries import fields
 from kennisbank.entries.collection import Collection
 from kennisbank.entries.entry_check import Entry
 from kennisbank.entries.kinds import Kind
+from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, Thema
 from kennisbank.pages.templating import mdtext
 
@@ -118,7 +119,7 @@ class Links:
         if not found:
             return Markup("")
         org_kind = self.kinds[ORGANISATIONS][0]
-        lines = [helper_line(entry, urls.link(here, urls.entry_page(org_kind.pages, entry.slug))) for entry in sorted(found, key=rank)]
+        lines = [_helper_lines(entry, urls.link(here, urls.entry_page(org_kind.pages, entry.slug))) for entry in sorted(found, key=rank)]
         intro = "Organisaties die initiatieven hier helpen, met advies, kennis, geld of een netwerk. Het dichtstbij staat bovenaan."
         return Markup("## Hulp en contacten\n\n" + intro + "\n\n" + "\n".join(lines) + "\n")
 
@@ -140,6 +141,10 @@ def helper_line(entry: Entry, href: str) -> str:
     offer = ", ".join(str(o) for o in offered) if isinstance(offered, tuple) else ""
     meta = " · ".join(part for part in (area, offer) if part)
     return f"- [{mdtext(entry.titel)}]({href}): {mdtext(entry.samenvatting)} *{mdtext(meta)}*"
+
+
+# The same organisation is listed on every page its werkgebied covers: its line is made once per link.
+_helper_lines: PerEntry[Entry, str] = PerEntry(helper_line)
 
 
 def lesson_lines(initiative: Initiative) -> list[Markup]:
