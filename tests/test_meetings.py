@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, project_copy, run_kennisbank
+from kennisbank.entries.check_cache import KindCache
 from kennisbank.entries import meetings
 
 MEETINGS = FIXTURES / "meetings"
@@ -107,7 +108,7 @@ def test_the_preview_reads_only_changed_meetings_again(tmp_path: Path) -> None:
     folder = tmp_path / "bijeenkomsten"
     shutil.copytree(FIXTURES / "site" / "bijeenkomsten", folder)
     slugs = {"buurtmoestuin-delfshaven", "menukaart-vlissingen", "energiecooperaties-nederland", "zorgcooperatie-zeeland", "kwaadaardig-initiatief"}
-    cache = meetings.MeetingCache()
+    cache: KindCache[meetings.MeetingOutcome] = KindCache()
     first = meetings.check_meetings([folder], slugs, cache)
     again = meetings.check_meetings([folder], slugs, cache)
     assert first.meetings and all(a is b for a, b in zip(first.meetings, again.meetings, strict=True))  # not read again

@@ -73,6 +73,26 @@ def add_handwritten_page(root: Path) -> None:
     (root / "docs/colofon.md").write_text("# Colofon\n\nGemaakt door vrijwilligers.\n", encoding="utf-8")
 
 
+def edit_organisation(root: Path) -> None:
+    replace_in(root / "organisaties/zeeuwse-dorpen.md", "titel: Zeeuwse Dorpen Steunpunt", "titel: Zeeuwse Dorpen Hulp")
+
+
+def move_organisation(root: Path) -> None:
+    replace_in(root / "organisaties/zeeuwse-dorpen.md", "werkgebied: Zeeland", "werkgebied: [Zeeland, provincie Utrecht]")
+
+
+def name_organisation(root: Path) -> None:
+    replace_in(root / "initiatives/zeeland/menukaart-vlissingen.md", "initiatiefnemer: Gemeente Vlissingen en bewoners", "initiatiefnemer: Zeeuwse Dorpen Hulp")
+
+
+def use_approach(root: Path) -> None:
+    replace_in(root / "initiatives/zeeland/menukaart-vlissingen.md", "themas: [democratie, voedsel]", "themas: [democratie, voedsel]\naanpakken: [menukaart]")
+
+
+def edit_approach(root: Path) -> None:
+    replace_in(root / "aanpakken/menukaart.md", "titel: Menukaart", "titel: Menukaart voor bewoners")
+
+
 def break_and_mend(root: Path) -> None:
     """An invalid edit keeps the old pages; mending it must bring the preview up to date again."""
     path = root / "initiatives/zeeland/menukaart-vlissingen.md"
@@ -83,14 +103,18 @@ def break_and_mend(root: Path) -> None:
 
 EDITS: list[Callable[[Path], None]] = [
     edit_title, edit_themes, edit_place, add_entry, remove_entry, edit_meeting, move_meeting,
-    edit_handwritten_page, add_handwritten_page, break_and_mend,
+    edit_handwritten_page, add_handwritten_page, edit_organisation, move_organisation, name_organisation, use_approach,
+    edit_approach, break_and_mend,
 ]
 PREVIEW: list[pipeline.Preview] = []
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return project_copy(tmp_path_factory.mktemp("voorbeeld") / "project", FIXTURES / "site" / "initiatives", FIXTURES / "site" / "bijeenkomsten")
+    root = project_copy(tmp_path_factory.mktemp("voorbeeld") / "project", FIXTURES / "site" / "initiatives", FIXTURES / "site" / "bijeenkomsten")
+    for folder in ("organisaties", "aanpakken"):  # the other kinds, whose entries the preview keeps too
+        shutil.copytree(FIXTURES / "soorten" / folder, root / folder)
+    return root
 
 
 def clean_generation(project: Path, elsewhere: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:

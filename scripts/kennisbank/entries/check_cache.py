@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 FileKey = tuple[int, int, int, int, int, dt.date]
@@ -13,7 +14,7 @@ Outcome = TypeVar("Outcome")
 @dataclass
 class CheckCache(Generic[Outcome]):
     """The outcomes of files as last checked, for the live preview: an unchanged file is not read again
-    (an initiative's FileResult; meetings.MeetingCache keeps a meeting's outcome in one too).
+    (an initiative's FileResult; KindCache keeps the outcomes of every other kind in one).
 
     A file counts as unchanged while its status (type, size, inode, change and modification
     times) is the same on the same day (some rules depend on today's date), the same test the
@@ -42,3 +43,23 @@ class CheckCache(Generic[Outcome]):
             if key is not None:
                 fresh[path] = (key, outcome)
         self.outcomes = fresh
+
+
+class KindCache(Generic[Outcome]):
+    """The outcomes of one kind's files as last checked, for the live preview, valid while they are
+    judged in the same context: a meeting against the same initiatives, an organisation under the
+    same declaration of its kind. An unchanged file in an unchanged context is not read again and
+    its entry stays the same object; another context judges every file again."""
+
+    def __init__(self) -> None:
+        self.files: CheckCache[Outcome] = CheckCache()
+        self.context: Hashable = None
+
+    def outcomes(self, files: list[Path], context: Hashable, check: Callable[[Path], Outcome]) -> list[Outcome]:
+        """check of each file, in order; only of the files changed since, or of all when the context did."""
+        if context != self.context:
+            self.files, self.context = CheckCache(), context
+        found = [self.files.known(path) for path in files]
+        outcomes = [known if known is not None else check(path) for path, known in zip(files, found)]
+        self.files.keep(files, outcomes)
+        return outcomes

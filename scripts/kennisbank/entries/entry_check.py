@@ -23,6 +23,7 @@ from kennisbank.entries import areas, schema
 from kennisbank.entries.areas import Area
 from kennisbank.entries.kinds import Kind, read_schema
 from kennisbank.entries.model import Message, Thema
+from kennisbank.entries.check_cache import KindCache
 from kennisbank.entries.field_rules import (
     check_content,
     check_keys,
@@ -61,6 +62,10 @@ class Entry:
     @property
     def samenvatting(self) -> str:
         return str(self.values.get("samenvatting", ""))
+
+
+# One file's outcome: its entry when it is valid, and its messages.
+EntryOutcome = tuple[Entry | None, list[Message]]
 
 
 @dataclass
@@ -118,7 +123,7 @@ def shared_checks(check: FileCheck, kind: Kind) -> dict[str, object]:
     return values
 
 
-def check_entry(kind: Kind, path: Path) -> tuple[Entry | None, list[Message]]:
+def check_entry(kind: Kind, path: Path) -> EntryOutcome:
     check = FileCheck(display_path(path))
     if not read_matter(check, path):
         return None, check.messages
@@ -171,9 +176,15 @@ def gathered(files: list[Path], outcomes: Iterable[tuple[Checked | None, list[Me
     return messages, [entry for entry in found if entry.source not in invalid]
 
 
-def check_entries(kind: Kind, paths: Iterable[Path]) -> KindResult:
-    """Every file of the kind under the given paths: all messages at once, and the valid entries."""
+def check_entries(kind: Kind, paths: Iterable[Path], cache: KindCache[EntryOutcome] | None = None) -> KindResult:
+    """Every file of the kind under the given paths: all messages at once, and the valid entries.
+    With a cache (the live preview's), unchanged files under the same declaration are not read again."""
     files = discover(paths)
     result = KindResult(files=len(files))
-    result.messages, result.entries = gathered(files, (check_entry(kind, path) for path in files))
+
+    def check(path: Path) -> EntryOutcome:
+        return check_entry(kind, path)
+
+    outcomes = cache.outcomes(files, kind, check) if cache else [check(path) for path in files]
+    result.messages, result.entries = gathered(files, outcomes)
     return result

@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kennisbank.entries import duplicates, entry_check, schema
+from kennisbank.entries.check_cache import KindCache
 from kennisbank.entries.cross_kinds import ORGANISATIONS
-from kennisbank.entries.entry_check import Entry, KindResult
+from kennisbank.entries.entry_check import Entry, EntryOutcome, KindResult
 from kennisbank.entries.kinds import Kind
 from kennisbank.entries.model import Message
 
@@ -45,9 +46,9 @@ def organisation_lookalikes(entries: Sequence[Entry]) -> list[Message]:
             seen_names.setdefault(key, entry)
     return found
 
-def check_kind(kind: Kind, paths: Iterable[Path]) -> KindResult:
+def check_kind(kind: Kind, paths: Iterable[Path], cache: KindCache[EntryOutcome] | None = None) -> KindResult:
     """Every file of the kind under the paths, with the kind's own rules after the shared ones."""
-    result = entry_check.check_entries(kind, paths)
+    result = entry_check.check_entries(kind, paths, cache)
     if kind.name == ORGANISATIONS:
         result.messages = sorted(result.messages + organisation_lookalikes(result.entries), key=lambda m: (m.path, m.line))
     return result

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from kennisbank.entries import entry_check, kinds, places, schema
 from kennisbank.entries.model import Gemeente, Message, Thema
-from kennisbank.entries.check_cache import CheckCache
+from kennisbank.entries.check_cache import KindCache
 from kennisbank.entries.field_rules import check_content, one_line, parse_date, plain_value, resolve_themas
 from kennisbank.entries.file_check import FileCheck, Findings, read_matter
 from kennisbank.entries.file_tree import discover, display_path
@@ -221,28 +221,16 @@ def check_meeting(path: Path, initiative_slugs: set[str]) -> tuple[Meeting | Non
 MeetingOutcome = tuple[Meeting | None, list[Message]]
 
 
-class MeetingCache:
-    """Meetings as last checked, for the live preview: an unchanged file (CheckCache's test), judged
-    against the same initiatives, is not read again, and stays the same Meeting object."""
-
-    def __init__(self) -> None:
-        self.files: CheckCache[MeetingOutcome] = CheckCache()
-        self.slugs: frozenset[str] = frozenset()
-
-    def check(self, files: list[Path], initiative_slugs: set[str]) -> list[MeetingOutcome]:
-        """check_meeting for each file, in order; only for files changed since, or when the initiatives did."""
-        if initiative_slugs != self.slugs:
-            self.files, self.slugs = CheckCache(), frozenset(initiative_slugs)
-        outcomes = [self.files.known(path) or check_meeting(path, initiative_slugs) for path in files]
-        self.files.keep(files, outcomes)
-        return outcomes
-
-
-def check_meetings(paths: Iterable[Path], initiative_slugs: set[str], cache: MeetingCache | None = None) -> MeetingResult:
-    """Every meeting file under the given paths; related initiatives are judged against initiative_slugs."""
+def check_meetings(paths: Iterable[Path], initiative_slugs: set[str], cache: KindCache[MeetingOutcome] | None = None) -> MeetingResult:
+    """Every meeting file under the given paths; related initiatives are judged against initiative_slugs.
+    With a cache (the live preview's), unchanged files judged against the same initiatives are not read again."""
     files = discover(paths)
     result = MeetingResult(files=len(files))
-    outcomes = cache.check(files, initiative_slugs) if cache else [check_meeting(path, initiative_slugs) for path in files]
+
+    def check(path: Path) -> MeetingOutcome:
+        return check_meeting(path, initiative_slugs)
+
+    outcomes = cache.outcomes(files, frozenset(initiative_slugs), check) if cache else [check(path) for path in files]
     result.messages, result.meetings = entry_check.gathered(files, outcomes)
     return result
 

@@ -1,6 +1,6 @@
 """What generating made, kept for the live preview's next regeneration.
 
-The preview checks only changed files again (check_cache.CheckCache, meetings.MeetingCache) and keeps
+The preview checks only changed files again (check_cache.CheckCache and KindCache) and keeps
 every unchanged entry as the very same object. So whatever is made from one entry (a card, a page,
 its search terms) is kept per entry object (PerEntry; a weak reference drops it with the entry), and
 a page made from many (a municipality's list, a feed) is kept while it is made from the same

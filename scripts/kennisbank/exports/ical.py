@@ -200,5 +200,5 @@ def own_calendar(meeting: Meeting, config: SiteConfig) -> bytes:
     return calendar([meeting], config)
 
 
-# The live preview keeps unchanged meetings as the same objects (MeetingCache): their calendars are kept.
+# The live preview keeps unchanged meetings as the same objects (check_cache.KindCache): their calendars are kept.
 _own_calendar: PerEntry[Meeting, bytes] = PerEntry(own_calendar)

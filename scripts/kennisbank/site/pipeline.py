@@ -11,13 +11,14 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from kennisbank.entries import check_output as report
 from kennisbank.entries import cross_kinds, entry_check, kind_checks, kinds, meetings, memo
 from kennisbank.entries.collection import Collection, KindEntries
 from kennisbank.entries.kinds import Kind
-from kennisbank.entries.check_cache import CheckCache
+from kennisbank.entries.check_cache import CheckCache, KindCache
 from kennisbank.entries.validate import CheckResult, FileResult, check_paths
 from kennisbank.site import config as siteconfig
 from kennisbank.site import engine
@@ -47,12 +48,16 @@ def eol_notice() -> None:
 
 @dataclass
 class Preview:
-    """What the live preview keeps from one regeneration to the next: entries and meetings as last
-    checked (unchanged files are not read again and stay the same objects) and the build folder as left."""
+    """What the live preview keeps from one regeneration to the next: the entries of every kind as last
+    checked (unchanged files are not read again and stay the same objects), one cache per kind, and
+    the build folder as left. Initiatives have a cache of their own shape: their check runs in parallel."""
 
     entries: CheckCache[FileResult] = field(default_factory=CheckCache)
-    meetings: meetings.MeetingCache = field(default_factory=meetings.MeetingCache)
+    kinds: dict[str, KindCache[Any]] = field(default_factory=dict)
     written: Written = field(default_factory=Written)
+
+    def cache_of(self, kind: Kind) -> KindCache[Any]:
+        return self.kinds.setdefault(kind.name, KindCache())
 
 
 Checked = tuple[CheckResult, list[meetings.Meeting], list[KindEntries]]
@@ -65,7 +70,7 @@ def checked(root: Path, preview: Preview | None = None, others: Sequence[Kind] =
     other_results = []
     for kind in others:  # first: initiatives are judged against the organisations' names
         folder = kind.source_folder(root)
-        of_kind = kind_checks.check_kind(kind, [folder]) if folder.is_dir() else entry_check.KindResult()
+        of_kind = kind_checks.check_kind(kind, [folder], preview.cache_of(kind) if preview else None) if folder.is_dir() else entry_check.KindResult()
         other_results.append(of_kind)
         entries.append((kind, of_kind.entries))
     result = check_paths([kinds.initiatives().source_folder(root)], cache=preview.entries if preview else None,
@@ -76,7 +81,7 @@ def checked(root: Path, preview: Preview | None = None, others: Sequence[Kind] =
     meeting_folder = kinds.meetings().source_folder(root)
     if meeting_folder.is_dir():
         # Meetings are checked as strictly; their errors stop the build like an initiative's.
-        found = meetings.check_meetings([meeting_folder], {i.slug for i in result.initiatives}, preview.meetings if preview else None)
+        found = meetings.check_meetings([meeting_folder], {i.slug for i in result.initiatives}, preview.cache_of(kinds.meetings()) if preview else None)
         result.add(found)
     result.messages.sort(key=lambda m: (m.path, m.line))
     if result.messages:
