@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 FileKey = tuple[int, int, int, int, int, dt.date]

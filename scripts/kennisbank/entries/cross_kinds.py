@@ -62,9 +62,9 @@ class OrganisationNames:
     """The valid organisations' names, folded once for a whole check, with the nearest name per value.
 
     Every distinct name an initiative gives is compared with every organisation's name, so the
-    comparison runs in C (rapidfuzz's ratio: difflib's 2·M/T, with M the longest common subsequence
-    where difflib's greedy blocks may find a little less) and once per distinct folded value: 10,000 initiatives against 500 organisations took 31 s with
-    difflib, once per initiative.
+    comparison runs in C (rapidfuzz's ratio: difflib's 2·M/T, with M the longest common
+    subsequence, where difflib's greedy blocks may find a little less) and once per distinct folded
+    value: 10,000 initiatives against 500 organisations took 31 s with difflib, once per initiative.
     """
 
     def __init__(self, names: Iterable[str]) -> None:

@@ -4,7 +4,8 @@ The preview checks only changed files again (check_cache.CheckCache and KindCach
 every unchanged entry as the very same object. So whatever is made from one entry (a card, a page,
 its search terms) is kept per entry object (PerEntry; a weak reference drops it with the entry), and
 a page made from many (a municipality's list, a feed) is kept while it is made from the same
-arguments (PerPage): the same entry objects and equal other values. Identity is exactly "unchanged". A one-shot build lets go of it all (clear_all).
+arguments (PerPage): the same entry objects and equal other values. Identity is exactly
+"unchanged". A one-shot build lets go of it all (clear_all).
 """
 from __future__ import annotations
 
@@ -59,8 +60,9 @@ class PerEntry(Generic[Entry, Value]):
 
 def same(a: object, b: object) -> bool:
     """Whether two inputs of a page are the same: the very same object (an unchanged entry), equal
-    sequences, mappings or dataclasses of such (field by field), or equal values. An object without equality of its own is the
-    same only as itself, so an input that cannot be compared makes the page again, never stale."""
+    sequences, mappings or dataclasses of such (field by field), or equal values. An object without
+    equality of its own is the same only as itself, so an input that cannot be compared makes the
+    page again, never a stale one."""
     if a is b:
         return True
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):

@@ -114,8 +114,8 @@ def theme_pages(initiatives: list[Initiative], feeds: Feeds | None = None, confi
         matter = front_matter(f"Thema: {thema.label}", thema.beschrijving, **feed_keys(feeds, here, config), **sorting.script(items),
                               **freshness(i.bijgewerkt for i in items))
         hulp = links.helpers(here, thema=thema)
-        yield here, _list_pages.get(here, render, "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten, front_matter=matter,
-                                    sorteren=sorting.marker(items), hulp=hulp)
+        yield here, _list_pages.get(here, render, "thema.md.j2", thema=thema, here=here, items=items, volg=volg, bijeenkomsten=bijeenkomsten,
+                                    front_matter=matter, sorteren=sorting.marker(items), hulp=hulp)
     tiles = [(t.label, urls.thema(t), f"{count_text(len(members[t.slug]))}. {t.beschrijving}") for t in themas()]
     yield urls.THEMES, render("themas.md.j2", here=urls.THEMES, items=tiles,
                               front_matter=front_matter("Thema's", "Initiatieven geordend naar thema."))
