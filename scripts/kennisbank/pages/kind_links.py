@@ -17,18 +17,14 @@ from markupsafe import Markup
 from kennisbank import urls
 from kennisbank.entries import fields
 from kennisbank.entries.collection import Collection
+from kennisbank.entries.cross_kinds import APPROACHES, ORGANISATIONS, fold
 from kennisbank.entries.entry_check import Entry
 from kennisbank.entries.kinds import Kind
 from kennisbank.entries.memo import PerEntry
 from kennisbank.entries.model import Gemeente, Initiative, Provincie, Thema
 from kennisbank.pages.templating import mdtext
 
-ORGANISATIONS, APPROACHES = "organisatie", "aanpak"
 LESSONS, KIND = "lessen", "soort"
-
-
-def fold(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -64,10 +60,6 @@ class Links:
                 self.by_name.setdefault(name, []).append(initiative)
             for slug in dict.fromkeys(initiative.aanpakken):
                 self.by_approach.setdefault(slug, []).append(initiative)
-
-    def approach_titles(self) -> dict[str, str]:
-        """The approaches' titles by slug: the search page's Aanpak filter shows them."""
-        return {slug: title for slug, (title, _) in self.approach_pages.items()}
 
     def for_initiative(self, initiative: Initiative) -> Linked:
         names = (initiative.initiatiefnemer, *initiative.partners)
